@@ -1,0 +1,47 @@
+# One command to reproduce (make study), one to check (make test).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STUDY := $(VENV)/bin/study
+STAMP := $(VENV)/.installed
+JOBS ?= 2
+
+.PHONY: study test build lab lint lock clean help
+
+help:
+	@echo "make study  - build data/processed from data/raw and execute the notebooks into reports/"
+	@echo "make test   - run the whole test suite (unit tests and nbval on the notebooks)"
+	@echo "make lab    - open JupyterLab on the notebooks"
+	@echo "make lint   - ruff"
+	@echo "make lock   - re-pin requirements.lock from a fresh resolve of pyproject.toml"
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(STUDY) build
+
+study: build
+	$(STUDY) report --jobs $(JOBS)
+
+test: build
+	$(PY) -m pytest
+
+lab: build
+	$(VENV)/bin/jupyter lab notebooks/
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks
+
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -e ".[dev]"
+	(echo "# Exact versions of every package in .venv, for Python 3.11 (pip freeze --exclude-editable)."; \
+	 echo "# Regenerate with: make lock"; .lock-venv/bin/pip freeze --exclude-editable) > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf reports data/processed/*.parquet data/processed/*.csv data/processed/*.json

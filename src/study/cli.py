@@ -1,0 +1,68 @@
+"""The ``study`` command line: build, provinces, coverage, run, batch, report, extract."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from study import __version__
+
+
+def _cmd_build(args) -> int:
+    from study import build
+
+    try:
+        written = build.run(args.raw, args.out, progress=lambda m: print(f"build: {m}", file=sys.stderr))
+    except build.BuildError as error:
+        print(f"study build: error: {error}", file=sys.stderr)
+        print("study build: nothing was written; the previous processed data are unchanged.", file=sys.stderr)
+        return 2
+    print(f"study build: wrote {len(written)} files to {written[-1].parent}")
+    return 0
+
+
+def _cmd_provinces(args) -> int:
+    from study import provinces
+
+    try:
+        if args.names:
+            for name in args.names:
+                unit = provinces.resolve(name, args.regime)
+                line = f"{name}\t{unit.code}\t{unit.name_vi}"
+                if unit.regime == "63":
+                    line += f"\t-> {provinces.successor(unit.code).name_vi} (34 units)"
+                print(line)
+        else:
+            for unit in provinces.units(args.regime):
+                print(f"{unit.code}\t{unit.name_vi}\t{unit.region}")
+    except provinces.ProvinceNameError as error:
+        print(f"study provinces: error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="study", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"study {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="build data/processed from data/raw")
+    p.add_argument("--raw", default=None, help="raw data folder (default data/raw)")
+    p.add_argument("--out", default=None, help="output folder (default data/processed)")
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("provinces", help="list units or resolve names")
+    p.add_argument("names", nargs="*", help="names to resolve")
+    p.add_argument("--regime", default="63", choices=["63", "34"])
+    p.set_defaults(func=_cmd_provinces)
+    return parser
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
