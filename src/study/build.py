@@ -372,12 +372,22 @@ def _sha256(path: Path) -> str:
 def _write_frame(output: Output, folder: Path) -> list[Path]:
     written = []
     frame = output.frame.reset_index(drop=True)
+    is_geo = hasattr(frame, "geometry") and frame.__class__.__name__ == "GeoDataFrame"
     if "parquet" in output.formats:
         path = folder / f"{output.name}.parquet"
-        frame.to_parquet(path, index=False, engine="pyarrow", compression="zstd")
+        if is_geo:  # GeoParquet
+            frame.to_parquet(path, index=False, compression="zstd")
+        else:
+            frame.to_parquet(path, index=False, engine="pyarrow", compression="zstd")
+        written.append(path)
+    if "geojson" in output.formats:
+        path = folder / f"{output.name}.geojson"
+        frame.to_file(path, driver="GeoJSON", engine="pyogrio", COORDINATE_PRECISION=5, WRITE_BBOX="NO")
         written.append(path)
     if "csv" in output.formats:
         path = folder / f"{output.name}.csv"
+        if is_geo:
+            frame = frame.drop(columns=frame.geometry.name)
         frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
         written.append(path)
     return written
