@@ -92,8 +92,7 @@ def read_table(table: Table, raw_dir: Path, required: bool = True) -> pd.DataFra
 def _resolve_column(frame: pd.DataFrame, column: str, regime_column: str | None, raw_dir: Path,
                     regime: str = "63") -> pd.DataFrame:
     codes, names = [], []
-    for row in frame.itertuples(index=False):
-        row = row._asdict()
+    for row in frame.to_dict("records"):
         unit_regime = row[regime_column] if regime_column else regime
         try:
             unit = provinces.resolve(row[column], unit_regime)
@@ -130,10 +129,9 @@ def _fields(table: Table, extra: dict[str, tuple[str, str]] | None = None, drop=
 
 def _sources(frame: pd.DataFrame, url: str = "source_url", title: str = "source_title") -> list[dict]:
     seen = {}
-    for row in frame.itertuples(index=False):
-        row = row._asdict()
+    for row in frame.to_dict("records"):
         link = row.get(url)
-        if link and link not in seen:
+        if isinstance(link, str) and link and link not in seen:
             seen[link] = {"title": str(row.get(title) or link), "path": str(link)}
     return [seen[k] for k in sorted(seen)]
 
@@ -306,8 +304,7 @@ def aggregates_outputs(raw_dir: Path) -> list[Output]:
 def gso_outputs(raw_dir: Path) -> list[Output]:
     frame = read_table(schemas.GSO_SURVEY, raw_dir, required=False)
     codes = []
-    for row in frame.itertuples(index=False):
-        row = row._asdict()
+    for row in frame.to_dict("records"):
         if row["level"] != "province":
             codes.append(None)
             continue
@@ -329,17 +326,17 @@ def document_outputs(raw_dir: Path) -> list[Output]:
     facts = read_table(schemas.FACTS, raw_dir, required=False)
     measures = read_table(schemas.MEASURES, raw_dir, required=False)
     known = set(docs["doc_id"])
-    for name, frame in (("facts", facts), ("measures", measures)):
-        for row in frame.itertuples(index=False):
-            if row.doc_id not in known:
-                raise BuildError(f"{raw_dir / row._file}, line {row._line}: doc_id {row.doc_id!r} is not in "
-                                 f"documents/documents.csv")
-    for row in facts.itertuples(index=False):
-        has_value = row.value is not pd.NA and row.value is not None
-        has_range = row.value_min is not pd.NA or row.value_max is not pd.NA
+    for frame in (facts, measures):
+        for row in frame.to_dict("records"):
+            if row["doc_id"] not in known:
+                raise BuildError(f"{raw_dir / row['_file']}, line {row['_line']}: doc_id {row['doc_id']!r} is not "
+                                 "in documents/documents.csv")
+    for row in facts.to_dict("records"):
+        has_value = not pd.isna(row["value"])
+        has_range = not (pd.isna(row["value_min"]) and pd.isna(row["value_max"]))
         if has_value == has_range:
-            raise BuildError(f"{raw_dir / row._file}, line {row._line}: a fact needs either 'value' or "
-                             f"'value_min'/'value_max', not both and not neither")
+            raise BuildError(f"{raw_dir / row['_file']}, line {row['_line']}: a fact needs either 'value' or "
+                             "'value_min'/'value_max', not both and not neither")
     province_of = dict(zip(docs["doc_id"], docs["province_code"], strict=True))
     facts.insert(2, "province_code", pd.array([province_of[d] for d in facts["doc_id"]], dtype="string"))
     measures.insert(1, "province_code", pd.array([province_of[d] for d in measures["doc_id"]], dtype="string"))

@@ -1,0 +1,35 @@
+"""Shared fixtures: a copy of real raw data in a temporary folder, and a build of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+REPO = Path(__file__).resolve().parents[1]
+RAW = REPO / "data" / "raw"
+MINIMAL = Path(__file__).resolve().parent / "data" / "raw_minimal"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def raw_copy(tmp_path: Path) -> Path:
+    """A raw folder with the real admin tables and a small set of real review rows."""
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW / "admin", raw / "admin")
+    shutil.copytree(MINIMAL / "statistics", raw / "statistics")
+    return raw
+
+
+@pytest.fixture
+def built(raw_copy: Path, tmp_path: Path) -> Path:
+    """Processed data built from ``raw_copy``."""
+    from study import build
+
+    out = tmp_path / "processed"
+    build.run(raw_copy, out)
+    return out
