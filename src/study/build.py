@@ -182,7 +182,7 @@ def admin_outputs(raw_dir: Path) -> list[Output]:
     ]
 
 
-def choose(sources: pd.DataFrame) -> pd.DataFrame:
+def choose(sources: pd.DataFrame, unit: tuple[str, ...] = ("province_code", "province", "regime")) -> pd.DataFrame:
     """Choose one value per province, regime, year, indicator and standard.
 
     The rule (documented in ``docs/data.md``): the best ``source_type`` wins (official decision >
@@ -196,25 +196,29 @@ def choose(sources: pd.DataFrame) -> pd.DataFrame:
     ----------
     sources : pandas.DataFrame
         The validated raw rows with ``province_code``.
+    unit : tuple of str
+        Columns that name the unit (the first ones are the grouping key, the last is carried along);
+        ``("level", "area")`` for aggregates.
 
     Returns
     -------
     pandas.DataFrame
         Long table, one row per (province_code, regime, year, indicator, standard).
     """
-    id_cols = ["province_code", "province", "regime", "year", "standard", "reference_point", "source_type",
+    unit = list(unit)
+    id_cols = [*unit, "year", "standard", "reference_point", "source_type",
                "source_url", "source_title", "source_date", "decision", "evidence", "_file", "_line"]
-    long = sources[id_cols + list(REVIEW_INDICATORS)].melt(
-        id_vars=id_cols, value_vars=list(REVIEW_INDICATORS), var_name="indicator", value_name="value")
+    indicators = [c for c in REVIEW_INDICATORS if c in sources.columns]
+    long = sources[id_cols + indicators].melt(
+        id_vars=id_cols, value_vars=indicators, var_name="indicator", value_name="value")
     long = long[long["value"].notna()].copy()
     long["_source_rank"] = long["source_type"].map(SOURCE_RANK).astype(int)
     long["_reference_rank"] = long["reference_point"].map(REFERENCE_RANK).astype(int)
     long["_date_rank"] = long["source_date"].fillna("0000-00-00").astype(str)
+    group = [c for c in unit if c != "province"] + ["year", "indicator", "standard"]
     long = long.sort_values(
-        ["province_code", "regime", "year", "indicator", "standard", "_source_rank", "_reference_rank",
-         "_date_rank", "_file", "_line"],
-        ascending=[True, True, True, True, True, True, True, False, True, True], kind="mergesort")
-    group = ["province_code", "regime", "year", "indicator", "standard"]
+        [*group, "_source_rank", "_reference_rank", "_date_rank", "_file", "_line"],
+        ascending=[True] * len(group) + [True, True, False, True, True], kind="mergesort")
     chosen = long.groupby(group, sort=True, observed=True).head(1).copy()
     stats = long.groupby(group, sort=True, observed=True)["value"].agg(
         n_sources="size", n_values=lambda s: s.astype(float).round(6).nunique()).reset_index()
@@ -225,8 +229,9 @@ def choose(sources: pd.DataFrame) -> pd.DataFrame:
     chosen["unit"] = chosen["indicator"].map(INDICATOR_UNITS).astype("string")
     chosen["comparable"] = chosen["standard"] == "nd07_2021"
     chosen["value"] = chosen["value"].astype("Float64")
+    indicators = [c for c in REVIEW_INDICATORS if c in sources.columns]
     chosen["source_row"] = (chosen["_file"].astype(str) + ":" + chosen["_line"].astype(str)).astype("string")
-    columns = ["province_code", "province", "regime", "year", "indicator", "value", "unit", "standard",
+    columns = [*unit, "year", "indicator", "value", "unit", "standard",
                "reference_point", "comparable", "source_type", "source_url", "source_title", "source_date",
                "decision", "evidence", "n_sources", "n_alternatives", "conflict", "source_row"]
     return chosen[columns].sort_values(group, ignore_index=True)
@@ -294,11 +299,32 @@ def review_outputs(raw_dir: Path) -> list[Output]:
 
 
 def aggregates_outputs(raw_dir: Path) -> list[Output]:
-    frame = read_table(schemas.AGGREGATES, raw_dir, required=False).drop(columns=["_file", "_line"])
-    frame = frame.sort_values(["level", "area", "year", "standard", "reference_point", "source_url"],
-                              ignore_index=True)
-    return [Output("aggregates", frame, schemas.AGGREGATES.description, _fields(schemas.AGGREGATES),
-                   _sources(frame))]
+    raw = read_table(schemas.AGGREGATES, raw_dir, required=False)
+    chosen = choose(raw, unit=("level", "area"))
+    frame = raw.drop(columns=["_file", "_line"]).sort_values(
+        ["level", "area", "year", "standard", "reference_point", "source_url"], ignore_index=True)
+    return [
+        Output("aggregates", frame, schemas.AGGREGATES.description, _fields(schemas.AGGREGATES), _sources(frame)),
+        Output("aggregate_series", chosen,
+               "One value per level, area, year, indicator and standard among the aggregate sources, chosen by "
+               "the same rule as poverty_review.",
+               {"level": ("national, region, poor_districts, ethnic_minority", ""), "area": ("area name", ""),
+                "year": ("review year", ""), "indicator": ("indicator", ""), "value": ("chosen value", ""),
+                "unit": ("unit", ""), "standard": ("poverty standard", ""),
+                "reference_point": ("reference point", ""), "comparable": ("under Decree 07/2021", ""),
+                "source_type": ("publisher type", ""), "source_url": ("URL", ""), "source_title": ("title", ""),
+                "source_date": ("date", ""), "decision": ("decision", ""), "evidence": ("verbatim phrase", ""),
+                "n_sources": ("rows reporting it", "rows"), "n_alternatives": ("other values", "values"),
+                "conflict": ("sources disagree", ""), "source_row": ("raw file and line", "")},
+               _sources(chosen)),
+    ]
+
+
+def programme_outputs(raw_dir: Path) -> list[Output]:
+    targets = read_table(schemas.TARGETS, raw_dir, required=False).drop(columns=["_file", "_line"])
+    targets = targets.sort_values("target_id", ignore_index=True)
+    return [Output("programme_targets", targets, schemas.TARGETS.description, _fields(schemas.TARGETS),
+                   _sources(targets))]
 
 
 def gso_outputs(raw_dir: Path) -> list[Output]:
@@ -355,7 +381,7 @@ def document_outputs(raw_dir: Path) -> list[Output]:
 
 # Steps run in this order; other modules (boundaries, programme) append their own.
 STEPS: list[Callable[[Path], list[Output]]] = [
-    admin_outputs, review_outputs, aggregates_outputs, gso_outputs, document_outputs,
+    admin_outputs, review_outputs, aggregates_outputs, gso_outputs, document_outputs, programme_outputs,
 ]
 
 

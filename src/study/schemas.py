@@ -305,10 +305,35 @@ MEASURES = Table(
     ),
 )
 
+TARGETS = Table(
+    name="programme_targets",
+    description="Goals, funding and targets of the national programme (Decision 90/QĐ-TTg and related decisions).",
+    raw="programme/targets.csv",
+    key=("target_id",),
+    fields=(
+        Field("target_id", "text", "stable id", required=True),
+        Field("indicator", "text", "indicator (DESIGN vocabulary where it applies)", required=True),
+        Field("scope", "text", "national, ethnic_minority, poor_districts, ...", required=True),
+        Field("value", "float", "value (empty for a range)"),
+        Field("value_min", "float", "lower end of a range, or a floor"),
+        Field("value_max", "float", "upper end of a range"),
+        Field("unit", "text", "unit", required=True),
+        Field("period_start", "year", "first year of the period", minimum=2015, maximum=2035),
+        Field("period_end", "year", "last year of the period", minimum=2015, maximum=2035),
+        Field("kind", "enum", "target or funding", values=("target", "funding"), required=True),
+        Field("legal_basis", "text", "decision that sets it", required=True),
+        Field("source_url", "text", "where it was read", required=True),
+        Field("source_title", "text", "title"),
+        Field("source_date", "date", "date of the source"),
+        Field("note", "text", "remarks"),
+    ),
+    source_fields=("source_url",),
+)
+
 RAW_TABLES: dict[str, Table] = {
     t.name: t
     for t in (PROVINCES_63, PROVINCES_34, MERGER_2025, POVERTY_REVIEW, AGGREGATES, GSO_SURVEY, DOCUMENTS, FACTS,
-              MEASURES)
+              MEASURES, TARGETS)
 }
 
 
