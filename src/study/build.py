@@ -185,11 +185,11 @@ def admin_outputs(raw_dir: Path) -> list[Output]:
 def choose(sources: pd.DataFrame, unit: tuple[str, ...] = ("province_code", "province", "regime")) -> pd.DataFrame:
     """Choose one value per province, regime, year, indicator and standard.
 
-    The rule (documented in ``docs/data.md``): the best ``source_type`` wins (official decision >
-    provincial decision > provincial portal > newspaper > secondary copy), then the best
-    ``reference_point`` (end of year > interim > preliminary), then the latest ``source_date``, then
-    file and line order. Every alternative stays in ``poverty_review_sources``; the chosen row says
-    how many rows reported the indicator (``n_sources``), how many other values they gave
+    The rule (documented in ``docs/data.md``): the best ``reference_point`` wins (end of year >
+    interim > preliminary: an interim update is not the year's review), then the best
+    ``source_type`` (official decision > provincial decision > provincial portal > newspaper >
+    secondary copy), then the latest ``source_date``, then file and line order. Every alternative
+    stays in ``poverty_review_sources``; the chosen row says how many rows reported the indicator (``n_sources``), how many other values they gave
     (``n_alternatives``) and whether they conflict (``conflict``).
 
     Parameters
@@ -217,7 +217,7 @@ def choose(sources: pd.DataFrame, unit: tuple[str, ...] = ("province_code", "pro
     long["_date_rank"] = long["source_date"].fillna("0000-00-00").astype(str)
     group = [c for c in unit if c != "province"] + ["year", "indicator", "standard"]
     long = long.sort_values(
-        [*group, "_source_rank", "_reference_rank", "_date_rank", "_file", "_line"],
+        [*group, "_reference_rank", "_source_rank", "_date_rank", "_file", "_line"],
         ascending=[True] * len(group) + [True, True, False, True, True], kind="mergesort")
     chosen = long.groupby(group, sort=True, observed=True).head(1).copy()
     stats = long.groupby(group, sort=True, observed=True)["value"].agg(

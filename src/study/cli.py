@@ -41,6 +41,20 @@ def _cmd_provinces(args) -> int:
     return 0
 
 
+def _cmd_coverage(args) -> int:
+    from study import coverage, load
+
+    try:
+        frame = coverage.matrix(load.poverty_review(), load.facts())
+    except load.DataNotBuiltError as error:
+        print(f"study coverage: error: {error}", file=sys.stderr)
+        return 2
+    if args.only_known:
+        frame = frame[(frame != "").any(axis=1)]
+    print(coverage.render(frame))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="study", description=__doc__)
     parser.add_argument("--version", action="version", version=f"study {__version__}")
@@ -55,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("names", nargs="*", help="names to resolve")
     p.add_argument("--regime", default="63", choices=["63", "34"])
     p.set_defaults(func=_cmd_provinces)
+
+    p = sub.add_parser("coverage", help="print the province x year matrix of what is known")
+    p.add_argument("--only-known", action="store_true", help="hide provinces with nothing")
+    p.set_defaults(func=_cmd_coverage)
     return parser
 
 
