@@ -189,8 +189,8 @@ def choose(sources: pd.DataFrame, unit: tuple[str, ...] = ("province_code", "pro
     interim > preliminary: an interim update is not the year's review), then the best
     ``source_type`` (official decision > provincial decision > provincial portal > newspaper >
     secondary copy), then the latest ``source_date``, then file and line order. Every alternative
-    stays in ``poverty_review_sources``; the chosen row says how many rows reported the indicator (``n_sources``), how many other values they gave
-    (``n_alternatives``) and whether they conflict (``conflict``).
+    stays in ``poverty_review_sources``; the chosen row says how many rows reported the indicator
+    (``n_sources``), how many other values they gave (``n_alternatives``) and whether they conflict (``conflict``).
 
     Parameters
     ----------
