@@ -33,3 +33,21 @@ def built(raw_copy: Path, tmp_path: Path) -> Path:
     out = tmp_path / "processed"
     build.run(raw_copy, out)
     return out
+
+
+@pytest.fixture(scope="session")
+def real_processed(tmp_path_factory) -> Path:
+    """The real data/raw built once per test session into a temporary folder, used by the loaders."""
+    import os
+
+    from study import build
+
+    out = tmp_path_factory.mktemp("processed")
+    build.run(RAW, out)
+    previous = os.environ.get("STUDY_PROCESSED_DIR")
+    os.environ["STUDY_PROCESSED_DIR"] = str(out)
+    yield out
+    if previous is None:
+        os.environ.pop("STUDY_PROCESSED_DIR", None)
+    else:
+        os.environ["STUDY_PROCESSED_DIR"] = previous

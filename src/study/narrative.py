@@ -19,8 +19,8 @@ LANGS = ("vi", "en")
 TEMPLATES: dict[str, dict[str, str]] = {
     "en": {
         "identity": "{name} is a province-level unit of the {region} region (GSO code {code}).",
-        "merger_same": "Since 1 July 2025 it continues as {new} (code {new_code}) with unchanged borders.",
-        "merger": "Since 1 July 2025 it is part of {new} (code {new_code}), formed from {parts}.",
+        "merger_same": "Since {date} it continues as {new} (code {new_code}) with unchanged borders.",
+        "merger": "Since {date} it is part of {new} (code {new_code}), formed from {parts}.",
         "series": "Poor-household rate by year: {items}.",
         "series_item": "{value} ({year}, {origin})",
         "origin_review": "official review",
@@ -79,8 +79,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "vi": {
         "identity": "{name} là đơn vị hành chính cấp tỉnh thuộc vùng {region} (mã {code}).",
-        "merger_same": "Từ ngày 1/7/2025, tỉnh giữ nguyên địa giới với tên {new} (mã {new_code}).",
-        "merger": "Từ ngày 1/7/2025, tỉnh là một phần của {new} (mã {new_code}), hình thành từ {parts}.",
+        "merger_same": "Từ ngày {date}, tỉnh giữ nguyên địa giới với tên {new} (mã {new_code}).",
+        "merger": "Từ ngày {date}, tỉnh là một phần của {new} (mã {new_code}), hình thành từ {parts}.",
         "series": "Tỷ lệ hộ nghèo theo năm: {items}.",
         "series_item": "{value} ({year}, {origin})",
         "origin_review": "kết quả rà soát chính thức",
@@ -199,6 +199,14 @@ def fmt_count(value: float, lang: str) -> str:
     return fmt_number(round(float(value)), lang, decimals=0)
 
 
+def fmt_date(iso: str, lang: str) -> str:
+    """Format an ISO date: ``1/7/2025`` in Vietnamese, ``1 July 2025`` in English."""
+    stamp = pd.Timestamp(iso)
+    if lang == "vi":
+        return f"{stamp.day}/{stamp.month}/{stamp.year}"
+    return f"{stamp.day} {stamp.strftime('%B')} {stamp.year}"
+
+
 def fmt_list(items: list[str], lang: str) -> str:
     """Join items with commas and a final "và"/"and"."""
     items = list(items)
@@ -269,10 +277,11 @@ def profile_sentences(province: str, lang: str, review: pd.DataFrame, facts: pd.
     new = provinces.successor(code)
     parts = [u for u in provinces.predecessors(new.code) if u.code != code]
     if parts:
-        out.append(t(lang, "merger", new=new.name_vi, new_code=new.code,
+        out.append(t(lang, "merger", new=new.name_vi, new_code=new.code, date=fmt_date(provinces.MERGER_DATE, lang),
                      parts=fmt_list([u.name_vi for u in provinces.predecessors(new.code)], lang)))
     else:
-        out.append(t(lang, "merger_same", new=new.name_vi, new_code=new.code))
+        out.append(t(lang, "merger_same", new=new.name_vi, new_code=new.code,
+                     date=fmt_date(provinces.MERGER_DATE, lang)))
 
     obs = indicators.observations(review, facts_p)
     series = indicators.best_by_year(obs, "poor_rate_pct")

@@ -32,6 +32,7 @@ from pathlib import Path
 from study import paths
 
 REGIMES = ("63", "34")
+MERGER_DATE = "2025-07-01"  # Nghị quyết 202/2025/QH15 takes effect (data/raw/admin/SOURCES.md)
 _PREFIXES = ("thanhpho", "tinh", "tp")
 
 
