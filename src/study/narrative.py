@@ -74,7 +74,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "compare_low": "Lowest: {items}.",
         "compare_item": "{name} {value}",
         "compare_missing": "{n} of the {total} provinces have no figure for {year} and are shown as missing.",
-        "compare_series_note": "Figures are from the official review series (Decree 07/2021 standard).",
+        "compare_series_note": "Figures are from the official review series ({standard} standard).",
         "compare_gso_note": "Figures are from the GSO survey-based series, a different measure from the review.",
     },
     "vi": {
@@ -135,10 +135,13 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "compare_low": "Thấp nhất: {items}.",
         "compare_item": "{name} {value}",
         "compare_missing": "{n} trong {total} tỉnh không có số liệu năm {year} và được thể hiện là thiếu dữ liệu.",
-        "compare_series_note": "Số liệu theo kết quả rà soát chính thức (chuẩn nghèo Nghị định 07/2021).",
+        "compare_series_note": "Số liệu theo kết quả rà soát chính thức (chuẩn nghèo {standard}).",
         "compare_gso_note": "Số liệu theo chuỗi điều tra của Tổng cục Thống kê, khác với kết quả rà soát.",
     },
 }
+
+# the legal name of the national standard, as data (not typed into templates)
+STANDARD_NAMES = {"en": "Decree 07/2021/NĐ-CP", "vi": "Nghị định 07/2021/NĐ-CP"}
 
 INDICATOR_LABELS = {
     "en": {"poor_rate_pct": "poor-household rate", "near_poor_rate_pct": "near-poor household rate",
@@ -437,7 +440,10 @@ def comparison_sentences(values: pd.DataFrame, indicator: str, year: int, lang: 
     lang = _check_lang(lang)
     label = INDICATOR_LABELS[lang].get(indicator, indicator)
     have = values.dropna(subset=["value"]).sort_values(["value", "province"], ascending=[False, True])
-    out = [t(lang, "compare_series_note" if series == "review" else "compare_gso_note")]
+    if series == "review":
+        out = [t(lang, "compare_series_note", standard=STANDARD_NAMES[lang])]
+    else:
+        out = [t(lang, "compare_gso_note")]
     if have.empty:
         out.append(t(lang, "compare_none", indicator_label=label, year=year))
     else:
