@@ -15,7 +15,10 @@ SOURCE_FONT_SIZE = 7
 
 
 def add_source(fig, text: str) -> None:
-    """Write a source line under a figure (small, left-aligned)."""
+    """Write a source line under a figure (small, left-aligned), leaving room for it in the layout."""
+    engine = fig.get_layout_engine()
+    if engine is not None and hasattr(engine, "set") and "rect" in engine.get():
+        engine.set(rect=(0, 0.06, 1, 0.94))
     fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=SOURCE_FONT_SIZE, color="0.35", wrap=True)
 
 
