@@ -1,0 +1,130 @@
+"""The real raw data: every row has a source, and the facts the study rests on are there."""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+
+from study import coverage, load, policy, targets
+from tests.conftest import RAW
+
+SOURCE_COLUMNS = ("source", "source_url", "legal_basis")
+
+
+def _raw_csvs():
+    return sorted(RAW.rglob("*.csv"))
+
+
+@pytest.mark.parametrize("path", _raw_csvs(), ids=lambda p: str(p.relative_to(RAW)))
+def test_every_raw_row_has_a_source(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns = [c for c in reader.fieldnames if c in SOURCE_COLUMNS]
+        assert columns, f"{path} has no source column"
+        for line, row in enumerate(reader, start=2):
+            assert any((row[c] or "").strip() for c in columns), f"{path}, line {line}: no source"
+
+
+@pytest.fixture
+def data(real_processed):
+    return real_processed
+
+
+def _panel(code, year, column):
+    panel = load.poverty_panel()
+    row = panel[(panel["province_code"] == code) & (panel["year"] == year)]
+    return None if row.empty else row.iloc[0][column]
+
+
+def _fact(**match):
+    facts = load.facts()
+    for key, value in match.items():
+        facts = facts[facts[key] == value]
+    return facts
+
+
+def test_lang_son_document_figures(data):
+    assert len(_fact(doc_id="seed000", indicator="poor_rate_pct", value=8.92, year=2022, kind="baseline")) == 1
+    assert len(_fact(doc_id="seed000", indicator="poor_rate_pct", value=6.02, year=2023, kind="actual")) == 1
+    assert len(_fact(doc_id="seed000", indicator="poor_rate_pct", value=3.48, year=2024, kind="estimate")) == 1
+
+
+def test_bac_ninh_2024(data):
+    assert _panel("27", 2024, "poor_households") == 0
+    assert len(_fact(doc_id="seed003", indicator="poor_rate_pct", value=0.0, year=2024, kind="actual")) == 1
+    assert len(_fact(doc_id="seed003", indicator="near_poor_rate_pct", value=0.82, year=2024)) == 1
+
+
+def test_thua_thien_hue_targets(data):
+    assert len(_fact(doc_id="seed001", indicator="poor_rate_pct", value=2.2, year=2024, kind="target")) == 1
+    assert len(_fact(doc_id="seed001", indicator="poor_rate_pct", value=1.84, year=2025, kind="target")) == 1
+
+
+def test_tay_giang_and_long_an(data):
+    tg = _fact(doc_id="seed002", indicator="poor_households_reduction", kind="target")
+    assert (tg["value_min"] == 270).any() and (tg["value_max"] == 330).any()
+    assert len(_fact(doc_id="seed002", indicator="houses_supported", value=451)) == 1
+    la = _fact(doc_id="seed004", indicator="poor_households_reduction", value=10, unit="pct_per_year")
+    assert len(la) >= 1
+
+
+def test_flagged_statements_are_kept(data):
+    flagged = load.facts()
+    flagged = flagged[flagged["flag"] == "date_error"]
+    assert set(flagged["doc_id"]) == {"seed002"}
+
+
+def test_every_seed_document_is_coded(data):
+    docs = load.documents()
+    assert set(docs["doc_id"]) == {f"seed00{i}" for i in range(5)}
+    facts, measures = load.facts(), load.measures()
+    for doc in docs["doc_id"]:
+        assert (facts["doc_id"] == doc).any() and (measures["doc_id"] == doc).any()
+
+
+def test_series_are_kept_apart(data):
+    review = load.poverty_review(standard=None)
+    assert set(review["standard"]) >= {"nd07_2021", "qd59_2015"}
+    assert set(load.poverty_review()["standard"]) == {"nd07_2021"}
+    assert set(load.poverty_panel(regime="34")["regime"]) == {"34"}
+    assert "63" not in set(load.poverty_panel(regime="34")["regime"])
+    gso = load.gso_survey()
+    provinces_2023 = gso[(gso["level"] == "province") & (gso["year"] == 2023)]
+    assert provinces_2023["province_code"].nunique() == 63
+
+
+def test_conflicts_are_visible(data):
+    review = load.poverty_review()
+    assert review["conflict"].any()
+    assert (review.loc[review["conflict"], "n_alternatives"] >= 1).all()
+    assert (review["n_sources"] >= 1).all()
+
+
+def test_coverage_matrix(data):
+    frame = coverage.matrix(load.poverty_review(), load.facts())
+    assert frame.shape == (63, 5)
+    assert frame.loc["Lạng Sơn", 2022] == "D" and frame.loc["Lạng Sơn", 2024] == "R"
+    assert frame.loc["Thừa Thiên Huế"].tolist()[:4] == ["R", "R", "R", "R"]
+    counts = coverage.summary(frame)
+    assert int(counts[2023].sum()) == 63
+
+
+def test_policy_matrix(data):
+    m = policy.matrix(load.measures(), load.documents())
+    assert m.shape == (5, 13)
+    assert set(policy.shared(m)) <= set(m.columns)
+    coverage_ = policy.project_coverage(m)
+    assert (coverage_["projects"] <= 7).all()
+
+
+def test_targets_table_statuses(data):
+    table = targets.tracked("en")
+    assert set(table["status"]) <= {"achieved", "on_track", "off_track", "not_achieved", "unknown"}
+    tth = table.set_index("target_id")
+    assert tth.loc["seed001-f01", "status"] == "achieved"
+    assert tth.loc["seed001-f02", "status"] in {"on_track", "achieved"}
+    assert tth.loc["qd90_national_rate", "status"] in {"on_track", "achieved", "off_track"}
+    assert table["reason"].str.len().gt(0).all()
+    assert isinstance(table, pd.DataFrame)
