@@ -73,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("coverage", help="print the province x year matrix of what is known")
     p.add_argument("--only-known", action="store_true", help="hide provinces with nothing")
     p.set_defaults(func=_cmd_coverage)
+
+    from study import extract
+
+    extract.register(sub)
     return parser
 
 
