@@ -6,12 +6,13 @@ STUDY := $(VENV)/bin/study
 STAMP := $(VENV)/.installed
 JOBS ?= 2
 
-.PHONY: study test build lab lint lock clean help
+.PHONY: study test build lab lint lock clean help docs teaching notebooks
 
 help:
 	@echo "make study  - build data/processed from data/raw and execute the notebooks into reports/"
 	@echo "make test   - run the whole test suite (unit tests and nbval on the notebooks)"
 	@echo "make lab    - open JupyterLab on the notebooks"
+	@echo "make docs   - regenerate docs/data_dictionary.md from the schemas"
 	@echo "make lint   - ruff"
 	@echo "make lock   - re-pin requirements.lock from a fresh resolve of pyproject.toml"
 
@@ -32,6 +33,12 @@ test: build
 
 lab: build
 	$(VENV)/bin/jupyter lab notebooks/
+
+docs: $(STAMP)
+	$(PY) -m study.datadict
+
+teaching: build
+	$(PY) notebooks/teaching/build_notebooks.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks
