@@ -13,6 +13,7 @@ help:
 	@echo "make test   - run the whole test suite (unit tests and nbval on the notebooks)"
 	@echo "make lab    - open JupyterLab on the notebooks"
 	@echo "make docs   - regenerate docs/data_dictionary.md from the schemas"
+	@echo "make notebooks - re-execute the stored notebooks (after changing data/raw)"
 	@echo "make lint   - ruff"
 	@echo "make lock   - re-pin requirements.lock from a fresh resolve of pyproject.toml"
 
@@ -38,6 +39,10 @@ docs: $(STAMP)
 	$(PY) -m study.datadict
 
 teaching: build
+	$(PY) notebooks/teaching/build_notebooks.py
+
+notebooks: build
+	$(PY) notebooks/build_notebooks.py
 	$(PY) notebooks/teaching/build_notebooks.py
 
 lint: $(STAMP)
