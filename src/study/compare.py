@@ -77,5 +77,18 @@ def cross_section(indicator: str = "poor_rate_pct", year: int = 2023, names="all
     from study import maps
 
     panel = load.poverty_panel(regime="63")
-    panel = panel[panel["province_code"].isin(keep)]
-    return maps.aggregate_to_34(panel[panel["year"] == year], indicator=indicator)
+    panel = panel[panel["province_code"].isin(keep) & (panel["year"] == year)]
+    aggregated = maps.aggregate_to_34(panel)
+    if indicator not in aggregated.columns:
+        raise ValueError(f"indicator {indicator!r} cannot be aggregated to the 34 units; use a rate or a count")
+    by_code = aggregated.set_index("province_code")
+    units34 = provinces.units("34")
+    out = pd.DataFrame({
+        "province_code": [u.code for u in units34], "province": [u.name_vi for u in units34],
+        "value": [by_code[indicator].get(u.code) for u in units34], "source": "",
+    })
+    out["value"] = out["value"].astype("Float64")
+    for column in ("coverage", "complete"):
+        if column in by_code.columns:
+            out[column] = [by_code[column].get(u.code) for u in units34]
+    return out

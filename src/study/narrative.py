@@ -76,6 +76,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "compare_missing": "{n} of the {total} provinces have no figure for {year} and are shown as missing.",
         "compare_series_note": "Figures are from the official review series ({standard} standard).",
         "compare_gso_note": "Figures are from the GSO survey-based series, a different measure from the review.",
+        "policy_intro": "{n} coded documents commit to {k} of the {total} measure types.",
+        "policy_shared": "All of them commit to: {codes}.",
+        "policy_shared_none": "No measure type appears in every document.",
+        "policy_distinct": "Only {doc} commits to: {codes}.",
+        "policy_absent": "No document commits to: {codes}.",
+        "policy_projects": "{doc} maps onto {n} of the programme's {total} projects ({codes}).",
+        "tracking_intro": "{n} targets are tracked: {counts}.",
+        "tracking_count": "{n} {status}",
     },
     "vi": {
         "identity": "{name} là đơn vị hành chính cấp tỉnh thuộc vùng {region} (mã {code}).",
@@ -137,6 +145,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "compare_missing": "{n} trong {total} tỉnh không có số liệu năm {year} và được thể hiện là thiếu dữ liệu.",
         "compare_series_note": "Số liệu theo kết quả rà soát chính thức (chuẩn nghèo {standard}).",
         "compare_gso_note": "Số liệu theo chuỗi điều tra của Tổng cục Thống kê, khác với kết quả rà soát.",
+        "policy_intro": "{n} văn bản đã mã hóa cam kết {k} trong {total} nhóm giải pháp.",
+        "policy_shared": "Tất cả văn bản đều cam kết: {codes}.",
+        "policy_shared_none": "Không có nhóm giải pháp nào xuất hiện trong mọi văn bản.",
+        "policy_distinct": "Chỉ {doc} cam kết: {codes}.",
+        "policy_absent": "Không văn bản nào cam kết: {codes}.",
+        "policy_projects": "{doc} gắn với {n} trong {total} dự án của Chương trình ({codes}).",
+        "tracking_intro": "Theo dõi {n} mục tiêu: {counts}.",
+        "tracking_count": "{n} {status}",
     },
 }
 
@@ -459,3 +475,36 @@ def comparison_sentences(values: pd.DataFrame, indicator: str, year: int, lang: 
     if missing > 0:
         out.append(t(lang, "compare_missing", n=missing, total=total, year=year))
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# policy measures and targets
+# ---------------------------------------------------------------------------------------------
+def policy_sentences(m: pd.DataFrame, lang: str) -> list[str]:
+    """Sentences on a documents x measure-codes matrix (see :func:`study.policy.matrix`)."""
+    from study import policy
+
+    lang = _check_lang(lang)
+    used = [c for c in m.columns if m[c].any()]
+    out = [t(lang, "policy_intro", n=len(m), k=len(used), total=len(m.columns))]
+    common = policy.shared(m)
+    out.append(t(lang, "policy_shared", codes=", ".join(common)) if common else t(lang, "policy_shared_none"))
+    for doc, codes in policy.distinctive(m).items():
+        if codes:
+            out.append(t(lang, "policy_distinct", doc=doc, codes=", ".join(codes)))
+    missing = policy.absent(m)
+    if missing:
+        out.append(t(lang, "policy_absent", codes=", ".join(missing)))
+    for row in policy.project_coverage(m).to_dict("records"):
+        out.append(t(lang, "policy_projects", doc=row["document"], n=row["projects"], total=row["of"],
+                     codes=row["codes"] or "-"))
+    return out
+
+
+def tracking_sentences(frame: pd.DataFrame, lang: str) -> list[str]:
+    """A summary sentence of tracked targets by status (``frame`` from :func:`study.targets.tracked`)."""
+    lang = _check_lang(lang)
+    order = ["achieved", "on_track", "off_track", "not_achieved", "unknown"]
+    counts = frame["status"].value_counts()
+    parts = [t(lang, "tracking_count", n=int(counts[s]), status=t(lang, f"status_{s}")) for s in order if s in counts]
+    return [t(lang, "tracking_intro", n=len(frame), counts=", ".join(parts))]
