@@ -27,6 +27,15 @@ build: $(STAMP)
 	$(STUDY) build
 
 study: build
+	$(STUDY) batch province_profile --province all -j $(JOBS) --lang en
+	$(STUDY) batch province_profile --province all -j $(JOBS) --lang vi
+	$(STUDY) run compare_provinces --lang en
+	$(STUDY) run compare_provinces --lang vi
+	$(STUDY) run compare_provinces --lang en -p regime 34 -p series review -p year 2024
+	$(STUDY) run policy_measures --lang en
+	$(STUDY) run policy_measures --lang vi
+	$(STUDY) run targets_tracking --lang en
+	$(STUDY) run targets_tracking --lang vi
 	$(STUDY) report --jobs $(JOBS)
 
 test: build

@@ -74,9 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only-known", action="store_true", help="hide provinces with nothing")
     p.set_defaults(func=_cmd_coverage)
 
-    from study import extract
+    from study import extract, runner, site
 
     extract.register(sub)
+    runner.register(sub)
+    site.register(sub)
     return parser
 
 
