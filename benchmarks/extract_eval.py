@@ -11,9 +11,18 @@ repository root) and compares its proposals with ``data/raw/documents/facts.csv`
 It prints precision, recall and F1 per document and overall, and the unmatched rows sorted into
 error types (wrong year, wrong indicator, wrong value, wrong kind of value, missed, spurious).
 
+Held-out texts: ``--texts DIR --gold-facts CSV --gold-measures CSV`` score any folder of texts
+against any gold pair (same columns as ``facts.csv`` / ``measures.csv``); ``--heldout`` is short
+for ``--texts tests/heldout --gold-facts tests/heldout/gold_facts.csv --gold-measures
+tests/heldout/gold_measures.csv`` and ``--fresh`` for the ``fresh_*`` texts with
+``fresh_facts.csv`` / ``fresh_measures.csv``. Only files that have a gold row (or that match
+``--pattern``) are scored.
+
 Usage::
 
     .venv/bin/python benchmarks/extract_eval.py [--seeds DIR] [--gold DIR] [--verbose] [--strict]
+    .venv/bin/python benchmarks/extract_eval.py --heldout [-v]
+    .venv/bin/python benchmarks/extract_eval.py --fresh [-v]
 """
 
 from __future__ import annotations
@@ -108,12 +117,26 @@ def _read(path: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def evaluate(seeds: Path, gold_dir: Path, terms_path: Path | None = None) -> dict:
-    """Run the extractor on the seeds and score it; return a JSON-ready dict."""
+HELDOUT = REPO / "tests" / "heldout"
+
+
+def evaluate(seeds: Path, gold_dir: Path | None = None, terms_path: Path | None = None, *,
+             gold_facts_path: Path | None = None, gold_measures_path: Path | None = None,
+             pattern: str = "*.txt") -> dict:
+    """Run the extractor on the texts of ``seeds`` and score it; return a JSON-ready dict.
+
+    The gold rows come from ``gold_dir/facts.csv`` and ``gold_dir/measures.csv`` unless
+    ``gold_facts_path`` / ``gold_measures_path`` name the files. With explicit gold files only
+    the texts named in their ``source`` column are scored.
+    """
     terms = load_terms(terms_path)
-    gold_facts = _read(gold_dir / "facts.csv")
-    gold_measures = _read(gold_dir / "measures.csv")
-    files = sorted(p for p in seeds.glob("*.txt"))
+    gold_dir = gold_dir or REPO / "data" / "raw" / "documents"
+    gold_facts = _read(gold_facts_path or gold_dir / "facts.csv")
+    gold_measures = _read(gold_measures_path or gold_dir / "measures.csv")
+    files = sorted(p for p in seeds.glob(pattern))
+    if gold_facts_path or gold_measures_path:
+        named = {r["source"] for r in gold_facts} | {r["source"] for r in gold_measures}
+        files = [p for p in files if p.name in named]
     if not files:
         raise SystemExit(f"extract_eval: no *.txt files in {seeds}")
     docs = []
@@ -189,15 +212,31 @@ def main(argv=None) -> int:
     parser.add_argument("--gold", type=Path, default=REPO / "data" / "raw" / "documents",
                         help="folder holding the gold facts.csv and measures.csv")
     parser.add_argument("--terms", type=Path, default=None, help="measure dictionary (TOML)")
+    parser.add_argument("--texts", type=Path, default=None,
+                        help="folder of texts to score instead of the seeds (with --gold-facts/--gold-measures)")
+    parser.add_argument("--gold-facts", type=Path, default=None, help="gold facts CSV (facts.csv columns)")
+    parser.add_argument("--gold-measures", type=Path, default=None, help="gold measures CSV (measures.csv columns)")
+    parser.add_argument("--pattern", default="*.txt", help="glob of the texts to read (default *.txt)")
+    parser.add_argument("--heldout", action="store_true",
+                        help="score the held-out texts of tests/heldout against gold_facts.csv/gold_measures.csv")
+    parser.add_argument("--fresh", action="store_true",
+                        help="score tests/heldout/fresh_*.txt against fresh_facts.csv/fresh_measures.csv")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every unmatched row")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--strict", action="store_true",
                         help="exit with status 1 if a goal is missed (facts P>=0.90, R>=0.85; measures F1>=0.85)")
     args = parser.parse_args(argv)
-    if not args.seeds.is_dir():
-        print(f"extract_eval: seed folder {args.seeds} not found; pass --seeds DIR", file=sys.stderr)
+    if args.heldout or args.fresh:
+        stem = "fresh" if args.fresh else "gold"
+        args.texts = args.texts or HELDOUT
+        args.gold_facts = args.gold_facts or HELDOUT / f"{stem}_facts.csv"
+        args.gold_measures = args.gold_measures or HELDOUT / f"{stem}_measures.csv"
+    folder = args.texts or args.seeds
+    if not folder.is_dir():
+        print(f"extract_eval: text folder {folder} not found; pass --seeds DIR or --texts DIR", file=sys.stderr)
         return 2
-    result = evaluate(args.seeds, args.gold, args.terms)
+    result = evaluate(folder, args.gold, args.terms, gold_facts_path=args.gold_facts,
+                      gold_measures_path=args.gold_measures, pattern=args.pattern)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:

@@ -371,3 +371,106 @@ def test_cli_reports_unreadable_files(tmp_path, capsys):
     assert "not UTF-8" in err or "binary file" in err
     assert "is a folder" in err
     assert (tmp_path / "out" / "t02_district_plan.facts.csv").exists()  # the readable file is still done
+
+
+# ---------------------------------------------------------------------------------------------
+# held-out texts (tests/heldout): written for the tests, gold coded before the extractor was run
+# ---------------------------------------------------------------------------------------------
+HELDOUT = Path(__file__).resolve().parent / "heldout"
+
+
+def _eval_module():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "extract_eval.py"
+    spec = importlib.util.spec_from_file_location("extract_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("stem, fact_floor, measure_floor", [("gold", 0.95, 0.90), ("fresh", 0.90, 0.85)])
+def test_heldout_scores_do_not_regress(stem, fact_floor, measure_floor):
+    ev = _eval_module()
+    result = ev.evaluate(HELDOUT, gold_facts_path=HELDOUT / f"{stem}_facts.csv",
+                         gold_measures_path=HELDOUT / f"{stem}_measures.csv")
+    assert len(result["documents"]) == (6 if stem == "gold" else 2)
+    assert result["overall"]["facts"][2] >= fact_floor, result["errors"]
+    assert result["overall"]["measures"][2] >= measure_floor, result["errors"]
+
+
+def test_heldout_gold_spans_match_the_texts():
+    for name in ("gold_facts.csv", "gold_measures.csv", "fresh_facts.csv", "fresh_measures.csv"):
+        with (HELDOUT / name).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                text = unicodedata.normalize("NFC", (HELDOUT / row["source"]).read_text(encoding="utf-8"))
+                assert text[int(row["char_start"]):int(row["char_end"])] == row["evidence"]
+                assert len(row["evidence"].split()) <= 12
+
+
+def _heldout(name):
+    return extract_file(next(HELDOUT.glob(f"{name}_*.txt")))
+
+
+def _rows(result, indicator):
+    return [f for f in result.facts if f["indicator"] == indicator]
+
+
+def test_results_without_a_year_take_the_paragraph_or_article_year():
+    h04 = _heldout("h04")  # article of January 2025 about 2024
+    fall = [f for f in _rows(h04, "poor_rate_reduction_pp") if f["value"] == 4.8]
+    assert fall and fall[0]["year"] == 2024  # "so với cuối năm 2023" is the comparison, the paragraph says 2024
+    h06 = _heldout("h06")
+    assert {f["year"] for f in _rows(h06, "budget_billion_vnd")} == {2024}
+
+
+def test_targets_do_not_borrow_years_from_other_sentences():
+    h05 = _heldout("h05")  # a directive "đến năm 2030"; "mỗi năm … khoảng 12.000 lao động" names no year
+    workers = [f for f in _rows(h05, "workers_supported") if f["value"] == 12000]
+    assert workers and workers[0]["kind"] == "target" and workers[0]["year"] is None
+    per_year = [f for f in _rows(h05, "poor_rate_reduction_pp") if f["value_min"] == 1]
+    assert per_year and per_year[0]["year"] == 2030  # "đến năm 2030" later in the same sentence
+
+
+def test_from_to_pairs_with_start_and_end_of_year():
+    h03 = _heldout("h03")
+    rates = {(f["value"], f["year"], f["kind"]) for f in _rows(h03, "poor_rate_pct")}
+    assert {(5.62, 2022, "baseline"), (2.18, 2024, "actual")} <= rates
+    counts = {(f["value"], f["year"]) for f in _rows(h03, "poor_households")}
+    assert {(17330, 2022), (6870, 2024)} <= counts
+    avg = [f for f in _rows(h03, "poor_rate_reduction_pp") if f["value"] == 1.15]
+    assert avg and (avg[0]["unit"], avg[0]["year"], avg[0]["year_end"]) == ("pp_per_year", 2022, 2024)
+
+
+def test_counts_of_units_fractions_and_flows():
+    h03 = _heldout("h03")
+    # "3 xã không còn hộ nghèo" is a count of communes, not zero poor households
+    assert not [f for f in _rows(h03, "poor_households") if f["value"] == 0]
+    assert [f for f in h03.facts if f["unit"] == "communes" and f["value"] == 15]  # "15/19 xã"
+    h04 = _heldout("h04")
+    labels = {f["note"].split(";")[0] for f in h04.facts if f["indicator"] == "other"}
+    assert {"label=households_exited_poverty", "label=new_poor_households"} <= labels
+    assert [f for f in _rows(h04, "poor_households") if f["value"] == 1980]  # "số hộ nghèo … là 1.980 hộ"
+    assert [f for f in _rows(h04, "workers_supported") if f["value"] == 640 and f["unit"] == "people"]
+    assert not [f for f in h04.facts if f["value"] == 80]  # "80% dân số"
+    h06 = _heldout("h06")
+    assert not _rows(h06, "poor_households") or all(f["value"] == 0 for f in _rows(h06, "poor_households"))
+    assert [f for f in h06.facts if f["value"] == 5320 and f["indicator"] == "other"]  # beneficiaries
+
+
+def test_heldout_furniture_dates_and_general_rates_are_not_facts():
+    for path in sorted(HELDOUT.glob("h0*.txt")):
+        result = extract_file(path)
+        values = {f["value"] for f in result.facts}
+        evidence = " ".join(f["evidence"] for f in result.facts)
+        assert "Lượt" not in evidence and "Tin liên quan" not in evidence
+        assert not values & {1234, 2315.0 if path.name.startswith("h03") else -1, 45678, 92, 68, 62, 98.5, 24.5}
+        assert not [f for f in result.facts if f["indicator"] == "other" and f["unit"] == "date_yyyymmdd"]
+
+
+def test_heldout_measures_skip_statistics_and_meeting_organisers():
+    h01 = {m["measure_code"] for m in _heldout("h01").measures}
+    assert "SOCIAL_ASSIST" not in h01  # "tỷ lệ bao phủ bảo hiểm y tế đạt 92%"
+    assert "LEADERSHIP" not in h01  # "Ban Chỉ đạo … tổ chức hội nghị"
+    assert "P3" not in {m["measure_code"] for m in _heldout("h04").measures}  # "suy dinh dưỡng … còn 24,5%"
+    assert "EMULATION" in {m["measure_code"] for m in _heldout("h06").measures}

@@ -136,7 +136,7 @@ _FURNITURE_LINE = re.compile(
     r"số\s+lượt|đang\s+(truy\s+cập|online)|online\b|ngày\s+cập\s+nhật|cập\s+nhật\s+lúc|ngày\s+đăng|"
     r"đăng\s+lúc|các\s+tin\s+khác|tin\s+khác|tin\s+liên\s+quan|bài\s+viết\s+liên\s+quan|"
     r"xem\s+tin\s+theo\s+ngày|xem\s+thêm|tìm\s+kiếm|đơn\s+vị\s+hỗ\s+trợ|chung\s+nhan|chứng\s+nhận\s+tín|"
-    r"chia\s+sẻ|in\s+bài|bản\s+in|gửi\s+email|trang\s+chủ|liên\s+hệ|please\s+enter|source\s*:|"
+    r"chia\s+sẻ|in\s+bài|menu\b|bản\s+in|gửi\s+email|trang\s+chủ|liên\s+hệ|please\s+enter|source\s*:|"
     r"nguồn\s*:|mô\s+tả\s*:|ảnh\s*:|ảnh\s+minh\s+h|bản\s+quyền|copyright|©|"
     r"\d{1,2}/\d{1,2}/\d{4}(\s+\d{1,2}:\d{2})?\W*($|view|lượt)|"
     r"(điện\s+thoại|đt|hotline|fax|tel|e-?mail)\s*:)",
@@ -216,7 +216,7 @@ _YEAR_EXPR = re.compile(
     rf"|(?P<period>(?:giai\s+đoạn\s+|thời\s+kỳ\s+|năm\s+)?(?P<p1>{_YR})\s*[-–—]\s*(?P<p2>{_YR}))"
     rf"|(?P<compare>so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+)?(?:năm\s+)?(?P<c1>{_YR}))"
     rf"|(?P<paren>\(\s*năm\s+(?P<q1>{_YR})\s*\))"
-    r"|(?P<now>(?<!\w)(?:(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+tại)(?!\w))"
+    r"|(?P<now>(?<!\w)(?:(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+tại|hiện\s+có|hiện\s+còn)(?!\w))"
     r"|(?P<date>(?<![\d/])(?:\d{1,2}/)?\d{1,2}/(?P<d1>(?:19|20)\d{2})(?!\d))"
     rf"|(?P<year>(?:năm\s+)?(?P<y1>{_YR}))",
     re.IGNORECASE,
@@ -267,7 +267,7 @@ _CUE = re.compile(
     rf"|(?P<tgtyear>(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:cuối\s+năm\s+|hết\s+năm\s+)?(?P<ty>{_YR}))"
     r"|(?P<tgt>phấn\s+đấu|mục\s+tiêu(?!\s+quốc\s+gia)|chỉ\s+tiêu|(?:đã\s+)?đề\s+ra|đặt\s+ra|quyết\s+tâm|đảm\s+bảo|bảo\s+đảm|"
     r"cam\s+kết|dự\s+kiến|kế\s+hoạch\s+giao|sẽ|phải)"
-    r"|(?P<act>đã|đạt\s+được|kết\s+quả|(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+còn|hiện\s+có|vừa\s+qua|"
+    r"|(?P<act>vượt\s+(?:mức\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)|đã|đạt\s+được|kết\s+quả|(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+còn|hiện\s+có|vừa\s+qua|"
     r"qua\s+rà\s+soát|rà\s+soát\s+cuối\s+năm)"
     r")(?!\w)",
     re.IGNORECASE,
@@ -300,21 +300,21 @@ def _kind_from_cues(context: str, doc_year: int | None, default: str) -> tuple[s
 # ---------------------------------------------------------------------------------------------
 _NUM = NUMBER_PATTERN
 _QTY = re.compile(
-    rf"(?<![\w.,/%-])(?P<a>{_NUM})(?P<pa>\s*%)?"
+    rf"(?<![\w.,/%-])(?P<a>{_NUM})(?:/(?P<of>\d{{1,5}})(?=\s+[^\W\d]))?(?P<pa>\s*%)?"
     rf"(?:\s*(?P<sep>-|–|—|đến|tới)\s*(?P<b>{_NUM}))?(?![\w/]|[.,]\d)"
 )
 _FROM_TO = re.compile(
     rf"(?P<verb>(?:giảm|tăng)\s+)?từ\s+(?P<a>{_NUM})(?P<ua>\s*%)?(?P<ha>\s+hộ(?:\s+(?:cận\s+)?nghèo)?)?"
-    rf"(?P<ya>\s*\(?\s*(?:năm|cuối\s+năm)\s+(?P<y1>{_YR})\s*\)?)?\s*,?\s*(?:giảm\s+|tăng\s+)?(?:xuống|lên)\s+"
+    rf"(?P<ya>\s*\(?\s*(?:(?:đầu|cuối|hết)\s+)?năm\s+(?P<y1>{_YR})\s*\)?)?\s*,?\s*(?:giảm\s+|tăng\s+)?(?:xuống|lên)\s+"
     rf"(?:còn\s+|mức\s+)?(?P<b>{_NUM})(?P<ub>\s*%)?(?P<hb>\s+hộ(?:\s+(?:cận\s+)?nghèo)?)?"
-    rf"(?P<yb>\s*\(?\s*(?:vào\s+)?(?:năm|cuối\s+năm)\s+(?P<y2>{_YR})\s*\)?)?",
+    rf"(?P<yb>\s*\(?\s*(?:vào\s+)?(?:(?:đầu|cuối|hết)\s+)?năm\s+(?P<y2>{_YR})\s*\)?)?",
     re.IGNORECASE,
 )
 _COUNT_UNIT = re.compile(
     r"\s+(?P<u>căn\s+nhà|căn\s+hộ|ngôi\s+nhà|căn|nhà\s+ở|nhà(?!\s+(?:vệ|văn|máy|nước|trẻ|hàng|đầu|hảo))|"
     r"hộ\s+gia\s+đình|lượt\s+hộ|hộ|lượt\s+(?:người\s+)?lao\s+động|người\s+lao\s+động|lao\s+động|nhân\s+khẩu|"
     r"lượt\s+người|người|huyện|xã(?!\s+hội)|thôn|nhóm\s+nhiệm\s+vụ|nhóm\s+giải\s+pháp|nhiệm\s+vụ|giải\s+pháp|"
-    r"mô\s+hình|tiểu\s+dự\s+án|dự\s+án|công\s+trình)(?!\w)",
+    r"mô\s+hình|tiểu\s+dự\s+án|dự\s+án|công\s+trình|suất\s+quà|phần\s+quà|suất|đối\s+tượng)(?!\w)",
     re.IGNORECASE,
 )
 _MULT = re.compile(r"\s+(?P<m>nghìn\s+tỷ|ngàn\s+tỷ|nghìn\s+tỉ|ngàn\s+tỉ|tỷ|tỉ|triệu|nghìn|ngàn)(?!\s*lệ)(?!\w)",
@@ -326,7 +326,8 @@ _UNIT_KIND = {
     "người lao động": "workers", "lượt lao động": "workers", "lượt người lao động": "workers",
     "nhân khẩu": "people", "lượt người": "people", "người": "people", "huyện": "districts", "xã": "communes",
     "thôn": "count", "nhóm nhiệm vụ": "tasks", "nhóm giải pháp": "tasks", "nhiệm vụ": "tasks",
-    "giải pháp": "tasks", "mô hình": "count", "tiểu dự án": "count", "dự án": "count", "công trình": "count",
+    "giải pháp": "tasks", "mô hình": "count", "suất quà": "count", "phần quà": "count", "suất": "count",
+    "đối tượng": "people", "tiểu dự án": "count", "dự án": "count", "công trình": "count",
 }
 _MONEY_FACTOR = {"tỷ": 1.0, "tỉ": 1.0, "triệu": 0.001, "nghìn tỷ": 1000.0, "ngàn tỷ": 1000.0,
                  "nghìn tỉ": 1000.0, "ngàn tỉ": 1000.0}
@@ -426,7 +427,8 @@ _ISSUE_DATE = re.compile(
     r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4}))\s*,?\s+(?P<who>[^.\n]{0,120}?)"
     r"(?:ban\s+hành|đã\s+ban\s+hành|ký|đưa\s+ra|tổ\s+chức|thông\s+qua)",
 )
-_LINE_DATE = re.compile(r"^\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s+\d{1,2}:\d{2})?")
+_LINE_DATE = re.compile(r"^\s*(?:(?:Thứ\s+\w+|Chủ\s+nhật)\s*,\s*)?"  # "Thứ Ba, 26/11/2024 - 10:15"
+                        r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s+\d{1,2}:\d{2})?")
 _UPDATE_DATE = re.compile(r"(?:ngày\s+cập\s+nhật|cập\s+nhật\s+lúc|ngày\s+đăng|đăng\s+lúc)\s*:?\s*"
                           r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})", re.IGNORECASE)
 _KIND_PATTERNS = (
@@ -486,6 +488,16 @@ def _metadata(doc: _Doc, doc_id: str, source: str) -> dict:
     head = content[: (lines[0][0] if lines else 0) + 1500]
     lead_end = doc.sentences[1][1] if len(doc.sentences) > 1 else len(content)
     lead = content[: max(lead_end, 0)]
+    # when menus, banners or a note come first, add the headline (the first line of six words or more
+    # that is not a sentence, a banner in capitals or a menu) and the first sentence of twenty words
+    for _s, _e, line in lines[:12]:
+        words = line.split()
+        if (len(words) >= 6 and not line.rstrip().endswith(".") and not line.isupper() and "|" not in line
+                and "   " not in line.strip() and line.count(" - ") < 2):
+            lead += "\n" + line.strip()
+            break
+    long_first = next((content[a:b] for a, b in doc.sentences if len(content[a:b].split()) >= 20), "")
+    lead += "\n" + long_first
     notes = []
     # kind
     kind = "article"
@@ -531,6 +543,12 @@ def _metadata(doc: _Doc, doc_id: str, source: str) -> dict:
     for ym in re.finditer(rf"năm\s+({_YR})", doc.years_text[:first_end]):
         if not re.search(r"(đến|tới|so\s+với|từ)\s+(hết\s+|cuối\s+)?$", doc.years_text[:ym.start()],
                          re.IGNORECASE):
+            programme_year = int(ym.group(1))
+            break
+    if programme_year is None:  # "... ban hành Kế hoạch thực hiện Chương trình ... năm 2024" near the top
+        for ym in re.finditer(rf"(?:Kế\s+hoạch|Chương\s+trình|Chỉ\s+thị|Nghị\s+quyết|Kết\s+luận|Báo\s+cáo)"
+                              rf"[^,.;:\n\d]{{0,120}}?(?<!đến\s)(?<!tới\s)(?<!từ\s)năm\s+({_YR})",
+                              doc.years_text[:700]):
             programme_year = int(ym.group(1))
             break
     if doc_year is None:
@@ -695,8 +713,13 @@ def _classify(doc: _Doc, q: Quantity, sent: tuple[int, int]) -> tuple[str, str, 
                     return "poor_rate_reduction_pp", unit, ""
                 return "other", unit, f"{group}_rate_reduction_pp"
             return None
+        if re.match(r"\s*(?:dân\s+số|diện\s+tích|số\s+dân)(?!\w)", after, re.IGNORECASE):
+            return None  # "80% dân số là đồng bào dân tộc thiểu số": a demographic share
         wm = re.match(r"\s+([^\W\d]\w*)", after)
-        if wm and wm.group(1).lower() not in _SHARE_STOP and not q.per_year:
+        share_is = (wm and wm.group(1).lower() == "là" and not _last(_RATE, clause_before)
+                    and re.search(r"(?:hộ|người)\s+(?:cận\s+)?nghèo", t[q.end:clause_end(t, q.end, sent[1])],
+                                  re.IGNORECASE))
+        if wm and (wm.group(1).lower() not in _SHARE_STOP or share_is) and not q.per_year:
             span = t[q.end:clause_end(t, q.end, sent[1])][:160]
             for pattern, label in _OTHER_PCT_LABELS:
                 if re.search(pattern, span, re.IGNORECASE) or (
@@ -712,6 +735,10 @@ def _classify(doc: _Doc, q: Quantity, sent: tuple[int, int]) -> tuple[str, str, 
         if rate.group("link"):
             mention = _last(_HOUSEHOLD_MENTION, base[: rate.start()])
             group = _household_group(mention.group("grp")) if mention else ""
+            if not group and rate.group("link").lower() == "chiếm" and len(base) - rate.end() <= 15 and re.search(
+                    r"(?<!\w)(?:vốn|kinh\s+phí|ngân\s+sách|nguồn\s+lực)(?!\w)",
+                    base[max(0, rate.start() - 60):rate.start()], re.IGNORECASE):
+                return "other", "pct", "funding_share_pct"  # "vốn ngân sách nhà nước chiếm khoảng 60%"
             if not group or len(base) - rate.end() > 15:
                 return None
         else:
@@ -748,17 +775,30 @@ def _classify(doc: _Doc, q: Quantity, sent: tuple[int, int]) -> tuple[str, str, 
             # "giảm 3,3%, tương ứng 640 hộ": the same fall counted in households
             re.search(r"(tương\s+ứng|tương\s+đương)\s*(với\s+)?$", near_before, re.IGNORECASE)
             and re.search(r"(?<!\w)giảm(?!\w)", clause_before, re.IGNORECASE))
-        if grp in ("thoát nghèo",):
-            return "poor_households_reduction", "households", ""
+        if grp == "thoát nghèo":
+            return "other", "households", "households_exited_poverty"
         if grp in ("mới thoát nghèo", "tái nghèo", "phát sinh"):
             return "other", "households", grp.replace(" ", "_") + "_households"
+        if grp == "nghèo" and (re.match(r"\s*nghèo\s+(?:phát\s+sinh\s+)?mới(?!\w)", after, re.IGNORECASE)
+                               or re.search(r"phát\s+sinh\s*(?:thêm\s+|mới\s+)?$", near_before, re.IGNORECASE)):
+            return "other", "households", "new_poor_households"
         if _HOUSING.search(clause_before):
             return "houses_supported", "households", ""
         group = _household_group(grp)
-        if not grp:  # "số hộ cận nghèo là 1.947 hộ"
-            sm = re.search(r"số\s+hộ\s+(?P<grp>cận\s+nghèo|nghèo)\s+(?:là|còn|có|đạt)?\s*"
-                           r"(?:khoảng|hơn|gần|trên|dưới)?\s*$",
-                           t[max(sent[0], q.qual_start - 40):q.qual_start], re.IGNORECASE)
+        # "hỗ trợ tiền điện cho 5.320 hộ nghèo": households reached by a support, not the number of poor
+        if group and re.search(r"(?<!\w)cho\s*$", near_before, re.IGNORECASE) and re.search(
+                r"hỗ\s+trợ|trao|tặng|cấp|chi\s+trả|giải\s+ngân|cho\s+vay|vay\s+vốn", clause_before, re.IGNORECASE):
+            span = clause_before + after[:40]
+            for pattern, label in ((r"tiền\s+điện", "electricity_support_households"),
+                                   (r"vay|tín\s+dụng|giải\s+ngân", "credit_loans_households"),
+                                   (r"trợ\s+cấp|trợ\s+giúp", "social_assistance_households")):
+                if re.search(pattern, span, re.IGNORECASE):
+                    return "other", "households", label
+            return "other", "households", "supported_households"
+        if not grp:  # "số hộ cận nghèo là 1.947 hộ", "tổng số hộ nghèo của huyện theo ... là 1.980 hộ"
+            sm = re.search(r"số\s+hộ\s+(?P<grp>cận\s+nghèo|nghèo)(?:\s+(?:là|còn|có|đạt)|[^\d;:]{0,120}?\s(?:là|còn))?"
+                           r"\s*(?:khoảng|hơn|gần|trên|dưới)?\s*$",
+                           t[max(sent[0], q.qual_start - 160):q.qual_start], re.IGNORECASE)
             if sm:
                 group = _household_group(sm.group("grp"))
         if reduced and group in ("poor", "") and re.search("nghèo", t[sent[0]:sent[1]]):
@@ -777,6 +817,9 @@ def _classify(doc: _Doc, q: Quantity, sent: tuple[int, int]) -> tuple[str, str, 
     if q.unit == "workers":
         return "workers_supported", "workers", ""
     if q.unit == "people":
+        if re.search(r"việc\s+làm|học\s+nghề|đào\s+tạo\s+nghề|xuất\s+khẩu\s+lao\s+động",
+                     t[max(c_start, q.qual_start - 60):q.qual_start], re.IGNORECASE):
+            return "workers_supported", "people", ""
         label = "social_assistance_people" if re.search(r"trợ\s+cấp|trợ\s+giúp", t[sent[0]:sent[1]],
                                                         re.IGNORECASE) else "people_count"
         return "other", "people", label
@@ -862,6 +905,37 @@ def _year_for(doc: _Doc, exprs: list[YearExpr], q: Quantity, sent: tuple[int, in
     return best.year, best.year_end, ""
 
 
+def _year_fallback(doc: _Doc, meta: dict, exprs: list[YearExpr], q: Quantity, sent: tuple[int, int], kind: str,
+                   pairs: list[tuple[int, int, int | None, int | None]]):
+    """Return ``(year, year_end, how)`` for a quantity whose sentence names no year before it, or None.
+
+    In order: an average per year right after a 'từ … xuống …' pair takes the pair's years; a target takes
+    'đến (cuối) năm YYYY' later in its sentence; then the last year named earlier in the same paragraph
+    (results are reported paragraph by paragraph, the year stated once at the top); then, for results,
+    the year of the document. Targets take no year from other sentences.
+    """
+    t = doc.years_text
+    if q.per_year:
+        for a, b, ya, yb in pairs:
+            if sent[0] <= a and b <= q.qual_start and ya and yb and not any(
+                    b <= e.start < q.qual_start and e.kind not in ("compare", "term") for e in exprs):
+                return ya, yb, "period of the 'từ … xuống …' pair before it"
+    if kind == "target":
+        hm = re.search(rf"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+({_YR})", t[q.end:sent[1]], re.IGNORECASE)
+        if hm:
+            return int(hm.group(1)), None, "year from 'đến năm …' later in the sentence"
+    if kind == "target":
+        return None
+    para = t.rfind("\n", 0, sent[0]) + 1
+    best = None
+    for e in exprs:
+        if para <= e.start and e.end <= sent[0] and e.kind not in ("compare", "term") and e.year:
+            best = e
+    if best is not None:
+        return best.year, best.year_end, "year inferred from an earlier sentence of the paragraph"
+    return None
+
+
 def _evidence(text: str, start: int, end: int, lo: int, hi: int, left: int = 4, right: int = 2) -> tuple[int, int]:
     """Return a span of at most 12 words around ``[start, end)`` within ``[lo, hi)``, unique if possible."""
     tokens = [m.span() for m in re.finditer(r"\S+", text[lo:hi])]
@@ -922,6 +996,7 @@ def _extract_facts(doc: _Doc, meta: dict) -> list[dict]:
     exprs = _year_exprs(doc.years_text, doc_year)
     facts: list[dict] = []
     taken: list[tuple[int, int]] = []
+    pairs: list[tuple[int, int, int | None, int | None]] = []
 
     def clause_bounds(pos, sent):
         return clause_start(t, sent[0], pos), clause_end(t, pos, sent[1])
@@ -960,6 +1035,10 @@ def _extract_facts(doc: _Doc, meta: dict) -> list[dict]:
         year_b, _, how = _year_for(doc, exprs, qb, sent)
         if m.group("y2"):
             year_b = int(m.group("y2"))
+        if year_b is None:
+            fb = _year_fallback(doc, meta, exprs, qb, sent, "actual", [])
+            if fb:
+                year_b, _, how = fb
         if year_b is None and meta["_programme_year"]:
             year_b, how = meta["_programme_year"], f"year inferred: document about {meta['_programme_year']}"
         if m.group("y1"):
@@ -967,6 +1046,7 @@ def _extract_facts(doc: _Doc, meta: dict) -> list[dict]:
         else:
             compare = [e for e in exprs if sent[0] <= e.start < sent[1] and e.kind == "compare"]
             year_a = compare[-1].year if compare else (year_b - 1 if year_b else None)
+        pairs.append((m.start(), m.end(), year_a, year_b))
         kind_b, _ = _kind_from_cues(before, doc_year, "actual")
         lo, hi = clause_bounds(m.start(), sent)
         ev = _evidence(doc.text, m.start(), m.end(), sent[0], sent[1], left=0, right=0)
@@ -1005,6 +1085,10 @@ def _extract_facts(doc: _Doc, meta: dict) -> list[dict]:
         else:
             kind, cue = _kind_from_cues(before, doc_year, default_kind)
         year, year_end, how = _year_for(doc, exprs, q, sent)
+        if q.per_year or year is None:
+            fb = _year_fallback(doc, meta, exprs, q, sent, kind, pairs)
+            if fb and (year is None or fb[2].startswith("period")):
+                year, year_end, how = fb
         scope = _scope(doc, meta, q.qual_start, sent)
         notes = []
         # a target quoted in brackets right after a national decision: a national target for its period
@@ -1023,6 +1107,9 @@ def _extract_facts(doc: _Doc, meta: dict) -> list[dict]:
             year, year_end, how = None, None, ""  # a count describing the document itself
         if year is None and meta["_programme_year"] and scope != "national" and label != "tasks_count":
             year, how = meta["_programme_year"], f"year inferred: document about {meta['_programme_year']}"
+        if year is None and kind in ("actual", "estimate") and meta["kind"] in ("article", "report") and (
+                doc_year and label != "tasks_count" and scope != "national"):
+            year, how = doc_year, "year inferred from the date of the article"
         if label:
             notes.insert(0, f"label={label}")
         if how:
@@ -1049,6 +1136,9 @@ def _extract_facts(doc: _Doc, meta: dict) -> list[dict]:
     for m in re.finditer(r"(?<!\w)không\s+còn\s+hộ\s+(?P<near>cận\s+)?nghèo(?!\w)", t, re.IGNORECASE):
         if re.match(r"\s*\(?\s*(?:bằng\s+)?0\s*%", t[m.end():m.end() + 15]):
             continue  # the numeral that follows is coded instead
+        if re.search(r"\d\s+(?:xã|thôn|bản|ấp|làng|huyện|đơn\s+vị|khu\s+dân\s+cư)[^\d.;,]{0,30}$",
+                     t[max(0, m.start() - 60):m.start()], re.IGNORECASE):
+            continue  # "3 xã không còn hộ nghèo": a count of units, coded as that count
         sent = doc.sentence_of(m.start())
         q = Quantity(m.start(), m.end(), m.start(), 0.0, None, None, "households")
         before = t[sent[0]:m.start()]
