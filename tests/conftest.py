@@ -17,8 +17,14 @@ SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture
-def raw_copy(tmp_path: Path) -> Path:
-    """A raw folder with the real admin tables and a small set of real review rows."""
+def raw_copy(tmp_path: Path, monkeypatch) -> Path:
+    """A raw folder with the real admin tables and a small set of real review rows.
+
+    Builds from it skip the boundary layers (no source, no download), which keeps them fast.
+    """
+    monkeypatch.delenv("STUDY_BOUNDARIES", raising=False)
+    monkeypatch.setenv("STUDY_OFFLINE", "1")
+    monkeypatch.setenv("STUDY_CACHE_DIR", str(tmp_path / "cache"))
     raw = tmp_path / "raw"
     shutil.copytree(RAW / "admin", raw / "admin")
     shutil.copytree(MINIMAL / "statistics", raw / "statistics")

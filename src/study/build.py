@@ -474,12 +474,14 @@ def run(raw_dir: Path | None = None, out_dir: Path | None = None, progress: Call
     out_dir = Path(out_dir or paths.processed_dir())
     say = progress or (lambda message: None)
     provinces._registry.cache_clear()
+    from study import boundaries  # imports this module; registered here to avoid a cycle
+
     outputs: list[Output] = []
-    for step in STEPS:
+    for step in [*STEPS, boundaries.build_outputs]:
         say(f"{step.__name__.removesuffix('_outputs')}: reading and checking")
         try:
             outputs.extend(step(raw_dir))
-        except SchemaError as error:
+        except (SchemaError, boundaries.BoundaryError) as error:
             raise BuildError(str(error)) from None
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out_dir, prefix=".build-") as tmp:

@@ -9,8 +9,12 @@ from study import __version__
 
 
 def _cmd_build(args) -> int:
+    import os
+
     from study import build
 
+    if args.boundaries:
+        os.environ["STUDY_BOUNDARIES"] = args.boundaries
     try:
         written = build.run(args.raw, args.out, progress=lambda m: print(f"build: {m}", file=sys.stderr))
     except build.BuildError as error:
@@ -63,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="build data/processed from data/raw")
     p.add_argument("--raw", default=None, help="raw data folder (default data/raw)")
     p.add_argument("--out", default=None, help="output folder (default data/processed)")
+    p.add_argument("--boundaries", default=None, metavar="PATH",
+                   help="a local boundary file (the pinned diaphantinh.json or any GeoJSON/TopoJSON/GeoPackage/"
+                        "Shapefile with a province name or code column); default: STUDY_BOUNDARIES, else the "
+                        "cached or downloaded pinned file")
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser("provinces", help="list units or resolve names")
