@@ -80,8 +80,8 @@ def shapes(regime="63", layout="geo") -> tuple[gpd.GeoDataFrame, str, str | None
         try:
             return boundaries.load_boundaries(regime), "geo", None
         except boundaries.BoundariesUnavailableError as error:
-            log.warning("%s", error)
-            warnings.warn(f"{FALLBACK_NOTE} ({error})", stacklevel=3)
+            # the figure carries the note; no warning output, so that notebooks read the same offline
+            log.info("%s (%s)", FALLBACK_NOTE, error)
     return tiles.tile_frame(regime), "tiles", (FALLBACK_NOTE if layout == "geo" else None)
 
 
@@ -354,8 +354,14 @@ def choropleth(data: pd.DataFrame, column: str, *, regime="63", layout="geo", sc
     return ax
 
 
+def attribution_for(layout: str = "geo") -> str:
+    """The attribution line of a layout actually drawn (geo boundaries, or the tile grid when they are missing)."""
+    used = "geo" if layout == "geo" and boundaries.available("63") else "tiles"
+    return boundaries.ATTRIBUTION if used == "geo" else tiles.ATTRIBUTION
+
+
 def locator(province, *, regime="63", layout="geo", ax=None, color="#c0392b", title: str | None = None,
-            figsize=None):
+            figsize=None, attribution: bool = True):
     """Draw a map with one province highlighted.
 
     Parameters
@@ -371,6 +377,9 @@ def locator(province, *, regime="63", layout="geo", ax=None, color="#c0392b", ti
     title : str, optional
         Defaults to the province's name.
     figsize : tuple, optional
+    attribution : bool
+        Write the data attribution under the map (turn off when the figure carries it once for
+        several maps; :func:`attribution_for` gives the line).
 
     Returns
     -------
@@ -390,7 +399,7 @@ def locator(province, *, regime="63", layout="geo", ax=None, color="#c0392b", ti
         point = _mainland(frame)[target].iloc[0].representative_point()
         ax.scatter([point.x], [point.y], s=180, facecolors="none", edgecolors=color, linewidths=1.2, zorder=5)
     ax.set_title(title or unit.name_vi, fontsize=9)
-    _footer(ax, used, None, fallback)
+    _footer(ax, used, None, fallback, attribution=attribution)
     ax.set_label(f"study-map:{used}")
     return ax
 
