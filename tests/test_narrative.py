@@ -56,6 +56,7 @@ def test_lang_son_rates_and_change_in_both_languages():
     assert "From 2022 to 2023 the poor-household rate fell from 8.92% to 6.02%, down 2.9 percentage points." in en
     assert "estimated the rate at 3.48% for 2024; this is an estimate" in en
     assert "No official review figure was found for 2022 and 2023." in en
+    assert "Its region, Northern midlands and mountain areas, had a rate of 11.29% in 2023" in en
     vi = _text("lang son", "vi", 2023)
     assert "Từ 2022 đến 2023, tỷ lệ hộ nghèo giảm từ 8,92% xuống 6,02%, tức giảm 2,9 điểm phần trăm." in vi
     assert "dự ước tỷ lệ hộ nghèo năm 2024 còn 3,48%; đây là số ước tính" in vi

@@ -12,12 +12,13 @@ from study.schemas import MEASURE_CODES, MEASURE_LABELS
 LABELS = {
     "en": {"rate": "Poor-household rate (% of households)", "year": "Year (end-of-year review)",
            "review": "Official review", "document": "Stated in a document", "estimate": "Estimate (document)",
-           "target": "Target (document)", "national": "National (review)", "measures_title": "Measures by document",
+           "target": "Target (document)", "national": "National (review)", "regional": "Region (review)",
+           "measures_title": "Measures by document",
            "coverage_title": "What is known: province x year", "no_data": "no data",
            "ranking_title": "{label}, {year}"},
     "vi": {"rate": "Tỷ lệ hộ nghèo (% số hộ)", "year": "Năm (rà soát cuối năm)", "review": "Rà soát chính thức",
            "document": "Theo văn bản", "estimate": "Ước tính (văn bản)", "target": "Mục tiêu (văn bản)",
-           "national": "Cả nước (rà soát)", "measures_title": "Giải pháp theo văn bản",
+           "national": "Cả nước (rà soát)", "regional": "Vùng (rà soát)", "measures_title": "Giải pháp theo văn bản",
            "coverage_title": "Dữ liệu hiện có: tỉnh x năm", "no_data": "không có số liệu",
            "ranking_title": "{label}, {year}"},
 }
@@ -30,7 +31,8 @@ def _ax(ax, figsize=(6.5, 3.6)):
 
 
 def trajectory(observed: pd.DataFrame, *, estimates: pd.DataFrame | None = None,
-               targets: pd.DataFrame | None = None, national: pd.DataFrame | None = None, lang: str = "en",
+               targets: pd.DataFrame | None = None, national: pd.DataFrame | None = None,
+               regional: pd.DataFrame | None = None, lang: str = "en",
                title: str | None = None, ax=None):
     """Plot a province's poor-household rate by year, marking where each point comes from.
 
@@ -39,7 +41,7 @@ def trajectory(observed: pd.DataFrame, *, estimates: pd.DataFrame | None = None,
     observed : pandas.DataFrame
         ``year``, ``value``, ``origin`` (``review`` or ``document``), as
         :func:`study.indicators.best_by_year` returns.
-    estimates, targets, national : pandas.DataFrame, optional
+    estimates, targets, national, regional : pandas.DataFrame, optional
         ``year`` and ``value`` each.
     lang : {"en", "vi"}
     ax : matplotlib.axes.Axes, optional
@@ -66,10 +68,14 @@ def trajectory(observed: pd.DataFrame, *, estimates: pd.DataFrame | None = None,
     if national is not None and len(national):
         ax.plot(national["year"], national["value"], color="0.2", lw=1, ls="--", marker=".", zorder=2,
                 label=labels["national"])
+    if regional is not None and len(regional):
+        ax.plot(regional["year"], regional["value"], color="0.45", lw=1, ls=":", marker="x", ms=4, zorder=2,
+                label=labels["regional"])
     ax.set_ylabel(labels["rate"])
     ax.set_xlabel(labels["year"])
     ax.set_ylim(bottom=0)
-    years = pd.concat([f["year"] for f in (observed, estimates, targets, national) if f is not None and len(f)])
+    frames = (observed, estimates, targets, national, regional)
+    years = pd.concat([f["year"] for f in frames if f is not None and len(f)])
     if len(years):
         ax.set_xticks(range(int(years.min()), int(years.max()) + 1))
     ax.grid(axis="y", color="0.9")

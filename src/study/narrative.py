@@ -34,6 +34,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "near_poor": "Near-poor households: {value} in {year} ({origin}).",
         "estimate": "{doc} estimated the rate at {value} for {year}; this is an estimate, not a review result.",
         "national": "For comparison, the national rate in {year} was {value} ({source}).",
+        "regional": "Its region, {region}, had a rate of {value} in {year} ({source}).",
+        "no_regional": "No figure for its region ({region}) in {year} is in the data.",
         "no_national": "No national figure for {year} is in the data.",
         "target": "Target: {what} by the end of {year} ({doc}) - status: {status}. {reason}",
         "target_noyear": "Target: {what}, no year stated ({doc}) - status: {status}. {reason}",
@@ -103,6 +105,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "estimate": "{doc} dự ước tỷ lệ hộ nghèo năm {year} còn {value}; đây là số ước tính, không phải kết quả "
                     "rà soát.",
         "national": "Để so sánh, tỷ lệ hộ nghèo cả nước năm {year} là {value} ({source}).",
+        "regional": "Vùng {region} có tỷ lệ hộ nghèo {value} năm {year} ({source}).",
+        "no_regional": "Dữ liệu không có số liệu của vùng {region} năm {year}.",
         "no_national": "Dữ liệu không có số liệu cả nước năm {year}.",
         "target": "Mục tiêu: {what} đến cuối năm {year} ({doc}) - tình trạng: {status}. {reason}",
         "target_noyear": "Mục tiêu: {what}, không nêu năm ({doc}) - tình trạng: {status}. {reason}",
@@ -356,6 +360,18 @@ def profile_sentences(province: str, lang: str, review: pd.DataFrame, facts: pd.
             out.append(t(lang, "national", year=focus, value=fmt_pct(row["value"], lang), source=row["source_url"]))
         else:
             out.append(t(lang, "no_national", year=focus))
+        regional = aggregate_series[(aggregate_series["level"] == "region")
+                                    & (aggregate_series["area"] == unit.region)
+                                    & (aggregate_series["indicator"] == "poor_rate_pct")
+                                    & (aggregate_series["standard"] == "nd07_2021")
+                                    & (aggregate_series["reference_point"] == "end_of_year")
+                                    & (aggregate_series["year"] == focus)]
+        if len(regional):
+            row = regional.iloc[0]
+            out.append(t(lang, "regional", region=region, year=focus, value=fmt_pct(row["value"], lang),
+                         source=row["source_url"]))
+        else:
+            out.append(t(lang, "no_regional", region=region, year=focus))
     names = {code: unit.name_vi}
     districts = {d: x for d, x in zip(docs_p["doc_id"], docs_p["district"], strict=True) if isinstance(x, str) and x}
     for tracked in indicators.province_targets(facts_p, obs, names, districts):

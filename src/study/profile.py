@@ -40,6 +40,16 @@ def national() -> pd.DataFrame:
                          "source": a["source_url"].astype(str)}).reset_index(drop=True)
 
 
+def regional(province: str) -> pd.DataFrame:
+    """The poor-household rate of the province's GSO region by year (end-of-year reviews, Decree 07/2021)."""
+    unit = provinces.resolve(province)
+    a = load.table("aggregate_series")
+    a = a[(a["level"] == "region") & (a["area"] == unit.region) & (a["indicator"] == "poor_rate_pct")
+          & (a["standard"] == "nd07_2021") & (a["reference_point"] == "end_of_year")]
+    return pd.DataFrame({"year": a["year"].astype(int), "value": a["value"].astype(float),
+                         "source": a["source_url"].astype(str)}).reset_index(drop=True)
+
+
 def official_table(province: str) -> pd.DataFrame:
     """The official review figures of a province, one row per year, with their reference points."""
     panel = load.poverty_panel(province)
