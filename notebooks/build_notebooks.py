@@ -19,45 +19,22 @@ import sys
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+
+from study.nbexec import execute_and_write
 
 HERE = Path(__file__).resolve().parent
-
-
-def merge_streams(outputs: list) -> list:
-    """Join consecutive outputs of the same stream (how the kernel split its writes must not matter)."""
-    merged: list = []
-    for output in outputs:
-        if (output.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
-                and merged[-1].get("name") == output.get("name")):
-            merged[-1]["text"] = merged[-1]["text"] + output["text"]
-        else:
-            merged.append(output)
-    return merged
 
 
 def make(name: str, cells: list, run: bool = True) -> Path:
     """Write (and execute) one notebook from ``(kind, source, *tags)`` tuples; return its path."""
     nb = nbformat.v4.new_notebook()
-    nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-                   "language_info": {"name": "python"}}
     for index, (kind, text, *tags) in enumerate(cells):
         cell = nbformat.v4.new_markdown_cell(text) if kind == "md" else nbformat.v4.new_code_cell(text)
         if tags:
             cell.metadata["tags"] = list(tags)
         cell["id"] = f"cell-{index:02d}"
         nb.cells.append(cell)
-    if run:
-        client = NotebookClient(nb, kernel_name="python3", timeout=900, record_timing=False,
-                                resources={"metadata": {"path": str(HERE)}})
-        client.execute()
-        nb.metadata["language_info"] = {"name": "python"}
-        for cell in nb.cells:
-            if cell.cell_type == "code":
-                cell.outputs = merge_streams(cell.outputs)
-    path = HERE / f"{name}.ipynb"
-    nbformat.write(nb, path)
-    return path
+    return execute_and_write(nb, HERE / f"{name}.ipynb", run=run)
 
 
 profile = [

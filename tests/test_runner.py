@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from study import build, provinces, runner
+from study import build, cli, provinces, runner
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -87,7 +87,7 @@ def test_provinces_are_resolved_and_named_safely(reports):
 def test_unknown_province_shows_the_registry_message(reports, capsys):
     with pytest.raises(runner.ParameterError, match="Closest names: Lạng Sơn"):
         runner.plan(MINI, province_names=["Lang Sonn"])
-    code = runner.main(["batch", str(MINI), "--province", "Lang Sonn", "--no-progress"])
+    code = cli.main(["batch", str(MINI), "--province", "Lang Sonn", "--no-progress"])
     assert code == 2
     assert "unknown province name 'Lang Sonn'" in capsys.readouterr().err
 
@@ -173,7 +173,7 @@ def test_batch_writes_outputs_then_cache_skips_them(reports):
 
 
 def test_failure_is_reported_and_others_finish(reports, capsys):
-    code = runner.main(["batch", str(FAILS), "--province", "Lạng Sơn,Bắc Ninh", "-j", "2", "--no-progress"])
+    code = cli.main(["batch", str(FAILS), "--province", "Lạng Sơn,Bắc Ninh", "-j", "2", "--no-progress"])
     err = capsys.readouterr().err
     assert code == 1
     assert "Bắc Ninh" in err and "cell 4" in err and "# deliberate failure for one province" in err

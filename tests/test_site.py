@@ -17,7 +17,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from study import site
+from study import cli, site
 
 CODE_MARKER = "secret_code_line = 41 + 1"
 
@@ -208,7 +208,7 @@ def test_no_code_hides_inputs(tree):
 
 
 def test_register_adds_report(tree, capsys):
-    assert site.main(["report", "--no-code", "-q"]) == 0
+    assert cli.main(["report", "--no-code", "-q"]) == 0
     assert "wrote" in capsys.readouterr().out
 
 

@@ -18,7 +18,8 @@ import sys
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+
+from study.nbexec import execute_and_write
 
 HERE = Path(__file__).resolve().parent
 IGNORE = "# NBVAL_IGNORE_OUTPUT\n"
@@ -560,19 +561,6 @@ NOTEBOOKS = {
 }
 
 
-def merge_streams(outputs: list) -> list:
-    """Join consecutive stream outputs of the same stream, so that how the kernel happened to split
-    its writes does not change the stored file."""
-    merged: list = []
-    for output in outputs:
-        if (output.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
-                and merged[-1].get("name") == output.get("name")):
-            merged[-1]["text"] = merged[-1]["text"] + output["text"]
-        else:
-            merged.append(output)
-    return merged
-
-
 def make(name: str, run: bool = True) -> Path:
     """Write (and execute) one notebook; return its path."""
     nb = nbformat.v4.new_notebook()
@@ -581,17 +569,7 @@ def make(name: str, run: bool = True) -> Path:
     nb.cells = NOTEBOOKS[name]()
     for index, cell in enumerate(nb.cells):
         cell["id"] = f"{Path(name).stem[:2]}-{index:02d}"
-    if run:
-        client = NotebookClient(nb, kernel_name="python3", timeout=600, record_timing=False,
-                                resources={"metadata": {"path": str(HERE)}})
-        client.execute()
-        nb.metadata["language_info"] = {"name": "python"}
-        for cell in nb.cells:
-            if cell.cell_type == "code":
-                cell.outputs = merge_streams(cell.outputs)
-    path = HERE / name
-    nbformat.write(nb, path)
-    return path
+    return execute_and_write(nb, HERE / name, run=run)
 
 
 def main(argv=None) -> int:

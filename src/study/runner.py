@@ -1347,14 +1347,3 @@ def register(subparsers) -> None:
     )
     p.set_defaults(func=_cmd_batch)
 
-
-def main(argv=None) -> int:
-    """Run ``run``/``batch`` without the rest of the ``study`` command line (for tests and benchmarks)."""
-    parser = argparse.ArgumentParser(prog="study")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return args.func(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -15,7 +15,6 @@ folder and moved into place, so a failed ``study report`` leaves the previous si
 
 from __future__ import annotations
 
-import argparse
 import concurrent.futures
 import hashlib
 import html
@@ -479,14 +478,3 @@ def register(subparsers) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no per-notebook messages")
     p.set_defaults(func=_cmd_report)
 
-
-def main(argv=None) -> int:
-    """Run ``report`` without the rest of the ``study`` command line."""
-    parser = argparse.ArgumentParser(prog="study")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return args.func(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
