@@ -49,7 +49,18 @@ def real_processed(tmp_path_factory) -> Path:
     from study import build
 
     out = tmp_path_factory.mktemp("processed")
-    build.run(RAW, out)
+    offline = os.environ.get("STUDY_OFFLINE")
+    cache = os.environ.get("STUDY_CACHE_DIR")
+    os.environ["STUDY_OFFLINE"] = "1"  # never a download in tests; STUDY_BOUNDARIES (a local copy) still works
+    os.environ["STUDY_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    try:
+        build.run(RAW, out)
+    finally:
+        for name, value in (("STUDY_OFFLINE", offline), ("STUDY_CACHE_DIR", cache)):
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     previous = os.environ.get("STUDY_PROCESSED_DIR")
     os.environ["STUDY_PROCESSED_DIR"] = str(out)
     yield out

@@ -96,13 +96,25 @@ def test_source_misspellings_resolve_and_unknown_names_stop(tmp_path):
         boundaries.read_source(other)
 
 
-def test_offline_download_gives_up_fast(monkeypatch, tmp_path):
+def test_download_that_cannot_connect_gives_up_fast(monkeypatch, tmp_path):
+    # a local port where nothing listens stands in for "no network": no test touches the internet
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     monkeypatch.setenv("STUDY_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("STUDY_OFFLINE", raising=False)
     start = time.monotonic()
     with pytest.raises(boundaries.BoundaryError, match="download of .* (failed|did not finish)"):
-        boundaries.download(timeout=2)
+        boundaries.download(timeout=2, url=f"http://127.0.0.1:{port}/{boundaries.FILENAME}")
     assert time.monotonic() - start < 10
+
+
+def test_offline_switch_forbids_the_download(monkeypatch, tmp_path):
+    monkeypatch.setenv("STUDY_CACHE_DIR", str(tmp_path))
+    with pytest.raises(boundaries.BoundaryError, match="STUDY_OFFLINE is set"):
+        boundaries.download()
 
 
 def test_build_succeeds_offline_without_boundaries(raw_copy, tmp_path, monkeypatch):

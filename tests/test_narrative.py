@@ -27,7 +27,7 @@ def test_templates_hold_no_numbers():
 
 @pytest.mark.parametrize(("value", "lang", "expected"), [
     (6.02, "vi", "6,02"), (6.02, "en", "6.02"), (5100, "vi", "5.100"), (5100, "en", "5,100"),
-    (12.2, "vi", "12,2"), (0.0, "vi", "0"), (1234567.891, "vi", "1.234.567,89"), (-2.9, "en", "-2.9"),
+    (12.2, "vi", "12,2"), (0.0, "vi", "0"), (1234567.891, "vi", "1.234.567,891"), (0.095, "vi", "0,095"), (0.1234, "en", "0.123"), (-2.9, "en", "-2.9"),
 ])
 def test_number_style(value, lang, expected):
     assert narrative.fmt_number(value, lang) == expected
@@ -60,16 +60,22 @@ def test_lang_son_rates_and_change_in_both_languages():
     vi = _text("lang son", "vi", 2023)
     assert "Từ 2022 đến 2023, tỷ lệ hộ nghèo giảm từ 8,92% xuống 6,02%, tức giảm 2,9 điểm phần trăm." in vi
     assert "dự ước tỷ lệ hộ nghèo năm 2024 còn 3,48%; đây là số ước tính" in vi
-    assert "Không có số liệu rà soát chính thức cho 2022 và 2023." in vi
+    assert "Không có số liệu rà soát chính thức cho các năm 2022 và 2023." in vi
 
 
 def test_bac_ninh_zero_poor_households_2024():
     en = _text("Bắc Ninh", "en")
-    assert "Bắc Ninh reached zero poor households (0%) in the 2024 review." in en
-    assert "Near-poor households: 0.82% in 2024 (stated in seed003)." in en
+    assert "Bắc Ninh had zero poor households (0%) in the review of 2024." in en
+    assert "Near-poor household rate: 0.82% in 2024 (stated in seed003)." in en
+    assert "0.94% (2023, interim or preliminary review figure)" in en
+    assert "From 2022 to 2023" not in en, "an interim figure must not be compared with an end-of-year one"
+    assert "The two figures come from different kinds of source" in en
     assert "part of Bắc Ninh (code 24), formed from Bắc Giang and Bắc Ninh" in en
+    assert "Target: no poor households left by the end of 2025 (seed003-f05) - status: on track." in en
+    assert "seed003-f15" not in en, "a target stated twice in one document is tracked once"
     vi = _text("Bac Ninh", "vi")
     assert "Bắc Ninh không còn hộ nghèo (0%) theo kết quả rà soát năm 2024." in vi
+    assert "tỉnh là một phần của tỉnh Bắc Ninh mới (mã 24)" in vi
     assert "0,82%" in vi
 
 
@@ -80,25 +86,48 @@ def test_thua_thien_hue_targets_have_status_and_reason():
     assert "at most 1.84% by the end of 2025 (seed001-f02) - status: on track." in en
     vi = _text("Thừa Thiên - Huế", "vi")
     assert "tỷ lệ hộ nghèo không quá 2,2% đến cuối năm 2024 (seed001-f01) - tình trạng: đã đạt." in vi
-    assert "Huế (mã 46)" in vi
+    assert "với tên thành phố Huế (mã 46)" in vi
 
 
 def test_tay_giang_district_targets_are_named_and_unknown():
     en = _text("Quảng Nam", "en")
     assert "reduce poor households by 270-330 by the end of 2024 (seed002-f01) - status: unknown." in en
+    assert "3-4 percentage points a year" in en
     assert "(district:Tây Giang)" in en
     assert "houses supported: 451" in en
     vi = _text("Quảng Nam", "vi")
-    assert "270-330" in vi and "451" in vi
+    assert "giảm 270-330 hộ nghèo" in vi and "nhà ở được hỗ trợ: 451" in vi
+    assert "thành phố Đà Nẵng mới (mã 48)" in vi
 
 
 def test_long_an_relative_reduction_target():
     en = _text("Long An", "en")
     assert "reduce poor households by 10% a year by the end of 2025 (seed004-f01) - status: on track." in en
-    assert "Sources disagree on some figures (2023)" in en
+    assert "Some figures are interim or preliminary rather than end-of-year results (2023)." in en
+    assert "Sources disagree" not in en, "an interim update is not a conflict with the end-of-year review"
     vi = _text("Long An", "vi")
     assert "giảm số hộ nghèo 10% mỗi năm đến cuối năm 2025" in vi
     assert "Tây Ninh và Long An" in vi
+
+
+def test_interim_figures_are_labelled_and_households_only_years_said():
+    vi = _text("Hà Nội", "vi")
+    assert "Thành phố Hà Nội là đơn vị hành chính cấp tỉnh" in vi
+    assert "(2023, số liệu rà soát giữa kỳ hoặc sơ bộ)" in vi
+    assert "Kết quả rà soát năm 2024 ghi nhận 0 hộ nghèo nhưng dữ liệu chưa có tỷ lệ." in vi
+    assert "giảm từ 0,16% xuống 0,095%, tức giảm 0,065 điểm phần trăm" in vi
+
+
+def test_comparison_leaves_partly_covered_units_out_of_the_extremes():
+    import pandas as pd
+
+    values = pd.DataFrame({"province": ["A", "B", "C"], "value": [5.0, 1.0, 9.0],
+                           "complete": [True, True, False]})
+    en = narrative.comparison_sentences(values, "poor_rate_pct", 2024, "en", total=4)
+    text = "\n".join(en)
+    assert "Highest: A 5%, B 1%." in text
+    assert "1 of the new provinces have figures for only some of their former provinces (C)" in text
+    assert "1 of the 4 provinces have no figure for 2024" in text
 
 
 @pytest.mark.parametrize("province", ["Lạng Sơn", "Thừa Thiên Huế", "Quảng Nam", "Bắc Ninh", "Long An"])

@@ -138,3 +138,13 @@ def test_accent_folding_does_not_merge_two_units():
         for unit in provinces.units(regime):
             keys.setdefault(provinces.name_key(unit.name_vi), []).append(unit.code)
         assert all(len(codes) == 1 for codes in keys.values())
+
+
+def test_cli_resolves_every_name_and_reports_failures(capsys):
+    from study import cli
+
+    code = cli.main(["provinces", "lang son", "Lang Sonn", "TT-Huế"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "Lạng Sơn" in captured.out and "Thừa Thiên Huế" in captured.out
+    assert "Closest names: Lạng Sơn" in captured.err

@@ -189,8 +189,9 @@ def choose(sources: pd.DataFrame, unit: tuple[str, ...] = ("province_code", "pro
     interim > preliminary: an interim update is not the year's review), then the best
     ``source_type`` (official decision > provincial decision > provincial portal > newspaper >
     secondary copy), then the latest ``source_date``, then file and line order. Every alternative
-    stays in ``poverty_review_sources``; the chosen row says how many rows reported the indicator
-    (``n_sources``), how many other values they gave (``n_alternatives``) and whether they conflict (``conflict``).
+    stays in ``poverty_review_sources``; the chosen row says how many rows of its reference point
+    reported the indicator (``n_sources``), how many other values they gave (``n_alternatives``) and
+    whether they conflict (``conflict``).
 
     Parameters
     ----------
@@ -220,9 +221,11 @@ def choose(sources: pd.DataFrame, unit: tuple[str, ...] = ("province_code", "pro
         [*group, "_reference_rank", "_source_rank", "_date_rank", "_file", "_line"],
         ascending=[True] * len(group) + [True, True, False, True, True], kind="mergesort")
     chosen = long.groupby(group, sort=True, observed=True).head(1).copy()
-    stats = long.groupby(group, sort=True, observed=True)["value"].agg(
+    # alternatives are counted among rows of the chosen reference point: an interim update is a
+    # different measurement, not a competing report of the same review
+    stats = long.groupby([*group, "reference_point"], sort=True, observed=True)["value"].agg(
         n_sources="size", n_values=lambda s: s.astype(float).round(6).nunique()).reset_index()
-    chosen = chosen.merge(stats, on=group, how="left")
+    chosen = chosen.merge(stats, on=[*group, "reference_point"], how="left")
     chosen["n_sources"] = chosen["n_sources"].astype("Int64")
     chosen["n_alternatives"] = (chosen["n_values"] - 1).astype("Int64")
     chosen["conflict"] = chosen["n_alternatives"] > 0

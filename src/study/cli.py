@@ -28,21 +28,23 @@ def _cmd_build(args) -> int:
 def _cmd_provinces(args) -> int:
     from study import provinces
 
-    try:
-        if args.names:
-            for name in args.names:
-                unit = provinces.resolve(name, args.regime)
-                line = f"{name}\t{unit.code}\t{unit.name_vi}"
-                if unit.regime == "63":
-                    line += f"\t-> {provinces.successor(unit.code).name_vi} (34 units)"
-                print(line)
-        else:
-            for unit in provinces.units(args.regime):
-                print(f"{unit.code}\t{unit.name_vi}\t{unit.region}")
-    except provinces.ProvinceNameError as error:
-        print(f"study provinces: error: {error}", file=sys.stderr)
-        return 2
-    return 0
+    if not args.names:
+        for unit in provinces.units(args.regime):
+            print(f"{unit.code}\t{unit.name_vi}\t{unit.region}")
+        return 0
+    failed = 0
+    for name in args.names:  # every name is tried; the exit code says whether any failed
+        try:
+            unit = provinces.resolve(name, args.regime)
+        except provinces.ProvinceNameError as error:
+            print(f"study provinces: error: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        line = f"{name}\t{unit.code}\t{unit.name_vi}"
+        if unit.regime == "63":
+            line += f"\t-> {provinces.successor(unit.code).name_vi} (34 units)"
+        print(line)
+    return 2 if failed else 0
 
 
 def _cmd_coverage(args) -> int:

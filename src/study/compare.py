@@ -61,7 +61,9 @@ def cross_section(indicator: str = "poor_rate_pct", year: int = 2023, names="all
         if indicator not in panel.columns:
             raise ValueError(f"unknown indicator {indicator!r}: expected one of the poverty_panel columns")
         values = {c: float(v) for c, v in zip(panel["province_code"], panel[indicator], strict=True) if pd.notna(v)}
-        source = {}
+        chosen = load.poverty_review()
+        chosen = chosen[(chosen["year"] == year) & (chosen["indicator"] == indicator)]
+        source = dict(zip(chosen["province_code"], chosen["source_url"], strict=True))
     frame = pd.DataFrame({
         "province_code": [u.code for u in units], "province": [u.name_vi for u in units],
         "region": [u.region for u in units],

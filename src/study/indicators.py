@@ -72,26 +72,35 @@ def observations(review: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.
                            ignore_index=True)
 
 
-def best_by_year(obs: pd.DataFrame, indicator: str = "poor_rate_pct") -> pd.DataFrame:
-    """One observed value per province and year: the review first, else a document's actual or baseline.
+def best_by_year(obs: pd.DataFrame, indicator: str = "poor_rate_pct", include_interim: bool = False
+                 ) -> pd.DataFrame:
+    """One observed value per province and year: an end-of-year review figure first, else a document's
+    actual or baseline figure, else (with ``include_interim``) an interim or preliminary review figure.
 
-    Estimates and targets are never used as observed values.
+    Estimates and targets are never used as observed values. Interim and preliminary figures are left
+    out by default, so that changes between years and target statuses rest on end-of-year results.
 
     Returns
     -------
     pandas.DataFrame
-        ``province_code, year, value, origin, kind, source, doc_id``.
+        ``province_code, year, value, origin, kind, reference_point, source, doc_id``.
     """
     o = obs[(obs["indicator"] == indicator) & obs["kind"].isin(["actual", "baseline"])].copy()
-    o["_rank"] = (o["origin"] != "review").astype(int) * 2 + (o["kind"] != "actual").astype(int)
+    interim = (o["origin"] == "review") & (o["reference_point"] != "end_of_year")
+    if not include_interim:
+        o = o[~interim]
+        interim = interim[~interim]
+    o["_rank"] = ((o["origin"] != "review").astype(int) * 2 + (o["kind"] != "actual").astype(int)
+                  + interim.astype(int) * 4)
     o = o.sort_values(["province_code", "year", "_rank", "fact_id"], kind="mergesort")
     out = o.groupby(["province_code", "year"], sort=True).head(1)
-    return out[["province_code", "year", "value", "origin", "kind", "source", "doc_id"]].reset_index(drop=True)
+    columns = ["province_code", "year", "value", "origin", "kind", "reference_point", "source", "doc_id"]
+    return out[columns].reset_index(drop=True)
 
 
 def change_pp(before: float, after: float) -> float:
-    """Return the change of a rate in percentage points (``after - before``), rounded to 2 decimals."""
-    return round(float(after) - float(before), 2)
+    """Return the change of a rate in percentage points (``after - before``), rounded to 3 decimals."""
+    return round(float(after) - float(before), 3)
 
 
 def relative_change_pct(before: float, after: float) -> float:
@@ -250,14 +259,16 @@ def province_targets(facts: pd.DataFrame, obs: pd.DataFrame, names: dict[str, st
     """
     out = []
     targets = facts[facts["kind"] == "target"].sort_values("fact_id")
+    # a document that states the same target twice is tracked once (the first statement)
+    same = ["doc_id", "indicator", "value", "value_min", "value_max", "unit", "year", "year_end", "scope"]
+    targets = targets.drop_duplicates(subset=same, keep="first")
     districts = districts or {}
     for row in targets.to_dict("records"):
         code = row["province_code"]
         area = names.get(code, code)
         indicator = row["indicator"]
-        year = None if pd.isna(row["year"]) else int(row["year"])
-        if not pd.isna(row["year_end"]):
-            year = int(row["year_end"])
+        first_year = None if pd.isna(row["year"]) else int(row["year"])
+        year = int(row["year_end"]) if not pd.isna(row["year_end"]) else first_year
         label = _label(row.get("note"))
         if row["scope"] != "province":
             scope = row["scope"]
@@ -273,8 +284,8 @@ def province_targets(facts: pd.DataFrame, obs: pd.DataFrame, names: dict[str, st
                                           series, source=row["source"]))
         elif indicator == "poor_households_reduction" and row["unit"] == "pct_per_year":
             series = best_by_year(obs[obs["province_code"] == code], "poor_households")
-            start = None if pd.isna(row["year_end"]) else year
-            end = int(row["year_end"]) if not pd.isna(row["year_end"]) else year
+            start = None if pd.isna(row["year_end"]) else first_year
+            end = year
             out.append(track_reduction_target(row["fact_id"], area, "province", indicator, _num(row["value"]), None,
                                               "pct_per_year", start, end, series, source=row["source"],
                                               relative=True))

@@ -259,7 +259,8 @@ def choropleth(data: pd.DataFrame, column: str, *, regime="63", layout="geo", sc
                bins=None, cmap="YlOrRd", ax=None, legend: bool = True, legend_title: str | None = None,
                units: str | None = None, title: str | None = None, missing_label: str = "no data",
                note: str | None = None, fmt: str = "{:.1f}", vmin=None, vmax=None, labels: bool = True,
-               attribution: bool = True, figsize=None):
+               attribution: bool = True, figsize=None, partial=None,
+               partial_label: str = "partial coverage"):
     """Draw a choropleth map of one indicator by province.
 
     Parameters
@@ -303,6 +304,11 @@ def choropleth(data: pd.DataFrame, column: str, *, regime="63", layout="geo", sc
         Write the attribution line (turned off by :func:`small_multiples`, which writes it once).
     figsize : tuple, optional
         Size of the new figure when ``ax`` is omitted.
+    partial : sequence of str, optional
+        Codes of units whose value covers only part of them (e.g. a new province of the 34 with
+        figures for some of its former provinces): drawn with a dotted overlay and a legend entry.
+    partial_label : str
+        Legend label of that overlay.
 
     Returns
     -------
@@ -342,6 +348,14 @@ def choropleth(data: pd.DataFrame, column: str, *, regime="63", layout="geo", sc
         handles = _legend_handles(palette[:n], _class_labels(upper, low, fmt),
                                   missing_label if missing.any() else None)
     _draw(ax, frame, facecolors, missing, used)
+    partial_codes = {str(c) for c in (partial or [])}
+    if partial_codes:
+        chosen = frame["code"].astype(str).isin(partial_codes).to_numpy()
+        geoms = _mainland(frame) if used == "geo" else frame.geometry
+        if chosen.any():
+            gpd.GeoSeries(geoms[chosen].values).plot(ax=ax, facecolor="none", edgecolor="0.15", hatch="...",
+                                                     linewidth=0.6)
+            handles = [*handles, Patch(facecolor="white", edgecolor="0.15", hatch="...", label=partial_label)]
     if used == "tiles" and labels:
         _label_tiles(ax, frame, facecolors, missing)
     if legend and handles:

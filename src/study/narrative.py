@@ -24,14 +24,21 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "series": "Poor-household rate by year: {items}.",
         "series_item": "{value} ({year}, {origin})",
         "origin_review": "official review",
+        "origin_interim": "interim or preliminary review figure",
+        "change_mixed": "The two figures come from different kinds of source ({a} and {b}); compare with care.",
+        "households_only": "The {year} review counted {value} poor households but no rate is in the data.",
+        "what_zero": "no poor households left",
+        "reason_target_met_zero": "The latest figure, {value} in {year}, already meets the target; no figure for "
+                                  "the target year yet.",
         "origin_document": "stated in {doc}",
         "no_series": "No poor-household rate for {name} was found in the official reviews or the coded documents.",
         "missing_years": "No official review figure was found for {years}.",
+        "missing_year": "No official review figure was found for {years}.",
         "change_down": "From {y0} to {y1} the poor-household rate fell from {v0} to {v1}, down {d}.",
         "change_up": "From {y0} to {y1} the poor-household rate rose from {v0} to {v1}, up {d}.",
         "change_flat": "From {y0} to {y1} the poor-household rate stayed at {v1}.",
-        "zero_poor": "{name} reached zero poor households ({zero}) in the {year} review.",
-        "near_poor": "Near-poor households: {value} in {year} ({origin}).",
+        "zero_poor": "{name} had zero poor households ({zero}) in the review of {years}.",
+        "near_poor": "Near-poor household rate: {value} in {year} ({origin}).",
         "estimate": "{doc} estimated the rate at {value} for {year}; this is an estimate, not a review result.",
         "national": "For comparison, the national rate in {year} was {value} ({source}).",
         "regional": "Its region, {region}, had a rate of {value} in {year} ({source}).",
@@ -70,6 +77,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "what_rate": "poor-household rate at most {value}",
         "what_households": "poor households at most {value}",
         "what_reduction": "reduce {indicator} by {value}",
+        "what_reduce_households": "reduce poor households by {value}",
         "compare_intro": "{n} provinces have a {indicator_label} for {year}.",
         "compare_none": "No province has a {indicator_label} for {year}.",
         "compare_high": "Highest: {items}.",
@@ -78,6 +86,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "compare_missing": "{n} of the {total} provinces have no figure for {year} and are shown as missing.",
         "compare_series_note": "Figures are from the official review series ({standard} standard).",
         "compare_gso_note": "Figures are from the GSO survey-based series, a different measure from the review.",
+        "compare_partial": "{n} of the new provinces have figures for only some of their former provinces ({names}); "
+                           "they are left out of the highest and lowest and marked on the maps.",
         "policy_intro": "{n} coded documents commit to {k} of the {total} measure types.",
         "policy_shared": "All of them commit to: {codes}.",
         "policy_shared_none": "No measure type appears in every document.",
@@ -88,26 +98,34 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "tracking_count": "{n} {status}",
     },
     "vi": {
-        "identity": "{name} là đơn vị hành chính cấp tỉnh thuộc vùng {region} (mã {code}).",
-        "merger_same": "Từ ngày {date}, tỉnh giữ nguyên địa giới với tên {new} (mã {new_code}).",
-        "merger": "Từ ngày {date}, tỉnh là một phần của {new} (mã {new_code}), hình thành từ {parts}.",
+        "identity": "{kind_cap} {name} là đơn vị hành chính cấp tỉnh thuộc vùng {region} (mã {code}).",
+        "merger_same": "Từ ngày {date}, {kind} giữ nguyên địa giới với tên {new_kind} {new} (mã {new_code}).",
+        "merger": "Từ ngày {date}, {kind} là một phần của {new_kind} {new} mới (mã {new_code}), hình thành từ "
+                  "{parts}.",
         "series": "Tỷ lệ hộ nghèo theo năm: {items}.",
         "series_item": "{value} ({year}, {origin})",
         "origin_review": "kết quả rà soát chính thức",
+        "origin_interim": "số liệu rà soát giữa kỳ hoặc sơ bộ",
+        "change_mixed": "Hai số liệu đến từ hai loại nguồn khác nhau ({a} và {b}); cần thận trọng khi so sánh.",
+        "households_only": "Kết quả rà soát năm {year} ghi nhận {value} hộ nghèo nhưng dữ liệu chưa có tỷ lệ.",
+        "what_zero": "không còn hộ nghèo",
+        "reason_target_met_zero": "Số liệu gần nhất, {value} năm {year}, đã đạt mục tiêu; chưa có số liệu của năm "
+                                  "mục tiêu.",
         "origin_document": "theo {doc}",
         "no_series": "Không tìm thấy tỷ lệ hộ nghèo của {name} trong kết quả rà soát chính thức hay văn bản đã mã hóa.",
-        "missing_years": "Không có số liệu rà soát chính thức cho {years}.",
+        "missing_years": "Không có số liệu rà soát chính thức cho các năm {years}.",
+        "missing_year": "Không có số liệu rà soát chính thức cho năm {years}.",
         "change_down": "Từ {y0} đến {y1}, tỷ lệ hộ nghèo giảm từ {v0} xuống {v1}, tức giảm {d}.",
         "change_up": "Từ {y0} đến {y1}, tỷ lệ hộ nghèo tăng từ {v0} lên {v1}, tức tăng {d}.",
         "change_flat": "Từ {y0} đến {y1}, tỷ lệ hộ nghèo giữ ở mức {v1}.",
-        "zero_poor": "{name} không còn hộ nghèo ({zero}) theo kết quả rà soát năm {year}.",
-        "near_poor": "Hộ cận nghèo: {value} năm {year} ({origin}).",
+        "zero_poor": "{name} không còn hộ nghèo ({zero}) theo kết quả rà soát năm {years}.",
+        "near_poor": "Tỷ lệ hộ cận nghèo: {value} năm {year} ({origin}).",
         "estimate": "{doc} dự ước tỷ lệ hộ nghèo năm {year} còn {value}; đây là số ước tính, không phải kết quả "
                     "rà soát.",
         "national": "Để so sánh, tỷ lệ hộ nghèo cả nước năm {year} là {value} ({source}).",
         "regional": "Vùng {region} có tỷ lệ hộ nghèo {value} năm {year} ({source}).",
-        "no_regional": "Dữ liệu không có số liệu của vùng {region} năm {year}.",
-        "no_national": "Dữ liệu không có số liệu cả nước năm {year}.",
+        "no_regional": "Chưa có số liệu của vùng {region} năm {year} trong bộ dữ liệu.",
+        "no_national": "Chưa có số liệu cả nước năm {year} trong bộ dữ liệu.",
         "target": "Mục tiêu: {what} đến cuối năm {year} ({doc}) - tình trạng: {status}. {reason}",
         "target_noyear": "Mục tiêu: {what}, không nêu năm ({doc}) - tình trạng: {status}. {reason}",
         "what_generic": "{indicator}: {value}",
@@ -141,6 +159,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "what_rate": "tỷ lệ hộ nghèo không quá {value}",
         "what_households": "số hộ nghèo không quá {value}",
         "what_reduction": "giảm {indicator} {value}",
+        "what_reduce_households": "giảm {value} hộ nghèo",
         "compare_intro": "{n} tỉnh có {indicator_label} năm {year}.",
         "compare_none": "Không tỉnh nào có {indicator_label} năm {year}.",
         "compare_high": "Cao nhất: {items}.",
@@ -149,6 +168,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "compare_missing": "{n} trong {total} tỉnh không có số liệu năm {year} và được thể hiện là thiếu dữ liệu.",
         "compare_series_note": "Số liệu theo kết quả rà soát chính thức (chuẩn nghèo {standard}).",
         "compare_gso_note": "Số liệu theo chuỗi điều tra của Tổng cục Thống kê, khác với kết quả rà soát.",
+        "compare_partial": "{n} tỉnh mới chỉ có số liệu của một phần các tỉnh cũ hợp thành ({names}); các tỉnh này "
+                           "không được xếp vào nhóm cao nhất, thấp nhất và được đánh dấu trên bản đồ.",
         "policy_intro": "{n} văn bản đã mã hóa cam kết {k} trong {total} nhóm giải pháp.",
         "policy_shared": "Tất cả văn bản đều cam kết: {codes}.",
         "policy_shared_none": "Không có nhóm giải pháp nào xuất hiện trong mọi văn bản.",
@@ -174,6 +195,30 @@ INDICATOR_LABELS = {
 }
 
 
+# words for the labels coders give to facts of indicator "other" (docs/coding_guide.md) and for
+# indicators without a sentence of their own
+OTHER_LABELS = {
+    "credit_access_eligible_pct": ("eligible households with access to preferential credit",
+                                   "hộ đủ điều kiện được vay vốn ưu đãi"),
+    "vocational_training_poor_working_age_pct": ("poor people of working age trained in a trade",
+                                                 "người nghèo trong độ tuổi lao động được đào tạo nghề"),
+    "public_investment_plan_pct": ("public investment plan carried out", "kế hoạch vốn đầu tư công được thực hiện"),
+    "poor_district_list_exit": ("leave the national list of poor districts (a list of this many districts)",
+                                "ra khỏi danh sách huyện nghèo (danh sách gồm số huyện này)"),
+    "workers_supported": ("workers given jobs or training", "lao động được hỗ trợ việc làm"),
+    "houses_supported": ("houses supported", "nhà ở được hỗ trợ"),
+    "budget_billion_vnd": ("budget (billion VND)", "kinh phí (tỷ đồng)"),
+}
+
+
+def other_label(label: str, lang: str) -> str:
+    """Words for a fact label or indicator in ``lang`` (the label itself, readable, when unknown)."""
+    words = OTHER_LABELS.get(label)
+    if words:
+        return words[0] if lang == "en" else words[1]
+    return label.replace("_", " ")
+
+
 def _check_lang(lang: str) -> str:
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}: expected 'vi' or 'en'")
@@ -191,13 +236,14 @@ def t(lang: str, key: str, **values) -> str:
 def fmt_number(value: float, lang: str, decimals: int | None = None) -> str:
     """Format a number: ``5.100`` and ``6,02`` in Vietnamese, ``5,100`` and ``6.02`` in English.
 
-    Without ``decimals``, up to two decimals are shown and trailing zeros dropped.
+    Without ``decimals``, up to three decimals are shown (as precise as the sources print them) and
+    trailing zeros dropped.
     """
     _check_lang(lang)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         raise ValueError("cannot format a missing value; say that it is missing instead")
     if decimals is None:
-        text = f"{float(value):,.2f}".rstrip("0").rstrip(".")
+        text = f"{float(value):,.3f}".rstrip("0").rstrip(".")
     else:
         text = f"{float(value):,.{decimals}f}"
     if text in ("-0", "-0.0"):
@@ -243,8 +289,10 @@ def fmt_value(value: float, unit: str, lang: str) -> str:
     """Format a value with its unit from the facts vocabulary."""
     if unit in ("pct",):
         return fmt_pct(value, lang)
-    if unit in ("pp", "pp_per_year"):
+    if unit == "pp":
         return fmt_pp(value, lang)
+    if unit == "pp_per_year":
+        return fmt_pp(value, lang) + (" mỗi năm" if lang == "vi" else " a year")
     if unit == "pct_per_year":
         return fmt_pct(value, lang) + (" mỗi năm" if lang == "vi" else " a year")
     return fmt_number(value, lang)
@@ -269,10 +317,26 @@ def _doc_label(doc_id: str, documents: pd.DataFrame, lang: str) -> str:
     return label
 
 
+def _kind_vi(unit, capital: bool = False) -> str:
+    """"tỉnh" or "thành phố" for a unit (Vietnamese text names the kind of unit)."""
+    word = "thành phố" if unit.kind == "thanh_pho" else "tỉnh"
+    return word[:1].upper() + word[1:] if capital else word
+
+
+def _origin(row, lang: str) -> str:
+    if row["origin"] == "review":
+        return t(lang, "origin_review" if row.get("reference_point") == "end_of_year" else "origin_interim")
+    return t(lang, "origin_document", doc=row["doc_id"])
+
+
 def profile_sentences(province: str, lang: str, review: pd.DataFrame, facts: pd.DataFrame,
                       documents: pd.DataFrame, measures: pd.DataFrame, aggregate_series: pd.DataFrame,
                       year: int | None = None) -> list[str]:
     """Sentences that describe one province (63 regime) from the data.
+
+    Changes between years and target statuses rest on end-of-year review figures and on figures the
+    province's documents state; interim or preliminary figures are listed, labelled as such, but not
+    compared. A change between a review figure and a document figure says so.
 
     Parameters
     ----------
@@ -282,7 +346,8 @@ def profile_sentences(province: str, lang: str, review: pd.DataFrame, facts: pd.
     review, facts, documents, measures, aggregate_series : pandas.DataFrame
         As :mod:`study.load` returns them (``review`` under the Decree 07/2021 standard).
     year : int, optional
-        A focus year: the national comparison is given for it (default: the latest observed year).
+        A focus year: the national and regional comparison is given for it (default: the latest year
+        with an end-of-year review figure, or else the latest observed year).
 
     Returns
     -------
@@ -296,82 +361,74 @@ def profile_sentences(province: str, lang: str, review: pd.DataFrame, facts: pd.
     docs_p = documents[documents["province_code"] == code]
     out: list[str] = []
     region = unit.region if lang == "vi" else unit.region_en
-    out.append(t(lang, "identity", name=unit.name_vi, region=region, code=code))
+    out.append(t(lang, "identity", name=unit.name_vi, region=region, code=code, kind_cap=_kind_vi(unit, True)))
     new = provinces.successor(code)
     parts = [u for u in provinces.predecessors(new.code) if u.code != code]
+    date = fmt_date(provinces.MERGER_DATE, lang)
     if parts:
-        out.append(t(lang, "merger", new=new.name_vi, new_code=new.code, date=fmt_date(provinces.MERGER_DATE, lang),
-                     parts=fmt_list([u.name_vi for u in provinces.predecessors(new.code)], lang)))
+        out.append(t(lang, "merger", new=new.name_vi, new_code=new.code, date=date, kind=_kind_vi(unit),
+                     new_kind=_kind_vi(new), parts=fmt_list([u.name_vi for u in provinces.predecessors(new.code)],
+                                                            lang)))
     else:
-        out.append(t(lang, "merger_same", new=new.name_vi, new_code=new.code,
-                     date=fmt_date(provinces.MERGER_DATE, lang)))
+        out.append(t(lang, "merger_same", new=new.name_vi, new_code=new.code, date=date, kind=_kind_vi(unit),
+                     new_kind=_kind_vi(new)))
 
     obs = indicators.observations(review, facts_p)
+    listed = indicators.best_by_year(obs, "poor_rate_pct", include_interim=True)
     series = indicators.best_by_year(obs, "poor_rate_pct")
-    if series.empty and not (review["indicator"] == "poor_households").any():
+    end_of_year = review[review["reference_point"] == "end_of_year"]
+    counts_only = end_of_year[(end_of_year["indicator"] == "poor_households")
+                              & ~end_of_year["year"].isin(set(listed["year"]))]
+    if listed.empty and counts_only.empty:
         out.append(t(lang, "no_series", name=unit.name_vi))
     else:
-        items = []
-        for row in series.to_dict("records"):
-            origin = (t(lang, "origin_review") if row["origin"] == "review"
-                      else t(lang, "origin_document", doc=row["doc_id"]))
-            items.append(t(lang, "series_item", value=fmt_pct(row["value"], lang), year=row["year"], origin=origin))
+        items = [t(lang, "series_item", value=fmt_pct(row["value"], lang), year=row["year"], origin=_origin(row, lang))
+                 for row in listed.to_dict("records")]
         if items:
             out.append(t(lang, "series", items="; ".join(items)))
-        years = sorted(set(series["year"]))
-        review_years = set(review.loc[review["indicator"].isin(["poor_rate_pct", "poor_households"]),
-                                      "year"].astype(int))
-        if years:
-            span = range(min(2021, years[0]), max(years) + 1)
+        for row in counts_only.sort_values("year").to_dict("records"):
+            out.append(t(lang, "households_only", year=int(row["year"]), value=fmt_count(row["value"], lang)))
+        known = set(listed["year"]) | set(counts_only["year"].astype(int))
+        review_years = set(end_of_year.loc[end_of_year["indicator"].isin(["poor_rate_pct", "poor_households"]),
+                                           "year"].astype(int))
+        if known:
+            span = range(min(2021, min(known)), max(known) + 1)
             missing = [str(y) for y in span if y not in review_years]
             if missing:
-                out.append(t(lang, "missing_years", years=fmt_list(missing, lang)))
+                key = "missing_years" if len(missing) > 1 else "missing_year"
+                out.append(t(lang, key, years=fmt_list(missing, lang)))
         rows = series.to_dict("records")
         for before, after in zip(rows, rows[1:], strict=False):
             d = indicators.change_pp(before["value"], after["value"])
             values = dict(y0=before["year"], y1=after["year"], v0=fmt_pct(before["value"], lang),
                           v1=fmt_pct(after["value"], lang), d=fmt_pp(d, lang))
             key = "change_down" if d < 0 else "change_up" if d > 0 else "change_flat"
-            out.append(t(lang, key, **values))
-        zero_years = sorted(set(review.loc[(review["indicator"] == "poor_households") & (review["value"] == 0),
-                                           "year"].astype(int)))
-        for y in zero_years:
-            out.append(t(lang, "zero_poor", name=unit.name_vi, year=y, zero=fmt_pct(0, lang)))
-    near = indicators.best_by_year(obs, "near_poor_rate_pct")
+            sentence = t(lang, key, **values)
+            if before["origin"] != after["origin"]:
+                sentence += " " + t(lang, "change_mixed", a=_origin(before, lang), b=_origin(after, lang))
+            out.append(sentence)
+        zero_years = sorted(set(end_of_year.loc[(end_of_year["indicator"] == "poor_households")
+                                                & (end_of_year["value"] == 0), "year"].astype(int)))
+        if zero_years:
+            out.append(t(lang, "zero_poor", name=unit.name_vi, zero=fmt_pct(0, lang),
+                         years=fmt_list([str(y) for y in zero_years], lang)))
+    near = indicators.best_by_year(obs, "near_poor_rate_pct", include_interim=True)
     if len(near):
         last = near.iloc[-1]
-        origin = (t(lang, "origin_review") if last["origin"] == "review"
-                  else t(lang, "origin_document", doc=last["doc_id"]))
-        out.append(t(lang, "near_poor", value=fmt_pct(last["value"], lang), year=last["year"], origin=origin))
+        out.append(t(lang, "near_poor", value=fmt_pct(last["value"], lang), year=last["year"],
+                     origin=_origin(last, lang)))
     estimates = obs[(obs["kind"] == "estimate") & (obs["indicator"] == "poor_rate_pct")]
     for row in estimates.to_dict("records"):
         label = _doc_label(row["doc_id"], documents, lang)
-        out.append(t(lang, "estimate", doc=label[:1].upper() + label[1:],
-                     year=row["year"], value=fmt_pct(row["value"], lang)))
-    focus = year if year is not None else (int(series["year"].max()) if len(series) else None)
+        out.append(t(lang, "estimate", doc=label[:1].upper() + label[1:], year=row["year"],
+                     value=fmt_pct(row["value"], lang)))
+    focus = year
+    if focus is None and len(end_of_year):
+        focus = int(end_of_year["year"].max())
+    if focus is None and len(listed):
+        focus = int(listed["year"].max())
     if focus is not None:
-        national = aggregate_series[(aggregate_series["level"] == "national")
-                                    & (aggregate_series["indicator"] == "poor_rate_pct")
-                                    & (aggregate_series["standard"] == "nd07_2021")
-                                    & (aggregate_series["reference_point"] == "end_of_year")
-                                    & (aggregate_series["year"] == focus)]
-        if len(national):
-            row = national.iloc[0]
-            out.append(t(lang, "national", year=focus, value=fmt_pct(row["value"], lang), source=row["source_url"]))
-        else:
-            out.append(t(lang, "no_national", year=focus))
-        regional = aggregate_series[(aggregate_series["level"] == "region")
-                                    & (aggregate_series["area"] == unit.region)
-                                    & (aggregate_series["indicator"] == "poor_rate_pct")
-                                    & (aggregate_series["standard"] == "nd07_2021")
-                                    & (aggregate_series["reference_point"] == "end_of_year")
-                                    & (aggregate_series["year"] == focus)]
-        if len(regional):
-            row = regional.iloc[0]
-            out.append(t(lang, "regional", region=region, year=focus, value=fmt_pct(row["value"], lang),
-                         source=row["source_url"]))
-        else:
-            out.append(t(lang, "no_regional", region=region, year=focus))
+        out.extend(_context_sentences(unit, region, focus, aggregate_series, lang))
     names = {code: unit.name_vi}
     districts = {d: x for d, x in zip(docs_p["doc_id"], docs_p["district"], strict=True) if isinstance(x, str) and x}
     for tracked in indicators.province_targets(facts_p, obs, names, districts):
@@ -394,6 +451,29 @@ def profile_sentences(province: str, lang: str, review: pd.DataFrame, facts: pd.
     return out
 
 
+def _context_sentences(unit, region: str, focus: int, aggregate_series: pd.DataFrame, lang: str) -> list[str]:
+    """The national and regional rate of the focus year, or a plain statement that they are missing."""
+    out = []
+    a = aggregate_series[(aggregate_series["indicator"] == "poor_rate_pct")
+                         & (aggregate_series["standard"] == "nd07_2021")
+                         & (aggregate_series["reference_point"] == "end_of_year")
+                         & (aggregate_series["year"] == focus)]
+    national = a[a["level"] == "national"]
+    if len(national):
+        row = national.iloc[0]
+        out.append(t(lang, "national", year=focus, value=fmt_pct(row["value"], lang), source=row["source_url"]))
+    else:
+        out.append(t(lang, "no_national", year=focus))
+    regional = a[(a["level"] == "region") & (a["area"] == unit.region)]
+    if len(regional):
+        row = regional.iloc[0]
+        out.append(t(lang, "regional", region=region, year=focus, value=fmt_pct(row["value"], lang),
+                     source=row["source_url"]))
+    else:
+        out.append(t(lang, "no_regional", region=region, year=focus))
+    return out
+
+
 def _measure_order():
     from study.schemas import MEASURE_CODES
 
@@ -411,7 +491,12 @@ def target_sentence(tracked: indicators.Tracking, lang: str) -> str:
 def target_parts(tracked: indicators.Tracking, lang: str) -> tuple[str, str, str]:
     """What a target asks, its status and the reason, each as text in ``lang``."""
     status = t(lang, f"status_{tracked.status}")
-    fmt = fmt_pct if tracked.unit in ("pct", "pp") else fmt_number
+    if tracked.unit in ("pct", "pp", "pp_per_year"):
+        per_year = fmt_pp  # a change of a rate is in points
+    elif tracked.unit == "pct_per_year":
+        per_year = fmt_pct  # a relative change of a count
+    else:
+        per_year = fmt_number
     values = {"year": tracked.actual_year if tracked.actual_year is not None else tracked.target_year,
               "scope": tracked.scope}
     if tracked.actual_value is not None:
@@ -419,20 +504,23 @@ def target_parts(tracked: indicators.Tracking, lang: str) -> tuple[str, str, str
                            else fmt_number(tracked.actual_value, lang))
     if tracked.previous_year is not None:
         values["y0"] = tracked.previous_year
-    unit_pp = tracked.unit in ("pp_per_year", "pct")
     if tracked.achieved_per_year is not None:
-        values["achieved"] = fmt_pp(tracked.achieved_per_year, lang) if unit_pp else fmt_pct(
-            tracked.achieved_per_year, lang)
+        values["achieved"] = per_year(tracked.achieved_per_year, lang)
     if tracked.needed_per_year is not None and not math.isnan(tracked.needed_per_year):
-        values["needed"] = fmt_pp(tracked.needed_per_year, lang) if unit_pp else fmt_pct(
-            tracked.needed_per_year, lang)
+        values["needed"] = per_year(tracked.needed_per_year, lang)
+    zero_target = tracked.indicator == "poor_households" and tracked.target_text_value == 0
+    reason_code = tracked.reason_code
+    if zero_target and reason_code == "already_below_target":
+        reason_code = "target_met_zero"
     try:
-        reason = t(lang, f"reason_{tracked.reason_code}", **values)
+        reason = t(lang, f"reason_{reason_code}", **values)
     except KeyError:
         reason = t(lang, "reason_no_figure")
     label = INDICATOR_LABELS[lang].get(tracked.indicator, tracked.indicator)
     if tracked.indicator in indicators.RATE_INDICATORS and tracked.target_text_value is not None:
-        what = t(lang, "what_rate", value=fmt(tracked.target_text_value, lang))
+        what = t(lang, "what_rate", value=fmt_pct(tracked.target_text_value, lang))
+    elif zero_target:
+        what = t(lang, "what_zero")
     elif tracked.indicator == "poor_households" and tracked.target_text_value is not None:
         what = t(lang, "what_households", value=fmt_number(tracked.target_text_value, lang))
     else:
@@ -445,11 +533,13 @@ def target_parts(tracked: indicators.Tracking, lang: str) -> tuple[str, str, str
             amount = fmt_value(low, tracked.unit, lang)
         else:
             amount = ""
-        if tracked.indicator in ("poor_households_reduction", "poor_rate_reduction_pp"):
+        if tracked.indicator == "poor_households_reduction" and tracked.unit == "households":
+            what = t(lang, "what_reduce_households", value=amount)
+        elif tracked.indicator in ("poor_households_reduction", "poor_rate_reduction_pp"):
             what = t(lang, "what_reduction", indicator=label, value=amount)
         else:
-            name = tracked.label or label
-            what = t(lang, "what_generic", indicator=name.replace("_", " "), value=amount)
+            what = t(lang, "what_generic", indicator=other_label(tracked.label or tracked.indicator, lang),
+                     value=amount)
     return what, status, reason
 
 
@@ -471,7 +561,13 @@ def comparison_sentences(values: pd.DataFrame, indicator: str, year: int, lang: 
     """
     lang = _check_lang(lang)
     label = INDICATOR_LABELS[lang].get(indicator, indicator)
-    have = values.dropna(subset=["value"]).sort_values(["value", "province"], ascending=[False, True])
+    have = values.dropna(subset=["value"])
+    partial = pd.DataFrame(columns=have.columns)
+    if "complete" in have.columns:
+        complete = have["complete"].fillna(False).astype(bool)
+        partial = have[~complete]
+        have = have[complete]
+    have = have.sort_values(["value", "province"], ascending=[False, True])
     if series == "review":
         out = [t(lang, "compare_series_note", standard=STANDARD_NAMES[lang])]
     else:
@@ -487,7 +583,9 @@ def comparison_sentences(values: pd.DataFrame, indicator: str, year: int, lang: 
                for r in have.tail(n).iloc[::-1].to_dict("records")]
         out.append(t(lang, "compare_high", items=", ".join(high)))
         out.append(t(lang, "compare_low", items=", ".join(low)))
-    missing = total - len(have)
+    if len(partial):
+        out.append(t(lang, "compare_partial", n=len(partial), names=", ".join(sorted(partial["province"]))))
+    missing = total - len(have) - len(partial)
     if missing > 0:
         out.append(t(lang, "compare_missing", n=missing, total=total, year=year))
     return out
