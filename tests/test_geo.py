@@ -204,3 +204,14 @@ def test_aggregate_to_34_marks_partial_coverage():
     row = maps.aggregate_to_34(panel).set_index("province_code").loc["48"]
     assert not bool(row["complete"]) and row["coverage"] == pytest.approx(0.5)
     assert "48" in str(row["parts_missing"])
+
+
+def test_partly_covered_units_are_marked(monkeypatch, tmp_path):
+    monkeypatch.setenv("STUDY_PROCESSED_DIR", str(tmp_path))
+    data = pd.DataFrame({"province_code": ["15", "20"], "value": [8.18, 3.36]})
+    fig, ax = plt.subplots()
+    maps.choropleth(data, "value", regime="34", layout="tiles", ax=ax, partial=pd.Series(["15"]))
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "partial coverage" in labels
+    assert any(c.get_hatch() == "..." for c in ax.collections)
+    plt.close(fig)

@@ -348,7 +348,7 @@ def choropleth(data: pd.DataFrame, column: str, *, regime="63", layout="geo", sc
         handles = _legend_handles(palette[:n], _class_labels(upper, low, fmt),
                                   missing_label if missing.any() else None)
     _draw(ax, frame, facecolors, missing, used)
-    partial_codes = {str(c) for c in (partial or [])}
+    partial_codes = {str(c) for c in (list(partial) if partial is not None else [])}
     if partial_codes:
         chosen = frame["code"].astype(str).isin(partial_codes).to_numpy()
         geoms = _mainland(frame) if used == "geo" else frame.geometry
