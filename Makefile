@@ -27,8 +27,8 @@ build: $(STAMP)
 	$(STUDY) build
 
 study: build
-	$(STUDY) batch province_profile --province all -j $(JOBS) --lang en
-	$(STUDY) batch province_profile --province all -j $(JOBS) --lang vi
+	$(STUDY) batch province_profile --province all -j $(JOBS) --lang en --no-site
+	$(STUDY) batch province_profile --province all -j $(JOBS) --lang vi --no-site
 	$(STUDY) run compare_provinces --lang en
 	$(STUDY) run compare_provinces --lang vi
 	$(STUDY) run compare_provinces --lang en -p regime 34 -p series review -p year 2024 --name compare_provinces_34_review_2024

@@ -189,6 +189,9 @@ def test_failure_is_reported_and_others_finish(reports, capsys):
     assert (folder / "lang-son.ipynb").is_file() and (folder / "lang-son_files" / "panel.csv").is_file()
     assert not (folder / "bac-ninh.ipynb").exists() and not (folder / "bac-ninh_files").exists()
     assert _hidden(folder) == []
+    # the batch rebuilt the site, which shows the finished run
+    index = (reports / "site" / "index.html").read_text(encoding="utf-8")
+    assert "lang-son" in index
 
 
 def test_interrupted_batch_is_finished_by_running_it_again(reports):

@@ -1274,7 +1274,13 @@ def _cmd_run(args) -> int:
 
 
 def _cmd_batch(args) -> int:
-    return _run_command(args, "study batch")
+    code = _run_command(args, "study batch")
+    if code in (0, 1) and not getattr(args, "no_site", False):
+        from study import site
+
+        index = site.build(jobs=max(1, int(getattr(args, "jobs", 1) or 1)))
+        print(f"study batch: site written to {index}", file=sys.stderr)
+    return code
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -1345,5 +1351,6 @@ def register(subparsers) -> None:
         metavar="ADDRESS",
         help="run on a Dask distributed scheduler (tcp://host:8786) instead of local processes",
     )
+    p.add_argument("--no-site", action="store_true", help="do not rebuild reports/site after the batch")
     p.set_defaults(func=_cmd_batch)
 
