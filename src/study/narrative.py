@@ -88,6 +88,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "compare_gso_note": "Figures are from the GSO survey-based series, a different measure from the review.",
         "compare_partial": "{n} of the new provinces have figures for only some of their former provinces ({names}); "
                            "they are left out of the highest and lowest and marked on the maps.",
+        "source_profile": "Sources: provincial and Ministry review results; coded documents (tables below).",
+        "source_measures": "Source: the study's coding of the documents (data/raw/documents/measures.csv).",
+        "source_targets": "Sources: coded document {doc}; review figures in data/processed/poverty_review.csv.",
+        "source_review_series": "Ministry review series, {standard} standard; sources in "
+                                "data/processed/poverty_review.csv.",
+        "source_gso_series": "GSO survey-based series (Statistical Yearbook), not the Ministry review.",
         "policy_intro": "{n} coded documents commit to {k} of the {total} measure types.",
         "policy_shared": "All of them commit to: {codes}.",
         "policy_shared_none": "No measure type appears in every document.",
@@ -170,6 +176,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "compare_gso_note": "Số liệu theo chuỗi điều tra của Tổng cục Thống kê, khác với kết quả rà soát.",
         "compare_partial": "{n} tỉnh mới chỉ có số liệu của một phần các tỉnh cũ hợp thành ({names}); các tỉnh này "
                            "không được xếp vào nhóm cao nhất, thấp nhất và được đánh dấu trên bản đồ.",
+        "source_profile": "Nguồn: kết quả rà soát của tỉnh và của Bộ; các văn bản đã mã hóa (xem các bảng dưới).",
+        "source_measures": "Nguồn: mã hóa văn bản của nghiên cứu (data/raw/documents/measures.csv).",
+        "source_targets": "Nguồn: văn bản đã mã hóa {doc}; số liệu rà soát trong data/processed/poverty_review.csv.",
+        "source_review_series": "Chuỗi kết quả rà soát của Bộ, chuẩn nghèo {standard}; nguồn trong "
+                                "data/processed/poverty_review.csv.",
+        "source_gso_series": "Chuỗi số liệu điều tra của Tổng cục Thống kê (Niên giám), không phải kết quả rà soát.",
         "policy_intro": "{n} văn bản đã mã hóa cam kết {k} trong {total} nhóm giải pháp.",
         "policy_shared": "Tất cả văn bản đều cam kết: {codes}.",
         "policy_shared_none": "Không có nhóm giải pháp nào xuất hiện trong mọi văn bản.",
