@@ -122,6 +122,14 @@ _SOURCE_FIELDS = (
     Field("note", "text", "remarks in the project's own words"),
 )
 
+# where a figure was read: the tail of tables that need no publisher type or evidence
+_CITATION_FIELDS = (
+    Field("source_url", "text", "URL the figure was read from", required=True),
+    Field("source_title", "text", "title of the source page or document"),
+    Field("source_date", "date", "publication date of the source, where known"),
+    Field("note", "text", "remarks in the project's own words"),
+)
+
 _MEASURE_FIELDS = (
     Field("poor_households", "int", "poor households", unit="households", minimum=0),
     _rate("poor_rate_pct", "poor households as a share of all households"),
@@ -185,10 +193,7 @@ GSO_SURVEY = Table(
         Field("level", "enum", "level", values=("province", "region", "national"), required=True),
         _rate("poor_rate_pct", "multidimensional poor-household rate (survey-based)"),
         Field("series", "text", "name of the statistical series", required=True),
-        Field("source_url", "text", "where the table was read", required=True),
-        Field("source_title", "text", "title of the table"),
-        Field("source_date", "date", "date of the source"),
-        Field("note", "text", "remarks"),
+        *_CITATION_FIELDS,
     ),
     source_fields=("source_url",),
 )
@@ -322,10 +327,7 @@ TARGETS = Table(
         Field("period_end", "year", "last year of the period", minimum=2015, maximum=2035),
         Field("kind", "enum", "target or funding", values=("target", "funding"), required=True),
         Field("legal_basis", "text", "decision that sets it", required=True),
-        Field("source_url", "text", "where it was read", required=True),
-        Field("source_title", "text", "title"),
-        Field("source_date", "date", "date of the source"),
-        Field("note", "text", "remarks"),
+        *_CITATION_FIELDS,
     ),
     source_fields=("source_url",),
 )
