@@ -78,8 +78,11 @@ NAME_COLUMNS = ("ten_tinh", "name_vi", "name", "province", "tinh", "ten", "NAME_
 CODE_COLUMNS = ("code", "ma_tinh", "province_code", "ma", "gso_code", "MA_TINH")
 
 
-class BoundaryError(RuntimeError):
-    """A boundary file that cannot be used; the message names the file and what is wrong."""
+class BoundaryError(build.BuildError):
+    """A boundary file that cannot be used; the message names the file and what is wrong.
+
+    A :class:`study.build.BuildError`, so that ``study build`` reports it like any bad raw input.
+    """
 
 
 class BoundariesUnavailableError(FileNotFoundError):
@@ -160,7 +163,6 @@ def download(timeout: float = TIMEOUT, url: str | None = None) -> Path:
         except Exception as error:  # noqa: BLE001 - reported below with the URL
             result["error"] = error
 
-    logging.getLogger("pooch").setLevel(logging.WARNING)
     thread = threading.Thread(target=work, name="study-boundaries-download", daemon=True)
     thread.start()
     thread.join(2 * timeout + 5)

@@ -51,8 +51,8 @@ EDGE_STYLE = {"edgecolor": "white", "linewidth": 0.3}
 MAIN_XLIM = (102.0, 114.3)
 """Main-axes longitude range: the mainland (102-110 E) plus open sea on the right for the inset."""
 MAIN_YLIM = (8.2, 23.6)
-INSET_BOUNDS = (0.66, 0.03, 0.33, 0.50)
-"""Inset position in main-axes fractions: lon ~110.1-114.2 E, lat ~8.7-15.9 N, open sea."""
+INSET_BOUNDS = (0.69, 0.03, 0.30, 0.46)
+"""Inset position in main-axes fractions: lon ~110.5-114.2 E, lat ~8.7-15.3 N, open sea."""
 INSET_BOX = (110.4, 6.6, 117.4, 17.4)
 """lon/lat window of the inset (both archipelagos)."""
 
@@ -205,13 +205,14 @@ def _inset(ax, frame, facecolors, missing, highlight=None):
                                                           "linewidth": 0.6}
         gpd.GeoSeries([islands.iloc[i]]).plot(ax=inset, **style)
     for name, (_code, box) in boundaries.ARCHIPELAGOS.items():
-        inset.text((box[0] + box[2]) / 2, box[3] - 0.2, f"Quần đảo {name}", ha="center", va="top", fontsize=6,
-                   color="0.25")
+        inset.text(box[0] + 0.1, box[3] + 0.1, name, ha="left", va="bottom", fontsize=5.5, color="0.25")
     inset.set_xlim(INSET_BOX[0], INSET_BOX[2])
     inset.set_ylim(INSET_BOX[1], INSET_BOX[3])
     inset.set_aspect(1 / math.cos(math.radians(12)))
     inset.set_xticks([])
     inset.set_yticks([])
+    inset.set_xlabel("")
+    inset.set_ylabel("")
     inset.set_xlabel("")
     inset.set_ylabel("")
     for spine in inset.spines.values():
@@ -222,12 +223,17 @@ def _inset(ax, frame, facecolors, missing, highlight=None):
 
 
 def _label_tiles(ax, frame: gpd.GeoDataFrame, facecolors: list, missing: np.ndarray, bold=None) -> None:
+    box = ax.get_position()
+    width_pt = box.width * ax.figure.get_figwidth() * 72
+    height_pt = box.height * ax.figure.get_figheight() * 72
+    pitch = min(width_pt / (np.ptp(frame["col"]) + 1.2), height_pt / (np.ptp(frame["row"]) + 1.2))
+    size = float(np.clip(0.32 * pitch, 3.0, 7.0))
     for i, row in enumerate(frame.itertuples(index=False)):
         dark = False
         if not missing[i] and facecolors[i] is not None:
             r, g, b = mcolors.to_rgb(facecolors[i])
             dark = 0.299 * r + 0.587 * g + 0.114 * b < 0.5
-        ax.text(row.col, -row.row, row.label, ha="center", va="center", fontsize=6,
+        ax.text(row.col, -row.row, row.label, ha="center", va="center", fontsize=size,
                 color="white" if dark else "0.1", fontweight="bold" if row.code == bold else "normal")
 
 
@@ -251,8 +257,11 @@ def _legend_handles(colours: list, labels: list[str], missing_label: str | None)
     return handles
 
 
-def _legend_loc(layout: str) -> str:
-    return "upper right" if layout == "geo" else "center left"
+def _legend_place(layout: str, regime: str) -> dict:
+    """Where the legend goes: open sea (geo) or the empty cells west of the central coast (tiles)."""
+    if layout == "geo":
+        return {"loc": "upper right"}
+    return {"loc": "upper left", "bbox_to_anchor": (0.0, 0.52 if regime == "63" else 0.68)}
 
 
 def choropleth(data: pd.DataFrame, column: str, *, regime="63", layout="geo", scheme="quantiles", k: int = 5,
@@ -360,7 +369,7 @@ def choropleth(data: pd.DataFrame, column: str, *, regime="63", layout="geo", sc
         _label_tiles(ax, frame, facecolors, missing)
     if legend and handles:
         ax.legend(handles=handles, title=None if scheme is None and bins is None else title_text, fontsize=6,
-                  title_fontsize=7, loc=_legend_loc(used), frameon=False)
+                  title_fontsize=7, frameon=False, **_legend_place(used, regime))
     if title:
         ax.set_title(title, fontsize=9)
     _footer(ax, used, note, fallback, attribution)
@@ -450,7 +459,10 @@ def small_multiples(data: pd.DataFrame, column: str, years, *, regime="63", layo
     shared = classify(values, scheme or "quantiles", k, bins) if (scheme is not None or bins is not None) else None
     ncols = ncols or min(len(years), 4)
     nrows = math.ceil(len(years) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=figsize or (2.6 * ncols, 4.4 * nrows + 0.6), squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=figsize or (2.6 * ncols, 3.3 * nrows + 1.2), squeeze=False)
+    height = fig.get_figheight()
+    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.85 / height, top=1 - (0.6 if suptitle else 0.35) / height,
+                        wspace=0.05, hspace=0.15)
     used = layout
     vmin, vmax = (values.min(), values.max()) if shared is None and values.notna().any() else (None, None)
     any_missing = False
@@ -471,7 +483,7 @@ def small_multiples(data: pd.DataFrame, column: str, years, *, regime="63", layo
         low = float(values.min()) if values.notna().any() else float(shared[0])
         handles = _legend_handles(palette, _class_labels(shared, low, fmt), missing_label if any_missing else None)
         fig.legend(handles=handles, title=title_text, loc="lower center", ncol=min(len(handles), 6), fontsize=6,
-                   title_fontsize=7, frameon=False, bbox_to_anchor=(0.5, 0.02))
+                   title_fontsize=7, frameon=False, bbox_to_anchor=(0.5, 0.12 / fig.get_figheight()))
     elif shared is None and vmin is not None:
         mappable = plt.cm.ScalarMappable(norm=mcolors.Normalize(vmin, vmax), cmap=colormap)
         bar = fig.colorbar(mappable, ax=list(axes.flat), orientation="horizontal", shrink=0.5, pad=0.04)
@@ -480,7 +492,6 @@ def small_multiples(data: pd.DataFrame, column: str, years, *, regime="63", layo
     fig.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=6, color="0.3")
     if suptitle:
         fig.suptitle(suptitle, fontsize=10)
-    fig.subplots_adjust(bottom=0.12)
     return fig
 
 
