@@ -154,7 +154,10 @@ POVERTY_REVIEW = Table(
         Field("year", "year", "review year (the end-of-year review of that year)", required=True,
               minimum=2015, maximum=2030),
         *_MEASURE_FIELDS,
-        *_SOURCE_FIELDS,
+        *_SOURCE_FIELDS[:-1],
+        Field("doubtful", "text", "empty, or why the source cannot be trusted (a site unrelated to the subject, a "
+              "spam copy); a doubtful row is kept for the record and never chosen"),
+        _SOURCE_FIELDS[-1],
     ),
     source_fields=("source_url",),
 )
