@@ -45,7 +45,7 @@ lab: build
 	$(VENV)/bin/jupyter lab notebooks/
 
 docs: $(STAMP)
-	$(PY) -m study.datadict
+	$(PY) -m study.schema.datadict
 
 teaching: build
 	$(PY) notebooks/teaching/build_notebooks.py

@@ -68,9 +68,9 @@ def _timed(command: list[str], env: dict) -> tuple[float, subprocess.CompletedPr
 
 _DRIVER = """
 import json, sys
-from study import runner
-jobs = runner.plan(sys.argv[1], province_names=json.loads(sys.argv[2]), reuse_kernel=sys.argv[4] == 'warm')
-result = runner.execute(jobs, workers=int(sys.argv[3]), progress=False)
+from study import execute
+jobs = execute.plan(sys.argv[1], province_names=json.loads(sys.argv[2]), reuse_kernel=sys.argv[4] == 'warm')
+result = execute.execute(jobs, workers=int(sys.argv[3]), progress=False)
 print(json.dumps({"results": result.results, "cached": len(result.cached), "seconds": result.seconds}))
 """
 
@@ -91,11 +91,11 @@ def main(argv=None) -> int:
         env.update(_minimal_data(work / "data"))
     os.environ.update(env)
     sys.path.insert(0, str(REPO / "src"))
-    from study import runner
+    from study import execute
 
-    notebook = runner.find_notebook(args.notebook)
-    declared = runner.notebook_parameters(notebook)
-    units = runner.provinces_with_data()
+    notebook = execute.find_notebook(args.notebook)
+    declared = execute.notebook_parameters(notebook)
+    units = execute.provinces_with_data()
     if len(units) < args.provinces:
         units = (units * args.provinces)[: args.provinces] if units else []
     units = units[: args.provinces]
@@ -222,7 +222,7 @@ def main(argv=None) -> int:
         "--no-progress",
     ]
     seconds, done = _timed(all_command, env)
-    n_all = len(runner.provinces_with_data())
+    n_all = len(execute.provinces_with_data())
     print(
         f"study batch --province all (first run)     {seconds:7.2f} s  {done.stderr.strip().splitlines()[-1]}"
     )

@@ -56,9 +56,14 @@ def _year(value):
 
 def _norm_fact(row: dict) -> dict:
     return {
-        "indicator": row["indicator"], "value": _float(row.get("value")), "min": _float(row.get("value_min")),
-        "max": _float(row.get("value_max")), "year": _year(row.get("year")), "evidence": row.get("evidence", ""),
-        "kind": row.get("kind", ""), "id": row.get("fact_id", ""),
+        "indicator": row["indicator"],
+        "value": _float(row.get("value")),
+        "min": _float(row.get("value_min")),
+        "max": _float(row.get("value_max")),
+        "year": _year(row.get("year")),
+        "evidence": row.get("evidence", ""),
+        "kind": row.get("kind", ""),
+        "id": row.get("fact_id", ""),
     }
 
 
@@ -78,8 +83,16 @@ def match_facts(gold: list[dict], proposed: list[dict]):
     pairs = []
     missed = []
     for g in gold:
-        hit = next((i for i in free if proposed[i]["indicator"] == g["indicator"]
-                    and proposed[i]["year"] == g["year"] and _same_value(g, proposed[i])), None)
+        hit = next(
+            (
+                i
+                for i in free
+                if proposed[i]["indicator"] == g["indicator"]
+                and proposed[i]["year"] == g["year"]
+                and _same_value(g, proposed[i])
+            ),
+            None,
+        )
         if hit is None:
             missed.append(g)
         else:
@@ -120,9 +133,15 @@ def _read(path: Path) -> list[dict]:
 HELDOUT = REPO / "tests" / "heldout"
 
 
-def evaluate(seeds: Path, gold_dir: Path | None = None, terms_path: Path | None = None, *,
-             gold_facts_path: Path | None = None, gold_measures_path: Path | None = None,
-             pattern: str = "*.txt") -> dict:
+def evaluate(
+    seeds: Path,
+    gold_dir: Path | None = None,
+    terms_path: Path | None = None,
+    *,
+    gold_facts_path: Path | None = None,
+    gold_measures_path: Path | None = None,
+    pattern: str = "*.txt",
+) -> dict:
     """Run the extractor on the texts of ``seeds`` and score it; return a JSON-ready dict.
 
     The gold rows come from ``gold_dir/facts.csv`` and ``gold_dir/measures.csv`` unless
@@ -154,16 +173,20 @@ def evaluate(seeds: Path, gold_dir: Path | None = None, terms_path: Path | None 
         for g in missed:
             kind = _error_type(g, spurious) or "missed"
             errors[f"facts: {kind}"] += 1
-            error_rows.append(f"{path.name}  FN {kind:22s} gold {g['id']}: {g['indicator']} "
-                              f"{g['value'] if g['value'] is not None else (g['min'], g['max'])} year {g['year']}"
-                              f"  «{g['evidence']}»")
+            error_rows.append(
+                f"{path.name}  FN {kind:22s} gold {g['id']}: {g['indicator']} "
+                f"{g['value'] if g['value'] is not None else (g['min'], g['max'])} year {g['year']}"
+                f"  «{g['evidence']}»"
+            )
         for p in spurious:
             kind = _error_type(p, missed) or "spurious"
             if kind == "spurious":
                 errors["facts: spurious"] += 1
-            error_rows.append(f"{path.name}  FP {kind:22s} prop {p['id']}: {p['indicator']} "
-                              f"{p['value'] if p['value'] is not None else (p['min'], p['max'])} year {p['year']}"
-                              f"  «{p['evidence']}»")
+            error_rows.append(
+                f"{path.name}  FP {kind:22s} prop {p['id']}: {p['indicator']} "
+                f"{p['value'] if p['value'] is not None else (p['min'], p['max'])} year {p['year']}"
+                f"  «{p['evidence']}»"
+            )
         for g, p in kind_errors:
             errors["facts: matched but other kind (not scored)"] += 1
             error_rows.append(f"{path.name}  kind: gold {g['id']} {g['kind']} vs proposed {p['kind']}")
@@ -174,28 +197,38 @@ def evaluate(seeds: Path, gold_dir: Path | None = None, terms_path: Path | None 
             errors["measures: spurious"] += 1
             error_rows.append(f"{path.name}  measure FP {code}")
         ftp, mtp = len(pairs), len(g_codes & p_codes)
-        totals.update(ftp=ftp, fpred=len(proposed), fgold=len(gold), mtp=mtp, mpred=len(p_codes),
-                      mgold=len(g_codes))
-        docs.append({"file": path.name, "facts": prf(ftp, len(proposed), len(gold)),
-                     "facts_counts": (ftp, len(proposed), len(gold)),
-                     "measures": prf(mtp, len(p_codes), len(g_codes)),
-                     "measures_counts": (mtp, len(p_codes), len(g_codes))})
-    overall = {"facts": prf(totals["ftp"], totals["fpred"], totals["fgold"]),
-               "facts_counts": (totals["ftp"], totals["fpred"], totals["fgold"]),
-               "measures": prf(totals["mtp"], totals["mpred"], totals["mgold"]),
-               "measures_counts": (totals["mtp"], totals["mpred"], totals["mgold"])}
+        totals.update(ftp=ftp, fpred=len(proposed), fgold=len(gold), mtp=mtp, mpred=len(p_codes), mgold=len(g_codes))
+        docs.append(
+            {
+                "file": path.name,
+                "facts": prf(ftp, len(proposed), len(gold)),
+                "facts_counts": (ftp, len(proposed), len(gold)),
+                "measures": prf(mtp, len(p_codes), len(g_codes)),
+                "measures_counts": (mtp, len(p_codes), len(g_codes)),
+            }
+        )
+    overall = {
+        "facts": prf(totals["ftp"], totals["fpred"], totals["fgold"]),
+        "facts_counts": (totals["ftp"], totals["fpred"], totals["fgold"]),
+        "measures": prf(totals["mtp"], totals["mpred"], totals["mgold"]),
+        "measures_counts": (totals["mtp"], totals["mpred"], totals["mgold"]),
+    }
     return {"documents": docs, "overall": overall, "error_types": dict(errors), "errors": error_rows}
 
 
 def _report(result: dict) -> str:
-    lines = [f"{'document':28s} {'facts P':>8s} {'R':>6s} {'F1':>6s} {'tp/pred/gold':>13s}   "
-             f"{'meas. P':>8s} {'R':>6s} {'F1':>6s} {'tp/pred/gold':>13s}"]
+    lines = [
+        f"{'document':28s} {'facts P':>8s} {'R':>6s} {'F1':>6s} {'tp/pred/gold':>13s}   "
+        f"{'meas. P':>8s} {'R':>6s} {'F1':>6s} {'tp/pred/gold':>13s}"
+    ]
     rows = [*result["documents"], {"file": "OVERALL", **result["overall"]}]
     for d in rows:
         fp, fr, ff = d["facts"]
         mp, mr, mf = d["measures"]
-        lines.append(f"{d['file']:28s} {fp:8.3f} {fr:6.3f} {ff:6.3f} {'/'.join(map(str, d['facts_counts'])):>13s}   "
-                     f"{mp:8.3f} {mr:6.3f} {mf:6.3f} {'/'.join(map(str, d['measures_counts'])):>13s}")
+        lines.append(
+            f"{d['file']:28s} {fp:8.3f} {fr:6.3f} {ff:6.3f} {'/'.join(map(str, d['facts_counts'])):>13s}   "
+            f"{mp:8.3f} {mr:6.3f} {mf:6.3f} {'/'.join(map(str, d['measures_counts'])):>13s}"
+        )
     lines.append("")
     lines.append("error types:")
     if not result["error_types"]:
@@ -207,24 +240,45 @@ def _report(result: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=Path, default=REPO.parent / "shared" / "seeds",
-                        help="folder of seed texts (default ../shared/seeds next to the repository)")
-    parser.add_argument("--gold", type=Path, default=REPO / "data" / "raw" / "documents",
-                        help="folder holding the gold facts.csv and measures.csv")
+    parser.add_argument(
+        "--seeds",
+        type=Path,
+        default=REPO.parent / "shared" / "seeds",
+        help="folder of seed texts (default ../shared/seeds next to the repository)",
+    )
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        default=REPO / "data" / "raw" / "documents",
+        help="folder holding the gold facts.csv and measures.csv",
+    )
     parser.add_argument("--terms", type=Path, default=None, help="measure dictionary (TOML)")
-    parser.add_argument("--texts", type=Path, default=None,
-                        help="folder of texts to score instead of the seeds (with --gold-facts/--gold-measures)")
+    parser.add_argument(
+        "--texts",
+        type=Path,
+        default=None,
+        help="folder of texts to score instead of the seeds (with --gold-facts/--gold-measures)",
+    )
     parser.add_argument("--gold-facts", type=Path, default=None, help="gold facts CSV (facts.csv columns)")
     parser.add_argument("--gold-measures", type=Path, default=None, help="gold measures CSV (measures.csv columns)")
     parser.add_argument("--pattern", default="*.txt", help="glob of the texts to read (default *.txt)")
-    parser.add_argument("--heldout", action="store_true",
-                        help="score the held-out texts of tests/heldout against gold_facts.csv/gold_measures.csv")
-    parser.add_argument("--fresh", action="store_true",
-                        help="score tests/heldout/fresh_*.txt against fresh_facts.csv/fresh_measures.csv")
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="score the held-out texts of tests/heldout against gold_facts.csv/gold_measures.csv",
+    )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="score tests/heldout/fresh_*.txt against fresh_facts.csv/fresh_measures.csv",
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="list every unmatched row")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--strict", action="store_true",
-                        help="exit with status 1 if a goal is missed (facts P>=0.90, R>=0.85; measures F1>=0.85)")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 if a goal is missed (facts P>=0.90, R>=0.85; measures F1>=0.85)",
+    )
     args = parser.parse_args(argv)
     if args.heldout or args.fresh:
         stem = "fresh" if args.fresh else "gold"
@@ -235,8 +289,14 @@ def main(argv=None) -> int:
     if not folder.is_dir():
         print(f"extract_eval: text folder {folder} not found; pass --seeds DIR or --texts DIR", file=sys.stderr)
         return 2
-    result = evaluate(folder, args.gold, args.terms, gold_facts_path=args.gold_facts,
-                      gold_measures_path=args.gold_measures, pattern=args.pattern)
+    result = evaluate(
+        folder,
+        args.gold,
+        args.terms,
+        gold_facts_path=args.gold_facts,
+        gold_measures_path=args.gold_measures,
+        pattern=args.pattern,
+    )
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:

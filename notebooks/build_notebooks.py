@@ -20,7 +20,7 @@ from pathlib import Path
 
 import nbformat
 
-from study.nbexec import execute_and_write
+from study.execute.nbexec import execute_and_write
 
 HERE = Path(__file__).resolve().parent
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 matplotlib.use("Agg")
 
 REPO = Path(__file__).resolve().parents[1]
-RAW = REPO / "data" / "raw"
+RAW = Path(os.environ.get("STUDY_RAW_DIR", REPO / "data" / "raw"))  # the documented override
 MINIMAL = Path(__file__).resolve().parent / "data" / "raw_minimal"
 SHARED = REPO.parent / "shared"
 
@@ -27,6 +28,7 @@ def raw_copy(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setenv("STUDY_CACHE_DIR", str(tmp_path / "cache"))
     raw = tmp_path / "raw"
     shutil.copytree(RAW / "admin", raw / "admin")
+    shutil.copytree(RAW / "geo", raw / "geo", ignore=shutil.ignore_patterns("*.json"))  # tiles, no boundaries
     shutil.copytree(MINIMAL / "statistics", raw / "statistics")
     return raw
 

@@ -1,42 +1,41 @@
-"""Boundaries: the pinned source, its hash check, offline behaviour, the 63 and 34 layers.
+"""Boundaries: the copy kept in the repository, its hash check, other files, the 63 and 34 layers.
 
-Needs no network: ``STUDY_BOUNDARIES`` points at the development copy in ``../shared`` next to the
-repository (skipped with a reason when it is absent), and download tests use a local server that
-never answers or an unresolvable host.
+Needs no network: the source is ``data/raw/geo/diaphantinh.json``; reference layers derived by
+another route lie in ``../shared`` next to the repository (that test is skipped without them).
 """
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
+import json
 from pathlib import Path
 
 import geopandas as gpd
 import pytest
 import shapely
 
-from study import boundaries, build, paths, provinces
+from study import build, paths
+from study.build import boundaries, save
+from study.build.base import LICENCE_BOUNDARIES, Context
+from study.load import geo
+from study.registry import provinces
+from study.registry.geography import ARCHIPELAGOS
+from study.registry.provinces import Registry
+from study.util.files import sha256_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_GEO = ROOT.parent / "shared" / "data" / "geo"
-UPSTREAM = SHARED_GEO / "upstream" / boundaries.FILENAME
-needs_source = pytest.mark.skipif(not UPSTREAM.exists(), reason=f"boundary source copy absent: {UPSTREAM}")
+UPSTREAM = ROOT / "data" / "raw" / "geo" / boundaries.FILENAME
+REGISTRY = Registry(ROOT / "data" / "raw" / "admin")
 
 
 @pytest.fixture(autouse=True)
-def _no_download(monkeypatch, tmp_path):
-    """Never touch the network or the user's cache."""
-    monkeypatch.setenv("STUDY_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("STUDY_OFFLINE", "1")
+def _no_setting(monkeypatch):
     monkeypatch.delenv("STUDY_BOUNDARIES", raising=False)
 
 
 @pytest.fixture(scope="module")
 def layers():
-    if not UPSTREAM.exists():
-        pytest.skip(f"boundary source copy absent: {UPSTREAM}")
-    return boundaries.layers(UPSTREAM, allow_download=False)
+    return boundaries.layers(UPSTREAM, REGISTRY)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -87,16 +86,14 @@ def test_areas_agree_with_reference_files(layers):
 def test_archipelagos_kept(layers):
     for frame in layers:
         by_code = frame.set_index("code").geometry
-        for _name, (code, box) in boundaries.ARCHIPELAGOS.items():
+        for _name, (code, box) in ARCHIPELAGOS.items():
             assert by_code[code].intersects(shapely.box(*box))
         minx, miny, maxx, _ = frame.total_bounds
         assert maxx > 116.5 and miny < 7.5  # Trường Sa reaches ~116.9 E, ~7.0 N
 
 
 def test_source_misspellings_resolve():
-    if not UPSTREAM.exists():
-        pytest.skip(f"boundary source copy absent: {UPSTREAM}")
-    source = boundaries.read_source(UPSTREAM).set_index("code")
+    source = boundaries.read_source(UPSTREAM, REGISTRY).set_index("code")
     assert source.loc["44", "name_src"] == "Quản Bình"
     assert source.loc["92", "name_src"] == "Cần Thơn"
     assert source.loc["79", "name_src"] == "TP. Hồ Chí Minh"
@@ -106,21 +103,19 @@ def test_source_misspellings_resolve():
 # ---------------------------------------------------------------------------------------------
 # other boundary files
 # ---------------------------------------------------------------------------------------------
-@needs_source
 def test_other_file_by_name_and_by_code(tmp_path):
     source = gpd.read_file(UPSTREAM)
     named = gpd.GeoDataFrame({"name": source["ten_tinh"]}, geometry=source.geometry, crs="EPSG:4326")
     path = tmp_path / "provinces.gpkg"
     named.to_file(path, engine="pyogrio")
-    assert len(boundaries.read_source(path)) == 63
+    assert len(boundaries.read_source(path, REGISTRY)) == 63
     coded = gpd.GeoDataFrame({"ma_tinh": [provinces.resolve(n).code for n in named["name"]]},
                              geometry=source.geometry, crs="EPSG:4326")
     path = tmp_path / "provinces.geojson"
     coded.to_file(path, driver="GeoJSON", engine="pyogrio")
-    assert set(boundaries.read_source(path)["code"]) == {u.code for u in provinces.units("63")}
+    assert set(boundaries.read_source(path, REGISTRY)["code"]) == {u.code for u in provinces.units("63")}
 
 
-@needs_source
 def test_unknown_name_is_a_clear_error(tmp_path):
     source = gpd.read_file(UPSTREAM)
     source = source.set_crs("EPSG:4326")
@@ -128,109 +123,75 @@ def test_unknown_name_is_a_clear_error(tmp_path):
     path = tmp_path / "bad.geojson"
     source[["ten_tinh", "geometry"]].to_file(path, driver="GeoJSON", engine="pyogrio")
     with pytest.raises(boundaries.BoundaryError) as info:
-        boundaries.read_source(path)
+        boundaries.read_source(path, REGISTRY)
     message = str(info.value)
     assert str(path) in message and "feature 5" in message and "Atlantis" in message
 
 
 # ---------------------------------------------------------------------------------------------
-# hash check, download, offline
+# the copy in the repository, other files
 # ---------------------------------------------------------------------------------------------
-@needs_source
-def test_pinned_file_has_pinned_hash():
+def test_kept_copy_has_pinned_hash_and_licence_record():
     assert UPSTREAM.stat().st_size == boundaries.SIZE
-    assert boundaries.sha256(UPSTREAM) == boundaries.SHA256
-    assert boundaries.check_pinned(UPSTREAM) == UPSTREAM
+    assert sha256_file(UPSTREAM) == boundaries.SHA256
+    assert boundaries.source_path(UPSTREAM.parents[1]) == UPSTREAM
+    record = (ROOT / "data" / "raw" / "geo" / "SOURCE.md").read_text(encoding="utf-8")
+    assert boundaries.SHA256 in record and "CC BY-SA 4.0" in record
+    assert boundaries.FILENAME in (ROOT / "LICENSE-DATA.md").read_text(encoding="utf-8")
 
 
-@needs_source
 def test_corrupted_copy_rejected(tmp_path, monkeypatch):
     data = bytearray(UPSTREAM.read_bytes())
     data[1000] = ord("7") if data[1000] != ord("7") else ord("8")
     bad = tmp_path / boundaries.FILENAME
     bad.write_bytes(bytes(data))
     with pytest.raises(boundaries.BoundaryError) as info:
-        boundaries.source_path(bad)
+        boundaries.source_path(tmp_path, bad)
     message = str(info.value)
     assert str(bad) in message
-    assert boundaries.SHA256 in message and boundaries.sha256(bad) in message
+    assert boundaries.SHA256 in message and sha256_file(bad) in message
     monkeypatch.setenv("STUDY_BOUNDARIES", str(bad))
     with pytest.raises(build.BuildError, match="sha256"):  # a wrong file stops the build
-        boundaries.build_outputs(paths.raw_dir())
+        boundaries.outputs(Context(paths.raw_dir(), REGISTRY))
 
 
-def test_missing_local_file_named(tmp_path):
+def test_missing_local_file_named(tmp_path, monkeypatch):
     with pytest.raises(boundaries.BoundaryError, match="not found"):
-        boundaries.source_path(tmp_path / "nowhere.geojson")
-
-
-def test_offline_switch_forbids_download():
-    start = time.perf_counter()
-    with pytest.raises(boundaries.BoundaryError, match="STUDY_OFFLINE"):
-        boundaries.download()
-    assert time.perf_counter() - start < 1
-
-
-def test_build_without_network_returns_nothing_quickly(monkeypatch, caplog):
-    monkeypatch.delenv("STUDY_OFFLINE")
-    monkeypatch.setattr(boundaries, "URL", "https://study-offline.invalid/diaphantinh.json")
-    start = time.perf_counter()
-    assert boundaries.build_outputs(paths.raw_dir()) == []
-    assert time.perf_counter() - start < 10
-    assert "boundaries unavailable" in caplog.text
-
-
-def test_download_gives_up_on_a_silent_server(monkeypatch):
-    """A server that accepts the connection and never answers: the timeout must end the download."""
-    monkeypatch.delenv("STUDY_OFFLINE")
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(1)
-    held = []
-    threading.Thread(target=lambda: held.append(server.accept()), daemon=True).start()
-    url = f"http://127.0.0.1:{server.getsockname()[1]}/{boundaries.FILENAME}"
-    start = time.perf_counter()
-    with pytest.raises(boundaries.BoundaryError, match="failed|did not finish"):
-        boundaries.download(timeout=1, url=url)
-    assert time.perf_counter() - start < 10
-    server.close()
+        boundaries.source_path(tmp_path, tmp_path / "nowhere.geojson")
+    monkeypatch.setenv("STUDY_BOUNDARIES", str(tmp_path / "gone.geojson"))
+    with pytest.raises(boundaries.BoundaryError, match="STUDY_BOUNDARIES"):
+        boundaries.source_path(tmp_path)
 
 
 # ---------------------------------------------------------------------------------------------
 # build step and loader
 # ---------------------------------------------------------------------------------------------
-@needs_source
 def test_build_step_writes_small_layers_and_loads_back(tmp_path, monkeypatch):
-    monkeypatch.setenv("STUDY_BOUNDARIES", str(UPSTREAM))
     monkeypatch.setenv("STUDY_PROCESSED_DIR", str(tmp_path / "processed"))
-    assert not boundaries.available("63")
-    with pytest.raises(boundaries.BoundariesUnavailableError, match="study build"):
-        boundaries.load_boundaries("63")
-    monkeypatch.setattr(build, "STEPS", [build.admin_outputs])  # build.run adds the boundary step itself
-    written = build.run(paths.raw_dir(), tmp_path / "processed")
+    assert not geo.available("63")
+    with pytest.raises(geo.BoundariesUnavailableError, match="study build"):
+        geo.load_boundaries("63")
+    outputs = boundaries.outputs(Context(paths.raw_dir(), REGISTRY))
+    written = save.write_all(outputs, tmp_path / "processed")
     names = {p.name for p in written}
     assert {"boundaries_63.parquet", "boundaries_34.parquet", "datapackage.json"} <= names
     for regime, n in (("63", 63), ("34", 34)):
-        assert boundaries.available(regime)
-        frame = boundaries.load_boundaries(regime)
+        assert geo.available(regime)
+        frame = geo.load_boundaries(regime)
         assert len(frame) == n and frame.crs.to_epsg() == 4326 and frame.geometry.is_valid.all()
-        assert boundaries.processed_path(regime).stat().st_size < 600_000
-    import json
-
+        assert geo.processed_path(regime).stat().st_size < 600_000
     package = json.loads((tmp_path / "processed" / "datapackage.json").read_text(encoding="utf-8"))
     resource = next(r for r in package["resources"] if r["name"] == "boundaries_63-parquet")
-    assert resource["licenses"] == [build.LICENCE_BOUNDARIES]
+    assert resource["licenses"] == [LICENCE_BOUNDARIES]
     assert any(s["path"] == boundaries.URL for s in resource["sources"])
     assert boundaries.SHA256 in json.dumps(resource["sources"])
 
 
-@needs_source
-def test_build_step_is_deterministic(tmp_path, monkeypatch):
-    monkeypatch.setenv("STUDY_BOUNDARIES", str(UPSTREAM))
+def test_build_step_is_deterministic(tmp_path):
     digests = []
     for name in ("a", "b"):
-        for output in boundaries.build_outputs(paths.raw_dir()):
-            (tmp_path / name).mkdir(exist_ok=True)
-            build._write_frame(output, tmp_path / name)
-        digests.append([boundaries.sha256(p) for p in sorted((tmp_path / name).iterdir())])
+        (tmp_path / name).mkdir()
+        for output in boundaries.outputs(Context(paths.raw_dir(), REGISTRY)):
+            save.write_frame(output, tmp_path / name)
+        digests.append({p.name: sha256_file(p) for p in sorted((tmp_path / name).iterdir())})
     assert digests[0] == digests[1]

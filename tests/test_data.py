@@ -7,7 +7,8 @@ import csv
 import pandas as pd
 import pytest
 
-from study import coverage, load, policy, targets
+from study import load
+from study.analysis import coverage, policy, targets
 from tests.conftest import RAW
 
 SOURCE_COLUMNS = ("source", "source_url", "legal_basis")

@@ -1,23 +1,24 @@
-"""The committed data dictionary must equal a fresh rendering of study.schemas."""
+"""The committed data dictionary must equal a fresh rendering of study.schema."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from study import datadict, schemas
+from study import schema
+from study.schema import datadict
 
 COMMITTED = Path(__file__).resolve().parents[1] / "docs" / "data_dictionary.md"
 
 
 def test_committed_dictionary_is_current():
-    assert COMMITTED.exists(), "docs/data_dictionary.md is missing: run `python -m study.datadict`"
+    assert COMMITTED.exists(), "docs/data_dictionary.md is missing: run `python -m study.schema.datadict`"
     assert COMMITTED.read_text(encoding="utf-8") == datadict.render(), (
-        "docs/data_dictionary.md differs from study.schemas: run `python -m study.datadict` and commit it")
+        "docs/data_dictionary.md differs from study.schema: run `python -m study.schema.datadict` and commit it")
 
 
 def test_every_table_and_column_is_documented():
     text = datadict.render()
-    for table in schemas.RAW_TABLES.values():
+    for table in schema.RAW_TABLES.values():
         assert f"## `{table.name}`" in text
         assert f"`data/raw/{table.raw}`" in text
         for field in table.fields:
@@ -25,15 +26,15 @@ def test_every_table_and_column_is_documented():
 
 
 def test_allowed_values():
-    assert datadict.allowed(schemas.Field("x", "enum", values=("a", "b"))) == "`a`, `b`"
-    assert datadict.allowed(schemas.Field("x", "float", minimum=0, maximum=100)) == "0 to 100"
-    assert datadict.allowed(schemas.Field("x", "int", minimum=0)) == "at least 0"
-    assert datadict.allowed(schemas.Field("x", "text", max_words=12)) == "at most 12 words"
-    assert datadict.allowed(schemas.Field("x", "code")).startswith("two digits")
+    assert datadict.allowed(schema.Field("x", "enum", values=("a", "b"))) == "`a`, `b`"
+    assert datadict.allowed(schema.Field("x", "float", minimum=0, maximum=100)) == "0 to 100"
+    assert datadict.allowed(schema.Field("x", "int", minimum=0)) == "at least 0"
+    assert datadict.allowed(schema.Field("x", "text", max_words=12)) == "at most 12 words"
+    assert datadict.allowed(schema.Field("x", "code")).startswith("two digits")
 
 
 def test_pipes_are_escaped():
-    table = schemas.Table("t", "a | b", (schemas.Field("c", "text", "x | y"),), raw="t.csv")
+    table = schema.Table("t", "a | b", (schema.Field("c", "text", "x | y"),), raw="t.csv")
     section = datadict.render_table(table)
     assert "a \\| b" in section and "x \\| y" in section
 

@@ -10,16 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from study import schemas
+from study import schema as schemas
 from study.extract import (
     ExtractError,
     extract_file,
     extract_text,
     load_terms,
+    parse_number,
     register,
+    sentence_spans,
     to_csv,
 )
-from study.textnorm import parse_number, sentence_spans
 
 TEXTS = Path(__file__).resolve().parent / "texts"
 ALL_TEXTS = sorted(p for p in TEXTS.iterdir() if p.suffix in (".txt", ".md", ".html"))
@@ -39,8 +40,11 @@ def brief(facts):
 
 
 def find(facts, indicator, value):
-    hits = [f for f in facts if f["indicator"] == indicator and f["value"] not in ("", None)
-            and abs(f["value"] - value) < 1e-9]
+    hits = [
+        f
+        for f in facts
+        if f["indicator"] == indicator and f["value"] not in ("", None) and abs(f["value"] - value) < 1e-9
+    ]
     assert hits, f"no {indicator} = {value} in {brief(facts)}"
     return hits[0]
 
@@ -48,20 +52,33 @@ def find(facts, indicator, value):
 # ---------------------------------------------------------------------------------------------
 # numbers
 # ---------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("token, value", [
-    ("8,92", 8.92), ("5.100", 5100), ("0,82", 0.82), ("1.250,5", 1250.5), ("12.345", 12345),
-    ("2024", 2024), ("06", 6), ("3.48", 3.48), ("1.234.567", 1234567),
-])
+@pytest.mark.parametrize(
+    "token, value",
+    [
+        ("8,92", 8.92),
+        ("5.100", 5100),
+        ("0,82", 0.82),
+        ("1.250,5", 1250.5),
+        ("12.345", 12345),
+        ("2024", 2024),
+        ("06", 6),
+        ("3.48", 3.48),
+        ("1.234.567", 1234567),
+    ],
+)
 def test_parse_number_reads_vietnamese_numerals(token, value):
     assert parse_number(token) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("Năm 2025, hỗ trợ kinh phí 53,7 tỷ đồng cho hộ nghèo.", 53.7),
-    ("Năm 2025, Quỹ Vì người nghèo hỗ trợ 637 triệu đồng cho hộ nghèo.", 0.637),
-    ("Năm 2025, tổng vốn hỗ trợ giảm nghèo là 1.200 tỷ.", 1200),
-    ("Năm 2025, vốn ngân sách hỗ trợ hộ nghèo 2 nghìn tỷ đồng.", 2000),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Năm 2025, hỗ trợ kinh phí 53,7 tỷ đồng cho hộ nghèo.", 53.7),
+        ("Năm 2025, Quỹ Vì người nghèo hỗ trợ 637 triệu đồng cho hộ nghèo.", 0.637),
+        ("Năm 2025, tổng vốn hỗ trợ giảm nghèo là 1.200 tỷ.", 1200),
+        ("Năm 2025, vốn ngân sách hỗ trợ hộ nghèo 2 nghìn tỷ đồng.", 2000),
+    ],
+)
 def test_money_is_converted_to_billions(sentence, expected):
     fact = find(facts_of(sentence), "budget_billion_vnd", expected)
     assert fact["unit"] == "billion_vnd" and fact["year"] == 2025
@@ -88,15 +105,20 @@ def test_from_to_gives_a_baseline_and_a_result():
 
 def test_from_to_with_years_in_brackets_and_an_estimate():
     facts = facts_of("Dự ước tỷ lệ hộ nghèo giảm từ 7,5% (năm 2024) xuống còn 5,25% (năm 2025).")
-    assert brief(facts) == [("poor_rate_pct", 7.5, "pct", 2024, "baseline"),
-                            ("poor_rate_pct", 5.25, "pct", 2025, "estimate")]
+    assert brief(facts) == [
+        ("poor_rate_pct", 7.5, "pct", 2024, "baseline"),
+        ("poor_rate_pct", 5.25, "pct", 2025, "estimate"),
+    ]
 
 
 def test_from_to_with_plain_years_and_counts():
-    facts = facts_of("Tỷ lệ hộ nghèo từ 5,2% năm 2022 giảm xuống 3,1% năm 2023. "
-                     "Số hộ nghèo giảm từ 2.100 hộ xuống còn 1.690 hộ vào năm 2023.")
+    facts = facts_of(
+        "Tỷ lệ hộ nghèo từ 5,2% năm 2022 giảm xuống 3,1% năm 2023. "
+        "Số hộ nghèo giảm từ 2.100 hộ xuống còn 1.690 hộ vào năm 2023."
+    )
     assert brief(facts) == [
-        ("poor_rate_pct", 5.2, "pct", 2022, "baseline"), ("poor_rate_pct", 3.1, "pct", 2023, "actual"),
+        ("poor_rate_pct", 5.2, "pct", 2022, "baseline"),
+        ("poor_rate_pct", 3.1, "pct", 2023, "actual"),
         ("poor_households", 2100.0, "households", 2022, "baseline"),
         ("poor_households", 1690.0, "households", 2023, "actual"),
     ]
@@ -119,18 +141,23 @@ def test_percent_before_the_rate_and_per_year_rates():
 
 
 def test_qualifiers_are_copied_and_at_least_is_mapped():
-    facts = facts_of("Năm 2025 đã hỗ trợ hơn 1.200 hộ nghèo, gần 80 tỷ đồng; tạo việc làm từ 300 lao động trở lên "
-                     "và khoảng 45 căn nhà cho hộ nghèo.")
+    facts = facts_of(
+        "Năm 2025 đã hỗ trợ hơn 1.200 hộ nghèo, gần 80 tỷ đồng; tạo việc làm từ 300 lao động trở lên "
+        "và khoảng 45 căn nhà cho hộ nghèo."
+    )
     assert [(f["indicator"], f["qualifier"]) for f in facts] == [
-        ("poor_households", "hơn"), ("budget_billion_vnd", "gần"), ("workers_supported", "ít nhất"),
-        ("houses_supported", "khoảng")]
+        ("poor_households", "hơn"),
+        ("budget_billion_vnd", "gần"),
+        ("workers_supported", "ít nhất"),
+        ("houses_supported", "khoảng"),
+    ]
 
 
 def test_rates_of_near_poor_and_of_both_groups():
-    facts = facts_of("Đến cuối năm 2024, toàn tỉnh còn 2.310 hộ cận nghèo, chiếm tỷ lệ 1,95%; "
-                     "tỷ lệ nghèo đa chiều là 3,4%.", )
-    assert [f["indicator"] for f in facts] == ["near_poor_households", "near_poor_rate_pct",
-                                               "poor_near_poor_rate_pct"]
+    facts = facts_of(
+        "Đến cuối năm 2024, toàn tỉnh còn 2.310 hộ cận nghèo, chiếm tỷ lệ 1,95%; tỷ lệ nghèo đa chiều là 3,4%.",
+    )
+    assert [f["indicator"] for f in facts] == ["near_poor_households", "near_poor_rate_pct", "poor_near_poor_rate_pct"]
 
 
 def test_zero_in_words_and_not_twice_with_a_numeral():
@@ -167,8 +194,11 @@ def test_a_plan_year_is_given_to_targets_and_a_period_to_since_until_now():
     assert all(f["scope"] in ("district", "ethnic_minority") for f in facts)
     facts = facts_of("Đến nay đã hỗ trợ 1.500 căn nhà cho hộ nghèo; tính từ năm 2016 đến nay đã xóa 800 nhà tạm.")
     assert [(f["year"], f["year_end"]) for f in facts] == [(None, None), (2016, None)]
-    dated = extract_text("Tin ngày\n05/12/2025 10:00\nĐến nay đã hỗ trợ 1.500 căn nhà cho hộ nghèo; tính từ "
-                         "năm 2016 đến nay đã xóa 800 nhà tạm.", doc_id="d").facts
+    dated = extract_text(
+        "Tin ngày\n05/12/2025 10:00\nĐến nay đã hỗ trợ 1.500 căn nhà cho hộ nghèo; tính từ "
+        "năm 2016 đến nay đã xóa 800 nhà tạm.",
+        doc_id="d",
+    ).facts
     assert [(f["year"], f["year_end"]) for f in dated] == [(2025, None), (2016, 2025)]
 
 
@@ -177,20 +207,29 @@ def test_a_wrong_date_of_a_known_national_decision_is_flagged():
     assert len(facts) == 1
     fact = facts[0]
     assert (fact["indicator"], fact["value"], fact["unit"], fact["flag"], fact["scope"]) == (
-        "other", 20220318.0, "date_yyyymmdd", "date_error", "national")
+        "other",
+        20220318.0,
+        "date_yyyymmdd",
+        "date_error",
+        "national",
+    )
     assert fact["note"].startswith("label=referenced_decision_date")
     assert facts_of("Thực hiện Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ.") == []
 
 
 def test_legal_numbers_periods_durations_and_ordinals_are_not_facts():
-    text = ("Thực hiện Nghị quyết số 11-NQ/TU ngày 03/11/2021 và Kế hoạch số 245/KH-UBND ngày 03/02/2024, "
-            "giai đoạn 2021 - 2025, trong 2 năm 2023 - 2024, Đại hội lần thứ XX, chiến lược 10 năm.")
+    text = (
+        "Thực hiện Nghị quyết số 11-NQ/TU ngày 03/11/2021 và Kế hoạch số 245/KH-UBND ngày 03/02/2024, "
+        "giai đoạn 2021 - 2025, trong 2 năm 2023 - 2024, Đại hội lần thứ XX, chiến lược 10 năm."
+    )
     assert facts_of(text) == []
 
 
 def test_other_numbers_are_left_out():
-    text = ("Năm 2024, tỷ lệ lao động qua đào tạo đạt 68%; thu nhập bình quân đạt 52 triệu đồng/người/năm; "
-            "GRDP đạt 45.000 tỷ đồng; toàn tỉnh có 9 huyện, 150 xã.")
+    text = (
+        "Năm 2024, tỷ lệ lao động qua đào tạo đạt 68%; thu nhập bình quân đạt 52 triệu đồng/người/năm; "
+        "GRDP đạt 45.000 tỷ đồng; toàn tỉnh có 9 huyện, 150 xã."
+    )
     assert facts_of(text) == []
 
 
@@ -203,8 +242,7 @@ def test_nfd_input_gives_the_same_rows_as_nfc():
     assert raw != unicodedata.normalize("NFC", raw)  # the file really is NFD
     nfd_result = extract_file(TEXTS / "t04_nfd_copy_of_t01.txt")
     strip = [{k: v for k, v in f.items() if k not in ("fact_id", "doc_id", "source")} for f in nfd_result.facts]
-    assert strip == [{k: v for k, v in f.items() if k not in ("fact_id", "doc_id", "source")}
-                     for f in nfc_result.facts]
+    assert strip == [{k: v for k, v in f.items() if k not in ("fact_id", "doc_id", "source")} for f in nfc_result.facts]
     assert [m["measure_code"] for m in nfd_result.measures] == [m["measure_code"] for m in nfc_result.measures]
     assert nfd_result.document["province"] == "Sóc Trăng"
 
@@ -233,7 +271,12 @@ def test_html_input():
     assert result.facts[1]["scope"] == "poor_districts"
     doc = result.document
     assert (doc["province"], doc["locality_level"], doc["kind"], doc["doc_date"], doc["issuer"]) == (
-        "Hà Giang", "province", "plan", "2024-03-12", "UBND tỉnh Hà Giang")
+        "Hà Giang",
+        "province",
+        "plan",
+        "2024-03-12",
+        "UBND tỉnh Hà Giang",
+    )
     assert {m["measure_code"] for m in result.measures} >= {"P5", "CREDIT", "LEADERSHIP", "MOBILISATION"}
 
 
@@ -241,7 +284,11 @@ def test_markdown_input_and_a_district_conclusion():
     result = extract_file(TEXTS / "t05_markdown.md")
     doc = result.document
     assert (doc["kind"], doc["locality"], doc["locality_level"], doc["doc_date"]) == (
-        "conclusion", "Bảo Lạc", "district", "2025-02-05")
+        "conclusion",
+        "Bảo Lạc",
+        "district",
+        "2025-02-05",
+    )
     assert brief(result.facts) == [
         ("poor_rate_reduction_pp", 6.3, "pp", 2024, "actual"),
         ("poor_rate_pct", 28.4, "pct", 2024, "actual"),
@@ -266,8 +313,9 @@ def test_measures_from_the_dictionary():
 
 
 def test_difficulties_are_not_measures():
-    text = ("Tuy nhiên, việc hỗ trợ sinh kế, tạo việc làm còn gặp nhiều khó khăn. "
-            "Tỉnh đẩy mạnh tuyên truyền về giảm nghèo.")
+    text = (
+        "Tuy nhiên, việc hỗ trợ sinh kế, tạo việc làm còn gặp nhiều khó khăn. Tỉnh đẩy mạnh tuyên truyền về giảm nghèo."
+    )
     assert [m["measure_code"] for m in extract_text(text).measures] == ["P6"]
 
 
@@ -297,16 +345,16 @@ def test_rows_have_the_schema_columns_and_exact_spans(path):
     result = extract_file(path)
     for row in result.facts:
         assert list(row) == schemas.FACTS.columns
-        assert result.text[row["char_start"]:row["char_end"]] == row["evidence"]
+        assert result.text[row["char_start"] : row["char_end"]] == row["evidence"]
         assert 0 < len(row["evidence"].split()) <= 12
         assert row["indicator"] in schemas.INDICATORS and row["kind"] in schemas.FACT_KINDS
-        assert (row["value"] is None) != (row["value_min"] is None and row["value_max"] is None) or \
-            row["value"] is not None
+        single = row["value"] is not None
+        assert single or not (row["value_min"] is None and row["value_max"] is None)
         if row["indicator"] == "other":
             assert row["note"].startswith("label=")
     for row in result.measures:
         assert list(row) == schemas.MEASURES.columns
-        assert result.text[row["char_start"]:row["char_end"]] == row["evidence"]
+        assert result.text[row["char_start"] : row["char_end"]] == row["evidence"]
         assert len(row["evidence"].split()) <= 12
     assert list(result.document) == schemas.DOCUMENTS.columns
     assert result.document["doc_id"] == path.stem and result.document["source"] == path.name
@@ -330,12 +378,24 @@ def _parser():
 
 
 def test_cli_writes_files_atomically(tmp_path):
-    args = _parser().parse_args(["extract", str(TEXTS / "t02_district_plan.txt"), str(TEXTS / "t03_portal.html"),
-                                 "--out", str(tmp_path), "--format", "json"])
+    args = _parser().parse_args(
+        [
+            "extract",
+            str(TEXTS / "t02_district_plan.txt"),
+            str(TEXTS / "t03_portal.html"),
+            "--out",
+            str(tmp_path),
+            "--format",
+            "json",
+        ]
+    )
     assert args.func(args) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == sorted(f"{stem}.{kind}" for stem in ("t02_district_plan", "t03_portal")
-                           for kind in ("facts.csv", "measures.csv", "documents.csv", "json"))
+    assert names == sorted(
+        f"{stem}.{kind}"
+        for stem in ("t02_district_plan", "t03_portal")
+        for kind in ("facts.csv", "measures.csv", "documents.csv", "json")
+    )
     with (tmp_path / "t02_district_plan.facts.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert list(rows[0]) == schemas.FACTS.columns
@@ -362,8 +422,18 @@ def test_cli_reports_unreadable_files(tmp_path, capsys):
     binary.write_bytes(b"\x89PNG\x00\x00\x01")
     latin = tmp_path / "old.txt"
     latin.write_bytes("Tỷ lệ hộ nghèo".encode("utf-16"))
-    args = _parser().parse_args(["extract", str(tmp_path / "missing.txt"), str(binary), str(latin), str(tmp_path),
-                                 str(TEXTS / "t02_district_plan.txt"), "--out", str(tmp_path / "out")])
+    args = _parser().parse_args(
+        [
+            "extract",
+            str(tmp_path / "missing.txt"),
+            str(binary),
+            str(latin),
+            str(tmp_path),
+            str(TEXTS / "t02_district_plan.txt"),
+            "--out",
+            str(tmp_path / "out"),
+        ]
+    )
     assert args.func(args) == 2
     err = capsys.readouterr().err
     assert "missing.txt: no such file" in err
@@ -392,8 +462,9 @@ def _eval_module():
 @pytest.mark.parametrize("stem, fact_floor, measure_floor", [("gold", 0.95, 0.90), ("fresh", 0.90, 0.85)])
 def test_heldout_scores_do_not_regress(stem, fact_floor, measure_floor):
     ev = _eval_module()
-    result = ev.evaluate(HELDOUT, gold_facts_path=HELDOUT / f"{stem}_facts.csv",
-                         gold_measures_path=HELDOUT / f"{stem}_measures.csv")
+    result = ev.evaluate(
+        HELDOUT, gold_facts_path=HELDOUT / f"{stem}_facts.csv", gold_measures_path=HELDOUT / f"{stem}_measures.csv"
+    )
     assert len(result["documents"]) == (6 if stem == "gold" else 2)
     assert result["overall"]["facts"][2] >= fact_floor, result["errors"]
     assert result["overall"]["measures"][2] >= measure_floor, result["errors"]
@@ -404,7 +475,7 @@ def test_heldout_gold_spans_match_the_texts():
         with (HELDOUT / name).open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 text = unicodedata.normalize("NFC", (HELDOUT / row["source"]).read_text(encoding="utf-8"))
-                assert text[int(row["char_start"]):int(row["char_end"])] == row["evidence"]
+                assert text[int(row["char_start"]) : int(row["char_end"])] == row["evidence"]
                 assert len(row["evidence"].split()) <= 12
 
 

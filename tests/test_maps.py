@@ -14,30 +14,40 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from study import boundaries, build, maps, paths, provinces, tiles  # noqa: E402
+from study import paths  # noqa: E402
+from study.build import admin, boundaries, save, tiles  # noqa: E402
+from study.build.base import Context  # noqa: E402
+from study.load import geo as geo_load  # noqa: E402
+from study.present import maps  # noqa: E402
+from study.registry import provinces  # noqa: E402
+from study.registry.geography import BOUNDARY_ATTRIBUTION, TILE_ATTRIBUTION  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-UPSTREAM = ROOT.parent / "shared" / "data" / "geo" / "upstream" / boundaries.FILENAME
 MISSING = ["27", "33", "35", "48", "56"]  # Bắc Ninh, Hưng Yên, Hà Nam, Đà Nẵng (Hoàng Sa), Khánh Hòa (Trường Sa)
+
+
+def _processed(folder: Path, with_boundaries: bool) -> Path:
+    """A processed folder with the registry and the tile grids, and the boundary layers if asked."""
+    ctx = Context.for_folder(paths.raw_dir())
+    outputs = admin.outputs(ctx) + tiles.outputs(ctx) + (boundaries.outputs(ctx) if with_boundaries else [])
+    save.write_all(outputs, folder)
+    return folder
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """A processed folder holding the two boundary layers (built from the development copy)."""
-    if not UPSTREAM.exists():
-        pytest.skip(f"boundary source copy absent: {UPSTREAM}")
-    folder = tmp_path_factory.mktemp("processed")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("STUDY_BOUNDARIES", str(UPSTREAM))
-        for output in boundaries.build_outputs(paths.raw_dir()):
-            build._write_frame(output, folder)
-    return folder
+    """A processed folder holding the two boundary layers (built from the copy in data/raw/geo)."""
+    return _processed(tmp_path_factory.mktemp("built") / "processed", True)
+
+
+@pytest.fixture(scope="module")
+def without_boundaries(tmp_path_factory):
+    """A processed folder without boundary layers (as when a user's boundary file was unusable)."""
+    return _processed(tmp_path_factory.mktemp("nogeo") / "processed", False)
 
 
 @pytest.fixture(autouse=True)
-def _offline(monkeypatch, tmp_path):
-    monkeypatch.setenv("STUDY_OFFLINE", "1")
-    monkeypatch.setenv("STUDY_CACHE_DIR", str(tmp_path / "cache"))
+def _clean(monkeypatch):
     monkeypatch.delenv("STUDY_BOUNDARIES", raising=False)
     yield
     plt.close("all")
@@ -50,8 +60,8 @@ def geo(built, monkeypatch):
 
 
 @pytest.fixture
-def no_geo(monkeypatch, tmp_path):
-    monkeypatch.setenv("STUDY_PROCESSED_DIR", str(tmp_path / "empty"))
+def no_geo(without_boundaries, monkeypatch):
+    monkeypatch.setenv("STUDY_PROCESSED_DIR", str(without_boundaries))
 
 
 def sample(regime="63", missing=MISSING):
@@ -87,7 +97,7 @@ def test_geo_choropleth_missing_hatched_and_labelled(geo):
     assert collections[0].get_hatch() == maps.MISSING_STYLE["hatch"]
     assert legend_labels(ax)[-1] == "no data"
     assert ax.get_legend().legend_handles[-1].get_hatch() == maps.MISSING_STYLE["hatch"]
-    assert boundaries.ATTRIBUTION in "\n".join(texts(ax))
+    assert BOUNDARY_ATTRIBUTION in "\n".join(texts(ax))
     assert maps.FALLBACK_NOTE not in "\n".join(texts(ax))
 
 
@@ -175,33 +185,19 @@ def test_tiles_render_without_boundaries(no_geo, regime):
     ax = maps.choropleth(sample(regime, missing), "poor_rate_pct", regime=regime, layout="tiles")
     assert ax.get_label() == "study-map:tiles"
     labels = texts(ax)
-    assert set(tiles.load_tiles(regime)["label"]) <= set(labels)
-    assert tiles.ATTRIBUTION in "\n".join(labels)
+    assert set(geo_load.load_tiles(regime)["label"]) <= set(labels)
+    assert TILE_ATTRIBUTION in "\n".join(labels)
     assert maps.FALLBACK_NOTE not in "\n".join(labels)
     assert len(hatched(ax)[0].get_paths()) == 2
     assert "no data" in legend_labels(ax)
 
 
 def test_geo_falls_back_to_tiles_with_note(no_geo):
-    assert not boundaries.available("63")
+    assert not geo_load.available("63")
     ax = maps.choropleth(sample(), "poor_rate_pct", layout="geo")  # the figure says it, no warning output
     assert ax.get_label() == "study-map:tiles"
     assert maps.FALLBACK_NOTE in texts(ax)
-    assert tiles.ATTRIBUTION in "\n".join(texts(ax))
-
-
-def test_fallback_when_download_impossible(monkeypatch, tmp_path):
-    """No processed layers and no network: the build step gives up fast and the maps use tiles."""
-    import time
-
-    monkeypatch.setenv("STUDY_PROCESSED_DIR", str(tmp_path / "processed"))
-    monkeypatch.delenv("STUDY_OFFLINE")
-    monkeypatch.setattr(boundaries, "URL", "https://study-offline.invalid/diaphantinh.json")
-    start = time.perf_counter()
-    assert boundaries.build_outputs(paths.raw_dir()) == []
-    assert time.perf_counter() - start < 10
-    ax = maps.locator("Lạng Sơn")
-    assert maps.FALLBACK_NOTE in texts(ax)
+    assert TILE_ATTRIBUTION in "\n".join(texts(ax))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,7 +209,7 @@ def test_locator_geo_highlights_one_province(geo):
     faces = np.vstack([c.get_facecolor() for c in ax.collections if len(c.get_facecolor()) > 1])
     red = np.all(np.isclose(faces[:, :3], matplotlib.colors.to_rgb("#c0392b")), axis=1)
     assert red.sum() == 1
-    assert boundaries.ATTRIBUTION in "\n".join(texts(ax))
+    assert BOUNDARY_ATTRIBUTION in "\n".join(texts(ax))
 
 
 def test_locator_tiles_and_34(no_geo):
@@ -236,13 +232,13 @@ def test_small_multiples_share_classes(geo):
     labels = [t.get_text() for t in legend.get_texts()]
     assert labels[-1] == "no data" and len(labels) == 6
     assert labels[0].startswith(f"{data['poor_rate_pct'].min():.1f}")  # classes from all years together
-    assert boundaries.ATTRIBUTION in "\n".join(t.get_text() for t in fig.texts)
+    assert BOUNDARY_ATTRIBUTION in "\n".join(t.get_text() for t in fig.texts)
 
 
 def test_small_multiples_tiles(no_geo):
     data = pd.concat([sample("34", ["24"]).assign(year=y) for y in (2023, 2024)], ignore_index=True)
     fig = maps.small_multiples(data, "poor_rate_pct", [2023, 2024], regime="34", layout="tiles")
-    assert tiles.ATTRIBUTION in "\n".join(t.get_text() for t in fig.texts)
+    assert TILE_ATTRIBUTION in "\n".join(t.get_text() for t in fig.texts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -317,3 +313,13 @@ def test_aggregate_output_maps_on_34(no_geo):
     out = maps.aggregate_to_34(panel(REAL))
     ax = maps.choropleth(out[out["year"] == 2022], "poor_rate_pct", regime="34", layout="tiles")
     assert len(hatched(ax)[0].get_paths()) == 34 - 2
+
+
+def test_partly_covered_units_are_marked(no_geo):
+    data = pd.DataFrame({"province_code": ["15", "20"], "value": [8.18, 3.36]})
+    fig, ax = plt.subplots()
+    maps.choropleth(data, "value", regime="34", layout="tiles", ax=ax, partial=pd.Series(["15"]))
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "partial coverage" in labels
+    assert any(c.get_hatch() == "..." for c in ax.collections)
+    plt.close(fig)

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from study import indicators, narrative, profile
+from study.analysis import indicators, profile
+from study.present import narrative
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +28,8 @@ def test_templates_hold_no_numbers():
 
 @pytest.mark.parametrize(("value", "lang", "expected"), [
     (6.02, "vi", "6,02"), (6.02, "en", "6.02"), (5100, "vi", "5.100"), (5100, "en", "5,100"),
-    (12.2, "vi", "12,2"), (0.0, "vi", "0"), (1234567.891, "vi", "1.234.567,891"), (0.095, "vi", "0,095"), (0.1234, "en", "0.123"), (-2.9, "en", "-2.9"),
+    (12.2, "vi", "12,2"), (0.0, "vi", "0"), (1234567.891, "vi", "1.234.567,891"), (0.095, "vi", "0,095"),
+    (0.1234, "en", "0.123"), (-2.9, "en", "-2.9"),
 ])
 def test_number_style(value, lang, expected):
     assert narrative.fmt_number(value, lang) == expected

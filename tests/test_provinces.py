@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
-from study import provinces
-from study.provinces import ProvinceNameError, resolve
+from study.registry import provinces
+from study.registry.provinces import ProvinceNameError, resolve
 from tests.conftest import RAW
 
 OFFICIAL = list(csv.DictReader((RAW / "admin" / "provinces_63.csv").open(encoding="utf-8")))

@@ -6,7 +6,6 @@ data/raw/admin plus the fixture in tests/data/raw_minimal, so no test needs the 
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
@@ -14,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from study import build, cli, provinces, runner
+from study import build, cli, execute
+from study.registry import provinces
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -30,6 +30,7 @@ def data_env(tmp_path_factory):
     base = tmp_path_factory.mktemp("runner_data")
     raw = base / "raw"
     shutil.copytree(REPO / "data" / "raw" / "admin", raw / "admin")
+    shutil.copytree(REPO / "data" / "raw" / "geo", raw / "geo", ignore=shutil.ignore_patterns("*.json"))
     shutil.copytree(HERE / "data" / "raw_minimal" / "statistics", raw / "statistics")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("STUDY_RAW_DIR", str(raw))
@@ -37,7 +38,7 @@ def data_env(tmp_path_factory):
         provinces._registry.cache_clear()
         build.run(raw, base / "processed")
         yield base
-        runner.shutdown_kernels()
+        execute.shutdown_kernels()
     provinces._registry.cache_clear()
 
 
@@ -57,27 +58,27 @@ def _hidden(folder: Path) -> list[str]:
 # checks before anything runs
 # ---------------------------------------------------------------------------------------------
 def test_unknown_parameter_is_rejected(reports):
-    with pytest.raises(runner.ParameterError, match=r"does not declare parameter\(s\) 'provinse'.*lang"):
-        runner.plan(MINI, {"provinse": "Lạng Sơn"})
+    with pytest.raises(execute.ParameterError, match=r"does not declare parameter\(s\) 'provinse'.*lang"):
+        execute.plan(MINI, {"provinse": "Lạng Sơn"})
     assert not reports.joinpath("mini_profile").exists()
 
 
 def test_values_are_coerced_to_the_declared_types(reports):
-    (job,) = runner.plan(MINI, [("year", "2023"), ("province", "lang son")])
+    (job,) = execute.plan(MINI, [("year", "2023"), ("province", "lang son")])
     assert job.parameters == {"year": 2023, "province": "Lạng Sơn"}
-    with pytest.raises(runner.ParameterError, match="'year' of mini_profile.ipynb expects an integer"):
-        runner.plan(MINI, [("year", "twenty")])
+    with pytest.raises(execute.ParameterError, match="'year' of mini_profile.ipynb expects an integer"):
+        execute.plan(MINI, [("year", "twenty")])
     spec = {"default": "False", "inferred_type_name": "None"}
-    assert runner.coerce("flag", "yes", spec) is True
-    assert runner.coerce("xs", "a, b", {"default": "['x']", "inferred_type_name": "None"}) == ["a", "b"]
-    assert runner.coerce("x", "1,5", {"default": "0.5", "inferred_type_name": "None"}) == 1.5
-    assert runner.coerce("n", "3", {"default": "None", "inferred_type_name": "int"}) == 3
-    with pytest.raises(runner.ParameterError):
-        runner.coerce("flag", "maybe", spec)
+    assert execute.coerce("flag", "yes", spec) is True
+    assert execute.coerce("xs", "a, b", {"default": "['x']", "inferred_type_name": "None"}) == ["a", "b"]
+    assert execute.coerce("x", "1,5", {"default": "0.5", "inferred_type_name": "None"}) == 1.5
+    assert execute.coerce("n", "3", {"default": "None", "inferred_type_name": "int"}) == 3
+    with pytest.raises(execute.ParameterError):
+        execute.coerce("flag", "maybe", spec)
 
 
 def test_provinces_are_resolved_and_named_safely(reports):
-    jobs = runner.plan(MINI, province_names=["lang son", "BẮC NINH", "Lạng Sơn"], lang="en")
+    jobs = execute.plan(MINI, province_names=["lang son", "BẮC NINH", "Lạng Sơn"], lang="en")
     assert [j.name for j in jobs] == ["lang-son_en", "bac-ninh_en"]  # duplicates dropped
     assert [j.parameters["province"] for j in jobs] == ["Lạng Sơn", "Bắc Ninh"]
     assert all(j.parameters["lang"] == "en" for j in jobs)
@@ -85,8 +86,8 @@ def test_provinces_are_resolved_and_named_safely(reports):
 
 
 def test_unknown_province_shows_the_registry_message(reports, capsys):
-    with pytest.raises(runner.ParameterError, match="Closest names: Lạng Sơn"):
-        runner.plan(MINI, province_names=["Lang Sonn"])
+    with pytest.raises(execute.ParameterError, match="Closest names: Lạng Sơn"):
+        execute.plan(MINI, province_names=["Lang Sonn"])
     code = cli.main(["batch", str(MINI), "--province", "Lang Sonn", "--no-progress"])
     assert code == 2
     assert "unknown province name 'Lang Sonn'" in capsys.readouterr().err
@@ -94,49 +95,49 @@ def test_unknown_province_shows_the_registry_message(reports, capsys):
 
 @pytest.mark.parametrize("name", ["../../etc/passwd", "..", "../reports/x", "/tmp/x"])
 def test_unsafe_names_cannot_leave_reports(reports, name):
-    with pytest.raises(runner.ParameterError):
-        runner.plan(MINI, province_names=[name])
-    with pytest.raises(runner.ParameterError):
-        runner.plan(MINI, {"province": name})
+    with pytest.raises(execute.ParameterError):
+        execute.plan(MINI, province_names=[name])
+    with pytest.raises(execute.ParameterError):
+        execute.plan(MINI, {"province": name})
     try:  # an output name is slugged, or refused when nothing safe is left
-        jobs = runner.plan(STATE, {"label": name}, name=name)
-    except runner.ParameterError as error:
+        jobs = execute.plan(STATE, {"label": name}, name=name)
+    except execute.ParameterError as error:
         assert "safe output name" in str(error)
         jobs = []
     for job in jobs:
         assert job.output.resolve().parent == (reports / "state_check").resolve()
         assert not job.name.startswith(".") and "/" not in job.name
-    with pytest.raises(runner.ParameterError, match="output_dir is set by the runner"):
-        runner.plan(MINI, {"output_dir": name})
+    with pytest.raises(execute.ParameterError, match="output_dir is set by the runner"):
+        execute.plan(MINI, {"output_dir": name})
 
 
 def test_slug_is_ascii():
-    assert runner.slug("Bà Rịa - Vũng Tàu") == "ba-ria-vung-tau"
-    assert runner.slug("TP. Hồ Chí Minh") == "tp-ho-chi-minh"
-    assert runner.slug("../..") == ""
-    assert runner.slug("province_profile", keep="_") == "province_profile"
+    assert execute.slug("Bà Rịa - Vũng Tàu") == "ba-ria-vung-tau"
+    assert execute.slug("TP. Hồ Chí Minh") == "tp-ho-chi-minh"
+    assert execute.slug("../..") == ""
+    assert execute.slug("province_profile", keep="_") == "province_profile"
 
 
 def test_all_means_every_province_with_data(reports):
     from study import load
 
-    jobs = runner.plan(MINI, province_names="all")
+    jobs = execute.plan(MINI, province_names="all")
     expected = set(load.poverty_panel()["province_code"]) | set(load.documents()["province_code"])
     assert [j.province_code for j in jobs] == sorted(expected)
 
 
 def test_cache_key_follows_notebook_parameters_and_data(reports, data_env, tmp_path):
-    a = runner.plan(MINI, {"province": "Lạng Sơn"})[0].key
-    assert runner.plan(MINI, {"province": "lang son"})[0].key == a
-    assert runner.plan(MINI, {"province": "Lạng Sơn", "year": "2023"})[0].key != a
+    a = execute.plan(MINI, {"province": "Lạng Sơn"})[0].key
+    assert execute.plan(MINI, {"province": "lang son"})[0].key == a
+    assert execute.plan(MINI, {"province": "Lạng Sơn", "year": "2023"})[0].key != a
     copy = tmp_path / "mini_profile.ipynb"
     copy.write_bytes(MINI.read_bytes() + b"\n")
-    assert runner.plan(copy, {"province": "Lạng Sơn"})[0].key != a
+    assert execute.plan(copy, {"province": "Lạng Sơn"})[0].key != a
     package = data_env / "processed" / "datapackage.json"
     before = package.read_text(encoding="utf-8")
     try:
         package.write_text(before.replace("sha256:", "sha256:0", 1), encoding="utf-8")
-        assert runner.plan(MINI, {"province": "Lạng Sơn"})[0].key != a
+        assert execute.plan(MINI, {"province": "Lạng Sơn"})[0].key != a
     finally:
         package.write_text(before, encoding="utf-8")
 
@@ -145,8 +146,8 @@ def test_cache_key_follows_notebook_parameters_and_data(reports, data_env, tmp_p
 # execution
 # ---------------------------------------------------------------------------------------------
 def test_batch_writes_outputs_then_cache_skips_them(reports):
-    jobs = runner.plan(MINI, province_names=["Lạng Sơn", "Bắc Ninh"], lang="en")
-    result = runner.execute(jobs, workers=2, progress=False)
+    jobs = execute.plan(MINI, province_names=["Lạng Sơn", "Bắc Ninh"], lang="en")
+    result = execute.execute(jobs, workers=2, progress=False)
     assert result.exit_code == 0, result.failures
     folder = reports / "mini_profile"
     for stem in ("lang-son_en", "bac-ninh_en"):
@@ -164,12 +165,12 @@ def test_batch_writes_outputs_then_cache_skips_them(reports):
     assert _hidden(folder) == []
     assert all(r["worker_mb"] > 0 for r in result.results)
 
-    again = runner.execute(
-        runner.plan(MINI, province_names=["Lạng Sơn", "Bắc Ninh"], lang="en"), workers=2, progress=False
+    again = execute.execute(
+        execute.plan(MINI, province_names=["Lạng Sơn", "Bắc Ninh"], lang="en"), workers=2, progress=False
     )
     assert again.results == [] and len(again.cached) == 2
     assert again.seconds < 2
-    assert runner.execute(jobs[:1], force=True, progress=False).results[0]["status"] == "ok"
+    assert execute.execute(jobs[:1], force=True, progress=False).results[0]["status"] == "ok"
 
 
 def test_failure_is_reported_and_others_finish(reports, capsys):
@@ -196,20 +197,20 @@ def test_failure_is_reported_and_others_finish(reports, capsys):
 
 def test_interrupted_batch_is_finished_by_running_it_again(reports):
     folder = reports / "state_check"
-    first = runner.execute(runner.plan(STATE, province_names=["Lạng Sơn"]), progress=False)
+    first = execute.execute(execute.plan(STATE, province_names=["Lạng Sơn"]), progress=False)
     assert first.exit_code == 0
     # what a killed worker leaves behind: a partial notebook and files of a process that is gone
     folder.joinpath(".bac-ninh.partial-999999-0123abcd.ipynb").write_text("{", encoding="utf-8")
     folder.joinpath(".bac-ninh_files.partial-999999-0123abcd").mkdir()
-    second = runner.execute(runner.plan(STATE, province_names=["Lạng Sơn", "Bắc Ninh"]), progress=False)
+    second = execute.execute(execute.plan(STATE, province_names=["Lạng Sơn", "Bắc Ninh"]), progress=False)
     assert [r["name"] for r in second.results] == ["bac-ninh"] and len(second.cached) == 1
     assert _hidden(folder) == []
     assert sorted(p.name for p in folder.glob("*.ipynb")) == ["bac-ninh.ipynb", "lang-son.ipynb"]
 
 
 def test_warm_kernel_is_reset_between_runs(reports):
-    jobs = runner.plan(STATE, province_names=["Lạng Sơn", "Bắc Ninh", "Quảng Bình"])
-    result = runner.execute(jobs, workers=1, progress=False)  # one kernel for the three runs
+    jobs = execute.plan(STATE, province_names=["Lạng Sơn", "Bắc Ninh", "Quảng Bình"])
+    result = execute.execute(jobs, workers=1, progress=False)  # one kernel for the three runs
     assert result.exit_code == 0, result.failures  # the notebook asserts that nothing leaked
     nb = json.loads(jobs[-1].output.read_text(encoding="utf-8"))
     counts = [c["execution_count"] for c in nb["cells"] if c["cell_type"] == "code"]
@@ -218,24 +219,23 @@ def test_warm_kernel_is_reset_between_runs(reports):
 
 
 def test_fresh_kernel_option(reports):
-    (job,) = runner.plan(STATE, {"province": "Bắc Ninh"}, reuse_kernel=False)
-    assert runner.execute([job], progress=False).exit_code == 0
+    (job,) = execute.plan(STATE, {"province": "Bắc Ninh"}, reuse_kernel=False)
+    assert execute.execute([job], progress=False).exit_code == 0
 
 
 def test_dask_local_cluster(reports):
     distributed = pytest.importorskip("distributed")
-    jobs = runner.plan(STATE, province_names=["Lạng Sơn", "Bắc Ninh"])
+    jobs = execute.plan(STATE, province_names=["Lạng Sơn", "Bắc Ninh"])
     with distributed.LocalCluster(
         n_workers=1, processes=False, threads_per_worker=2, dashboard_address=None
     ) as cluster:
-        result = runner.execute(jobs, scheduler=cluster.scheduler_address, progress=False)
+        result = execute.execute(jobs, scheduler=cluster.scheduler_address, progress=False)
     assert result.exit_code == 0, result.failures
     assert all(job.output.is_file() for job in jobs)
 
 
 def test_register_adds_run_and_batch():
-    parser = argparse.ArgumentParser(prog="study")
-    runner.register(parser.add_subparsers(dest="command", required=True))
+    parser = cli.build_parser()
     args = parser.parse_args(
         [
             "batch",
@@ -262,16 +262,16 @@ def test_register_adds_run_and_batch():
         True,
     )
     args = parser.parse_args(["run", "province_profile", "-p", "province", "Huế"])
-    assert args.func is runner._cmd_run
+    assert args.func is cli._cmd_run
 
 
 def test_missing_notebook_lists_known_ones(reports):
-    with pytest.raises(runner.ParameterError, match="no notebook 'nope'"):
-        runner.find_notebook("nope")
+    with pytest.raises(execute.ParameterError, match="no notebook 'nope'"):
+        execute.find_notebook("nope")
 
 
 @pytest.fixture(autouse=True, scope="module")
 def _no_stray_kernels():
     yield
-    runner.shutdown_kernels()
+    execute.shutdown_kernels()
     assert os.getpid()  # kernels of forked workers exit with their worker (ipykernel's parent poller)

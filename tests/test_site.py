@@ -17,7 +17,10 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from study import cli, site
+from study import cli, paths
+from study.build import admin, save
+from study.build.base import Context
+from study.publish import site
 
 CODE_MARKER = "secret_code_line = 41 + 1"
 
@@ -77,6 +80,7 @@ def tree(tmp_path, monkeypatch):
     reports, processed = tmp_path / "reports", tmp_path / "processed"
     monkeypatch.setenv("STUDY_REPORTS_DIR", str(reports))
     monkeypatch.setenv("STUDY_PROCESSED_DIR", str(processed))
+    save.write_all(admin.outputs(Context.for_folder(paths.raw_dir())), processed)  # the registry
     _executed(
         reports / "province_profile",
         "lang-son",
@@ -113,7 +117,7 @@ def tree(tmp_path, monkeypatch):
     (reports / "province_profile" / ".lang-son.partial-1-abc.ipynb").write_text("{", encoding="utf-8")
     (reports / "province_profile" / "failures").mkdir()
     (reports / ".cache").mkdir()
-    processed.mkdir()
+    processed.mkdir(exist_ok=True)
     cc_by = {
         "name": "CC-BY-4.0",
         "path": "https://creativecommons.org/licenses/by/4.0/",

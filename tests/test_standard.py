@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from study import standard
-from study.standard import StandardError
+from study.analysis import standard
+from study.analysis.standard import StandardError
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "standard"
 RAW_PROGRAMME = Path(__file__).resolve().parents[1] / "data" / "raw" / "programme"

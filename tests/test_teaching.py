@@ -7,7 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from study import provinces, teaching
+from study.analysis import teaching
+from study.registry import provinces
 
 
 def test_points_and_percent():

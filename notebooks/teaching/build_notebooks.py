@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 
-from study.nbexec import execute_and_write
+from study.execute.nbexec import execute_and_write
 
 HERE = Path(__file__).resolve().parent
 IGNORE = "# NBVAL_IGNORE_OUTPUT\n"
@@ -78,7 +78,7 @@ seed = 2021                   # seed of the synthetic sample (same seed, same ho
 """, tags=["parameters"]),
         code(SETUP + """
 
-from study import standard
+from study.analysis import standard
 
 std = standard.load_standard(standard_code)
 old = standard.load_standard(compare_with)
@@ -518,7 +518,7 @@ else:
     print(both.to_string(index=False))
 print("The review counts identified households; the survey estimates from a sample. Different measures.")""",
     """
-from study import standard
+from study.analysis import standard
 
 std, old = standard.load_standard("nd07_2021"), standard.load_standard("qd59_2015")
 income = std.poverty_line["rural"]

@@ -1,0 +1,278 @@
+"""What a quantity is about: its indicator, unit and label, whether it concerns poverty, and its scope.
+
+The rules follow ``docs/coding_guide.md`` and read only the words around a number in its clause and
+sentence; the cue words are in :mod:`study.extract.vocabulary`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from study.extract.sentences import clause_end, clause_start
+from study.extract.vocabulary import (
+    ECONOMY_WORDS,
+    HOUSEHOLD_MENTION,
+    HOUSING,
+    OTHER_PCT_LABELS,
+    PER_YEAR,
+    POVERTY_WORDS,
+    RATE,
+    SHARE_STOP,
+    SUBUNIT,
+)
+
+if TYPE_CHECKING:
+    from study.extract.document import Doc
+    from study.extract.quantities import Quantity
+
+__all__ = ["classify", "household_group", "last_match", "relevant", "scope_of"]
+
+
+def last_match(pattern: re.Pattern, text: str) -> re.Match | None:
+    """Return the last match of ``pattern`` in ``text``, or None."""
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last match is wanted
+        pass
+    return found
+
+
+def household_group(group: str | None) -> str:
+    """Return ``poor``, ``near_poor``, ``poor_near_poor`` or ``""`` for the words naming a household group."""
+    g = " ".join((group or "").lower().split())
+    if "cận" in g and "nghèo" in g.replace("cận nghèo", ""):
+        return "poor_near_poor"
+    if "đa chiều" in g:
+        return "poor_near_poor"
+    if "cận" in g:
+        return "near_poor"
+    if "nghèo" in g:
+        return "poor"
+    return ""
+
+
+def classify(doc: Doc, q: Quantity, sent: tuple[int, int]) -> tuple[str, str, str] | None:
+    """Return ``(indicator, unit, label)`` for a quantity, or None when it is not a poverty fact."""
+    t = doc.numbers_text
+    c_start = clause_start(t, sent[0], q.qual_start)
+    clause_before = t[c_start : q.qual_start]
+    sentence_before = t[sent[0] : q.qual_start]
+    near_before = t[max(sent[0], q.qual_start - 30) : q.qual_start]
+    after = q.after
+    if q.unit == "pct":
+        sm = re.match(r"\s*(?:tổng\s+)?số\s+hộ\s+(?:nghèo|cận\s+nghèo)", after, re.IGNORECASE)
+        if sm and re.search(r"(?<!\w)giảm(?!\w)", clause_before, re.IGNORECASE):
+            per_year = q.per_year or bool(PER_YEAR.search(t[c_start : q.end + 40]))
+            return "poor_households_reduction", "pct_per_year" if per_year else "pct_of_households_reduction", ""
+        rm = re.match(
+            r"\s*(?:(?:tỷ|tỉ)\s+lệ\s+)(?:hộ\s+)?(?P<grp>nghèo\s+và\s+(?:hộ\s+)?cận\s+nghèo|"
+            r"nghèo\s+đa\s+chiều|cận\s+nghèo|nghèo)",
+            after,
+            re.IGNORECASE,
+        )
+        if rm:  # "giảm 1,5 - 2% tỷ lệ hộ nghèo"
+            group = household_group(rm.group("grp"))
+            if re.search(r"(?<!\w)giảm(?!\w)", near_before, re.IGNORECASE):
+                unit = "pp_per_year" if q.per_year or PER_YEAR.search(t[c_start : q.end + 40]) else "pp"
+                if group == "poor":
+                    return "poor_rate_reduction_pp", unit, ""
+                return "other", unit, f"{group}_rate_reduction_pp"
+            return None
+        if re.match(r"\s*(?:dân\s+số|diện\s+tích|số\s+dân)(?!\w)", after, re.IGNORECASE):
+            return None  # "80% dân số là đồng bào dân tộc thiểu số": a demographic share
+        wm = re.match(r"\s+([^\W\d]\w*)", after)
+        share_is = (
+            wm
+            and wm.group(1).lower() == "là"
+            and not last_match(RATE, clause_before)
+            and re.search(r"(?:hộ|người)\s+(?:cận\s+)?nghèo", t[q.end : clause_end(t, q.end, sent[1])], re.IGNORECASE)
+        )
+        if wm and (wm.group(1).lower() not in SHARE_STOP or share_is) and not q.per_year:
+            span = t[q.end : clause_end(t, q.end, sent[1])][:160]
+            for pattern, label in OTHER_PCT_LABELS:
+                if re.search(pattern, span, re.IGNORECASE) or (
+                    label == "public_investment_plan_pct" and re.search(pattern, near_before + span, re.IGNORECASE)
+                ):
+                    return "other", "pct", label
+            return "other", "pct", "share_pct"
+        rate = last_match(RATE, clause_before) or last_match(RATE, sentence_before)
+        if rate is None:
+            return None
+        base = clause_before if rate.string is clause_before else sentence_before
+        group = ""
+        if rate.group("link"):
+            mention = last_match(HOUSEHOLD_MENTION, base[: rate.start()])
+            group = household_group(mention.group("grp")) if mention else ""
+            if (
+                not group
+                and rate.group("link").lower() == "chiếm"
+                and len(base) - rate.end() <= 15
+                and re.search(
+                    r"(?<!\w)(?:vốn|kinh\s+phí|ngân\s+sách|nguồn\s+lực)(?!\w)",
+                    base[max(0, rate.start() - 60) : rate.start()],
+                    re.IGNORECASE,
+                )
+            ):
+                return "other", "pct", "funding_share_pct"  # "vốn ngân sách nhà nước chiếm khoảng 60%"
+            if not group or len(base) - rate.end() > 15:
+                return None
+        else:
+            group = household_group(rate.group("grp"))
+            if not group:
+                tail = base[rate.end() :].strip().lower()
+                if tail and not re.match(
+                    r"(\d|là|đạt|còn|chỉ|ở|khoảng|trên|dưới|hơn|gần|giảm|tăng|xuống|"
+                    r"của|toàn|chung|bình\s+quân|năm|cuối|đến)",
+                    tail,
+                ):
+                    return None  # a rate of something else ("tỷ lệ lao động qua đào tạo")
+                mention = last_match(HOUSEHOLD_MENTION, base[: rate.start()])
+                group = household_group(mention.group("grp")) if mention else ""
+                if not group:
+                    return None
+        window = base[max(0, rate.start() - 20) :]
+        verbs = list(re.finditer(r"(?<!\w)(giảm|còn|xuống|ở\s+mức|tăng|lên)(?!\w)", window, re.IGNORECASE))
+        reduction = bool(verbs) and verbs[-1].group(1).lower() == "giảm"
+        increase = bool(verbs) and verbs[-1].group(1).lower() in ("tăng", "lên")
+        per_year = q.per_year or bool(re.search(r"mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân", window, re.IGNORECASE))
+        if increase:
+            return None
+        if reduction:
+            unit = "pp_per_year" if per_year else "pp"
+            if group == "poor":
+                return "poor_rate_reduction_pp", unit, ""
+            return "other", unit, f"{group}_rate_reduction_pp"
+        return f"{group}_rate_pct", "pct", ""
+    if q.unit == "households":
+        hm = re.match(
+            r"\s*(?P<grp>nghèo\s+và\s+(?:hộ\s+)?cận\s+nghèo|nghèo,\s+(?:hộ\s+)?cận\s+nghèo|cận\s+nghèo|"
+            r"mới\s+thoát\s+nghèo|thoát\s+nghèo|nghèo|tái\s+nghèo|phát\s+sinh)?",
+            after,
+            re.IGNORECASE,
+        )
+        grp = " ".join((hm.group("grp") or "").lower().split())
+        reduced = re.search(
+            r"(?<!\w)giảm(\s+(được|thêm|tương\s+ứng|khoảng))*\s*(từ\s*)?$", near_before, re.IGNORECASE
+        ) or (
+            # "giảm 3,3%, tương ứng 640 hộ": the same fall counted in households
+            re.search(r"(tương\s+ứng|tương\s+đương)\s*(với\s+)?$", near_before, re.IGNORECASE)
+            and re.search(r"(?<!\w)giảm(?!\w)", clause_before, re.IGNORECASE)
+        )
+        if grp == "thoát nghèo":
+            return "other", "households", "households_exited_poverty"
+        if grp in ("mới thoát nghèo", "tái nghèo", "phát sinh"):
+            return "other", "households", grp.replace(" ", "_") + "_households"
+        if grp == "nghèo" and (
+            re.match(r"\s*nghèo\s+(?:phát\s+sinh\s+)?mới(?!\w)", after, re.IGNORECASE)
+            or re.search(r"phát\s+sinh\s*(?:thêm\s+|mới\s+)?$", near_before, re.IGNORECASE)
+        ):
+            return "other", "households", "new_poor_households"
+        if HOUSING.search(clause_before):
+            return "houses_supported", "households", ""
+        group = household_group(grp)
+        # "hỗ trợ tiền điện cho 5.320 hộ nghèo": households reached by a support, not the number of poor
+        if (
+            group
+            and re.search(r"(?<!\w)cho\s*$", near_before, re.IGNORECASE)
+            and re.search(
+                r"hỗ\s+trợ|trao|tặng|cấp|chi\s+trả|giải\s+ngân|cho\s+vay|vay\s+vốn", clause_before, re.IGNORECASE
+            )
+        ):
+            span = clause_before + after[:40]
+            for pattern, label in (
+                (r"tiền\s+điện", "electricity_support_households"),
+                (r"vay|tín\s+dụng|giải\s+ngân", "credit_loans_households"),
+                (r"trợ\s+cấp|trợ\s+giúp", "social_assistance_households"),
+            ):
+                if re.search(pattern, span, re.IGNORECASE):
+                    return "other", "households", label
+            return "other", "households", "supported_households"
+        if not grp:  # "số hộ cận nghèo là 1.947 hộ", "tổng số hộ nghèo của huyện theo ... là 1.980 hộ"
+            sm = re.search(
+                r"số\s+hộ\s+(?P<grp>cận\s+nghèo|nghèo)(?:\s+(?:là|còn|có|đạt)|[^\d;:]{0,120}?\s(?:là|còn))?"
+                r"\s*(?:khoảng|hơn|gần|trên|dưới)?\s*$",
+                t[max(sent[0], q.qual_start - 160) : q.qual_start],
+                re.IGNORECASE,
+            )
+            if sm:
+                group = household_group(sm.group("grp"))
+        if reduced and group in ("poor", "") and re.search("nghèo", t[sent[0] : sent[1]]):
+            return "poor_households_reduction", "households", ""
+        if group == "poor":
+            return "poor_households", "households", ""
+        if group == "near_poor":
+            return "near_poor_households", "households", ""
+        if group == "poor_near_poor":
+            return "other", "households", "poor_near_poor_households"
+        label = (
+            "social_assistance_households"
+            if re.search(r"trợ\s+cấp|trợ\s+giúp", t[sent[0] : sent[1]], re.IGNORECASE)
+            else "households_count"
+        )
+        return "other", "households", label
+    if q.unit == "houses":
+        return "houses_supported", "houses", ""
+    if q.unit == "workers":
+        return "workers_supported", "workers", ""
+    if q.unit == "people":
+        if re.search(
+            r"việc\s+làm|học\s+nghề|đào\s+tạo\s+nghề|xuất\s+khẩu\s+lao\s+động",
+            t[max(c_start, q.qual_start - 60) : q.qual_start],
+            re.IGNORECASE,
+        ):
+            return "workers_supported", "people", ""
+        label = (
+            "social_assistance_people"
+            if re.search(r"trợ\s+cấp|trợ\s+giúp", t[sent[0] : sent[1]], re.IGNORECASE)
+            else "people_count"
+        )
+        return "other", "people", label
+    if q.unit == "money":
+        return "budget_billion_vnd", "billion_vnd", ""
+    if q.unit == "districts":
+        exit_words = re.search(r"thoát\s+khỏi|ra\s+khỏi|thoát\s+nghèo", clause_before + after[:30], re.IGNORECASE)
+        label = "poor_district_list_exit" if exit_words else "districts_count"
+        return "other", "districts", label
+    if q.unit == "communes":
+        return "other", "communes", "communes_count"
+    if q.unit == "tasks":
+        return "other", "count", "tasks_count"
+    if q.unit == "count":
+        return "other", "count", "count"
+    return None
+
+
+def relevant(t: str, q: Quantity, indicator: str, unit: str, sent: tuple[int, int]) -> bool:
+    """Whether a number is about poverty reduction (rates always are; counts and money need context)."""
+    if (
+        indicator.endswith("_rate_pct")
+        or indicator.endswith("_reduction_pp")
+        or indicator in ("poor_households", "near_poor_households", "poor_households_reduction")
+    ):
+        return True
+    c0, c1 = clause_start(t, sent[0], q.qual_start), clause_end(t, q.end, sent[1])
+    near_before = t[max(c0, q.qual_start - 60) : q.qual_start]
+    if ECONOMY_WORDS.search(near_before):
+        return False
+    return bool(POVERTY_WORDS.search(t[c0:c1]))
+
+
+def scope_of(doc: Doc, meta: dict, q_start: int, sent: tuple[int, int]) -> str:
+    """Return the scope of a number: a group, a named district or commune, or the level of the document."""
+    t = doc.numbers_text
+    before = t[max(sent[0], q_start - 90) : q_start]
+    if re.search(r"dân\s+tộc\s+thiểu\s+số|DTTS", before, re.IGNORECASE):
+        return "ethnic_minority"
+    if re.search(r"các\s+huyện\s+nghèo|huyện\s+nghèo\s+(?:của|trên)", before, re.IGNORECASE):
+        return "poor_districts"
+    if re.search(r"cả\s+nước|toàn\s+quốc", before, re.IGNORECASE):
+        return "national"
+    sub = last_match(SUBUNIT, doc.content[max(sent[0], q_start - 90) : q_start])
+    if sub:
+        level = " ".join(sub.group("level").lower().split())
+        name = sub.group("name")
+        if meta["locality_level"] == "province" and level in ("huyện", "thị xã"):
+            return f"district:{name}"
+        if level == "xã":
+            return f"commune:{name}"
+    return meta["locality_level"]

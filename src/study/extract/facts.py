@@ -1,0 +1,327 @@
+"""Fact proposals: every number with a unit that says something about poverty reduction.
+
+:func:`extract_facts` applies the rules in four passes: ``từ X xuống Y`` pairs (a baseline and a
+result), numbers with units (:mod:`study.extract.quantities`, classified by
+:mod:`study.extract.classify`, dated by :mod:`study.extract.years`), a zero stated in words
+(``không còn hộ nghèo``), and national decisions dated wrongly. Every row carries a verbatim
+evidence phrase (:mod:`study.extract.evidence`) and its span in the NFC text.
+
+The work per number is bounded by its sentence: sentences, year expressions, pairs and evidence
+phrases are looked up through indexes, so the time grows linearly with the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from study import schema
+from study.extract.classify import classify, household_group, last_match, relevant, scope_of
+from study.extract.evidence import evidence_span
+from study.extract.metadata import iso_date
+from study.extract.normalise import DOC_NUMBER
+from study.extract.numbers import parse_number
+from study.extract.quantities import COUNT_UNIT, FROM_TO, QUANTITY, UNIT_KIND, Quantity, read_quantity
+from study.extract.sentences import clause_end, clause_start
+from study.extract.vocabulary import HOUSEHOLD_MENTION, RATE, decision_key
+from study.extract.years import FromToPairs, kind_from_cues, year_exprs, year_fallback, year_for
+
+if TYPE_CHECKING:
+    from study.extract.document import Doc
+
+__all__ = ["extract_facts", "fact_row"]
+
+
+def fact_row(doc: Doc, meta: dict, **values) -> dict:
+    """Return a ``facts`` row from ``values``; ``_ev`` is the evidence span and ``_pos`` the sort position."""
+    row = {c: "" for c in schema.FACTS.columns}
+    row.update({k: v for k, v in values.items() if k in row})
+    row["doc_id"] = meta["doc_id"]
+    row["source"] = meta["source"]
+    a, b = values["_ev"]
+    row["evidence"] = doc.text[a:b]
+    row["char_start"], row["char_end"] = a, b
+    row["_pos"] = values.get("_pos", a)
+    for column in ("value", "value_min", "value_max", "year", "year_end"):
+        if row[column] == "":
+            row[column] = None
+    return row
+
+
+def extract_facts(doc: Doc, meta: dict) -> list[dict]:
+    """Propose the facts of a document.
+
+    Parameters
+    ----------
+    doc : Doc
+        The document.
+    meta : dict
+        Its metadata (:func:`study.extract.metadata.document_metadata`).
+
+    Returns
+    -------
+    list of dict
+        Rows with the columns of :data:`study.schema.FACTS` in the order of the text, numbered
+        ``<doc_id>-f01``, ``-f02`` …, plus ``_pos`` and ``_end`` keys that the caller removes.
+    """
+    t = doc.numbers_text
+    doc_year = meta["_doc_year"]
+    default_kind = "target" if meta["kind"] in ("plan", "directive", "resolution") else "actual"
+    exprs = year_exprs(doc.years_text, doc_year)
+    facts: list[dict] = []
+    taken: list[tuple[int, int]] = []  # spans of the pairs, in order and not overlapping
+    pairs = FromToPairs()
+
+    def clause_bounds(pos, sent):
+        return clause_start(t, sent[0], pos), clause_end(t, pos, sent[1])
+
+    # 1. "từ X% xuống còn Y%": a baseline and a result
+    for m in FROM_TO.finditer(doc.years_text):
+        sent = doc.sentence_of(m.start())
+        before = t[sent[0] : m.start()]
+        unit = "pct" if (m.group("ua") or m.group("ub")) else ("households" if (m.group("ha") or m.group("hb")) else "")
+        if not unit:
+            q_unit = COUNT_UNIT.match(t, m.end())
+            if not q_unit or UNIT_KIND.get(" ".join(q_unit.group("u").lower().split())) != "households":
+                continue
+            unit = "households"
+        if unit == "pct":
+            rate = last_match(RATE, before)
+            group = ""
+            if rate is not None and not rate.group("link"):
+                group = household_group(rate.group("grp"))
+                if not group:
+                    mention = last_match(HOUSEHOLD_MENTION, before)
+                    group = household_group(mention.group("grp")) if mention else ""
+            if not group:
+                continue
+            indicator = f"{group}_rate_pct"
+        else:
+            grp = household_group((m.group("ha") or "") + (m.group("hb") or "") + t[m.end() : m.end() + 15])
+            if not grp:  # "Số hộ nghèo giảm từ 2.100 hộ xuống còn 1.690 hộ"
+                mention = last_match(HOUSEHOLD_MENTION, t[max(sent[0], m.start() - 40) : m.start()])
+                grp = household_group(mention.group("grp")) if mention else ""
+            indicator = {"poor": "poor_households", "near_poor": "near_poor_households"}.get(grp, "")
+            if not indicator:
+                continue
+        qb = Quantity(m.start("b"), m.end(), m.start("b"), None, None, None, unit)
+        year_b, _, how = year_for(doc, exprs, qb, sent)
+        if m.group("y2"):
+            year_b = int(m.group("y2"))
+        if year_b is None:
+            fb = year_fallback(doc, meta, exprs, qb, sent, "actual", None)
+            if fb:
+                year_b, _, how = fb
+        if year_b is None and meta["_programme_year"]:
+            year_b, how = meta["_programme_year"], f"year inferred: document about {meta['_programme_year']}"
+        if m.group("y1"):
+            year_a = int(m.group("y1"))
+        else:
+            compare = [e for e in exprs.starting_in(sent[0], sent[1]) if e.kind == "compare"]
+            year_a = compare[-1].year if compare else (year_b - 1 if year_b else None)
+        pairs.add(m.start(), m.end(), year_a, year_b)
+        kind_b, _ = kind_from_cues(before, doc_year, "actual")
+        lo, hi = clause_bounds(m.start(), sent)
+        ev = evidence_span(doc.text, m.start(), m.end(), sent[0], sent[1], left=0, right=0, phrases=doc.phrases)
+        scope = scope_of(doc, meta, m.start(), sent)
+        note_a = "start of a 'từ ... xuống' pair" + (
+            "" if m.group("y1") or not year_a else "; year from 'so với' or the year before the result"
+        )
+        facts.append(
+            fact_row(
+                doc,
+                meta,
+                indicator=indicator,
+                value=parse_number(m.group("a")),
+                unit=unit,
+                year=year_a,
+                kind="baseline",
+                scope=scope,
+                _ev=ev,
+                _pos=m.start("a"),
+                note=note_a,
+            )
+        )
+        facts.append(
+            fact_row(
+                doc,
+                meta,
+                indicator=indicator,
+                value=parse_number(m.group("b")),
+                unit=unit,
+                year=year_b,
+                kind=kind_b,
+                scope=scope,
+                _ev=ev,
+                _pos=m.start("b"),
+                note="end of a 'từ ... xuống' pair" + (f"; {how}" if how else ""),
+            )
+        )
+        taken.append(m.span())
+
+    # 2. numbers with units
+    quantities = []
+    taken_starts = [a for a, _b in taken]
+    for m in QUANTITY.finditer(t):
+        i = bisect_right(taken_starts, m.start()) - 1
+        if i >= 0 and m.start() < taken[i][1]:
+            continue
+        q = read_quantity(doc, m)
+        if q is not None:
+            quantities.append(q)
+    previous = None
+    for q in quantities:
+        sent = doc.sentence_of(q.start)
+        if sent[0] == sent[1]:
+            continue
+        classified = classify(doc, q, sent)
+        if classified is None:
+            continue
+        indicator, unit, label = classified
+        if not relevant(t, q, indicator, unit, sent):
+            continue
+        before = t[sent[0] : q.qual_start]
+        if label == "tasks_count":
+            kind, cue = "actual", ""
+        else:
+            kind, cue = kind_from_cues(before, doc_year, default_kind)
+        year, year_end, how = year_for(doc, exprs, q, sent)
+        if q.per_year or year is None:
+            fb = year_fallback(doc, meta, exprs, q, sent, kind, pairs)
+            if fb and (year is None or fb[2].startswith("period")):
+                year, year_end, how = fb
+        scope = scope_of(doc, meta, q.qual_start, sent)
+        notes = []
+        # a target quoted in brackets right after a national decision: a national target for its period
+        paren = t.rfind("(", sent[0], q.start)
+        if paren >= 0 and t.find(")", paren, q.start) < 0:
+            ref_window = doc.text[max(sent[0], paren - 160) : paren]
+            known = [
+                (k, v) for k, v in doc.terms.decisions.items() if re.search(re.escape(k), decision_key(ref_window))
+            ]
+            if known or re.search(r"QĐ-TTg|Thủ\s+tướng|Chính\s+phủ", ref_window):
+                scope = "national"
+                notes.append("target of a national programme quoted in brackets")
+                if known and known[-1][1].get("period"):
+                    year, year_end = known[-1][1]["period"]
+                    how = "period of the national programme"
+        if label == "tasks_count":
+            year, year_end, how = None, None, ""  # a count describing the document itself
+        if year is None and meta["_programme_year"] and scope != "national" and label != "tasks_count":
+            year, how = meta["_programme_year"], f"year inferred: document about {meta['_programme_year']}"
+        if (
+            year is None
+            and kind in ("actual", "estimate")
+            and meta["kind"] in ("article", "report")
+            and (doc_year and label != "tasks_count" and scope != "national")
+        ):
+            year, how = doc_year, "year inferred from the date of the article"
+        if label:
+            notes.insert(0, f"label={label}")
+        if how:
+            notes.append(how)
+        if cue:
+            notes.append(f"kind from '{cue}'")
+        if q.qualifier == "ít nhất" and not re.search(r"ít\s+nhất", doc.numbers_text[q.qual_start : q.start]):
+            notes.append("written 'từ ...' or '... trở lên' (at least)")
+        lo, hi = clause_bounds(q.qual_start, sent)
+        ev_end = q.end + len(re.match(r"\s*(\S+)?", q.after).group(0))
+        ev = evidence_span(doc.text, q.qual_start, ev_end, lo, hi, phrases=doc.phrases)
+        row = fact_row(
+            doc,
+            meta,
+            indicator=indicator,
+            value=q.value,
+            value_min=q.vmin,
+            value_max=q.vmax,
+            unit=unit,
+            year=year,
+            year_end=year_end,
+            kind=kind,
+            scope=scope,
+            qualifier=q.qualifier,
+            note="; ".join(notes),
+            _ev=ev,
+            _pos=q.start,
+        )
+        # "giảm 5 - 6%, trên 3%": two readings of one statement
+        if (
+            previous is not None
+            and (previous["indicator"], previous["unit"]) == (indicator, unit)
+            and re.fullmatch(r"\s*,\s*", t[previous["_end"] : q.qual_start])
+        ):
+            row["flag"] = previous["flag"] = "ambiguous"
+        row["_end"] = q.end
+        facts.append(row)
+        previous = row
+
+    # 3. zero stated in words: "không còn hộ nghèo"
+    for m in re.finditer(r"(?<!\w)không\s+còn\s+hộ\s+(?P<near>cận\s+)?nghèo(?!\w)", t, re.IGNORECASE):
+        if re.match(r"\s*\(?\s*(?:bằng\s+)?0\s*%", t[m.end() : m.end() + 15]):
+            continue  # the numeral that follows is coded instead
+        if re.search(
+            r"\d\s+(?:xã|thôn|bản|ấp|làng|huyện|đơn\s+vị|khu\s+dân\s+cư)[^\d.;,]{0,30}$",
+            t[max(0, m.start() - 60) : m.start()],
+            re.IGNORECASE,
+        ):
+            continue  # "3 xã không còn hộ nghèo": a count of units, coded as that count
+        sent = doc.sentence_of(m.start())
+        q = Quantity(m.start(), m.end(), m.start(), 0.0, None, None, "households")
+        before = t[sent[0] : m.start()]
+        kind, cue = kind_from_cues(before, doc_year, default_kind)
+        year, year_end, how = year_for(doc, exprs, q, sent)
+        if year is None and meta["_programme_year"]:
+            year, how = meta["_programme_year"], f"year inferred: document about {meta['_programme_year']}"
+        lo, hi = clause_bounds(m.start(), sent)
+        ev = evidence_span(doc.text, m.start(), m.end(), lo, hi, left=5, right=0, phrases=doc.phrases)
+        facts.append(
+            fact_row(
+                doc,
+                meta,
+                indicator="near_poor_households" if m.group("near") else "poor_households",
+                value=0.0,
+                unit="households",
+                year=year,
+                year_end=year_end,
+                kind=kind,
+                scope=scope_of(doc, meta, m.start(), sent),
+                note="; ".join(x for x in ("zero stated in words", how) if x),
+                _ev=ev,
+            )
+        )
+
+    # 4. a national decision dated wrongly
+    for m in re.finditer(
+        rf"(?:Quyết\s+định|Nghị\s+định|Nghị\s+quyết)\s+(?:số\s+)?(?P<num>{DOC_NUMBER})\s*,?\s+ngày\s+"
+        r"(?:(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+"
+        r"(?P<y2>\d{4}))",
+        doc.content,
+    ):
+        known = doc.terms.decisions.get(decision_key(m.group("num")))
+        if not known:
+            continue
+        d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
+        written = iso_date(d, mo, y)
+        if written == known.get("date"):
+            continue
+        facts.append(
+            fact_row(
+                doc,
+                meta,
+                indicator="other",
+                value=float(written.replace("-", "")),
+                unit="date_yyyymmdd",
+                year=int(y),
+                kind="actual",
+                scope="national",
+                flag="date_error",
+                _ev=m.span(),
+                note=f"label=referenced_decision_date; the text dates {m.group('num')} {written}; "
+                f"it is dated {known.get('date')}",
+            )
+        )
+    facts.sort(key=lambda f: (f["_pos"], f["char_start"]))
+    for i, row in enumerate(facts, 1):
+        row["fact_id"] = f"{meta['doc_id']}-f{i:02d}"
+    return facts

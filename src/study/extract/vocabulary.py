@@ -1,0 +1,175 @@
+"""The extractor's vocabulary: the measure dictionary and the cue words that decide indicators and kinds.
+
+The measure dictionary (terms per measure code, difficulty patterns, known national decisions) is
+data: :func:`load_terms` reads ``data/dictionaries/measure_terms.toml`` (or another file laid out
+the same way) and compiles it into :class:`Terms`. The cue words below are the general Vietnamese
+wording of the coding guide (``docs/coding_guide.md``): they name no place, figure or phrase of a
+particular document.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from study import paths, schema
+from study.extract.errors import ExtractError
+from study.extract.normalise import nfc
+from study.extract.numbers import YEAR_PATTERN as _YR
+
+__all__ = ["Terms", "decision_key", "default_terms_path", "load_terms"]
+
+
+def default_terms_path() -> Path:
+    """Return the measure dictionary shipped with the project (``data/dictionaries/measure_terms.toml``)."""
+    return paths.root() / "data" / "dictionaries" / "measure_terms.toml"
+
+
+# ---------------------------------------------------------------------------------------------
+# the measure dictionary
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class Terms:
+    """The compiled measure dictionary: patterns per code, difficulty patterns, known decisions."""
+
+    codes: dict[str, list[tuple[str, re.Pattern]]]
+    difficulty: list[re.Pattern]
+    decisions: dict[str, dict]
+
+
+def _compile_term(term: str, where: str) -> re.Pattern:
+    if term.startswith("re:"):
+        source = term[3:]
+    else:
+        source = r"\s+".join(re.escape(part) for part in term.split())
+        source = rf"(?<!\w){source}(?!\w)"
+    try:
+        return re.compile(source, re.IGNORECASE)
+    except re.error as error:
+        raise ExtractError(f"{where}: term {term!r} is not a valid regular expression ({error})") from None
+
+
+def load_terms(path: str | Path | None = None) -> Terms:
+    """Read and compile the measure dictionary.
+
+    Parameters
+    ----------
+    path : path-like, optional
+        A TOML file laid out like ``data/dictionaries/measure_terms.toml``; the default is that file.
+
+    Returns
+    -------
+    Terms
+
+    Raises
+    ------
+    ExtractError
+        If the file is missing or malformed, names an unknown measure code, or holds a bad pattern.
+    """
+    path = Path(path) if path else default_terms_path()
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ExtractError(f"{path}: measure dictionary not found") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ExtractError(f"{path}: not valid TOML ({error})") from None
+    codes: dict[str, list[tuple[str, re.Pattern]]] = {}
+    for code, table in data.get("codes", {}).items():
+        if code not in schema.MEASURE_CODES:
+            raise ExtractError(
+                f"{path}: unknown measure code {code!r}; expected one of " + ", ".join(schema.MEASURE_CODES)
+            )
+        terms = table.get("terms", [])
+        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+            raise ExtractError(f"{path}: [codes.{code}] terms must be a list of strings")
+        codes[code] = [(nfc(t), _compile_term(nfc(t), f"{path} [codes.{code}]")) for t in terms]
+    difficulty = [_compile_term(nfc(t), f"{path} [settings]") for t in data.get("settings", {}).get("difficulty", [])]
+    decisions = {decision_key(k): v for k, v in data.get("decisions", {}).items()}
+    return Terms(codes, difficulty, decisions)
+
+
+def decision_key(number: str) -> str:
+    """Return the number of a legal document without spaces, upper-cased (``90/QĐ-TTg`` → ``90/QĐ-TTG``)."""
+    return re.sub(r"\s+", "", nfc(number)).upper()
+
+
+# ---------------------------------------------------------------------------------------------
+# cue words: kind of value (estimate, target, actual)
+# ---------------------------------------------------------------------------------------------
+KIND_CUE = re.compile(
+    r"(?<!\w)(?:"
+    r"(?P<est>dự\s+ước|ước\s+tính|ước\s+đạt|ước\s+thực\s+hiện|ước\s+cả\s+năm|ước)"
+    rf"|(?P<tgtyear>(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:cuối\s+năm\s+|hết\s+năm\s+)?(?P<ty>{_YR}))"
+    r"|(?P<tgt>phấn\s+đấu|mục\s+tiêu(?!\s+quốc\s+gia)|chỉ\s+tiêu|(?:đã\s+)?đề\s+ra|đặt\s+ra|quyết\s+tâm|đảm\s+bảo|bảo\s+đảm|"
+    r"cam\s+kết|dự\s+kiến|kế\s+hoạch\s+giao|sẽ|phải)"
+    r"|(?P<act>vượt\s+(?:mức\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)|đã|đạt\s+được|kết\s+quả|(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+còn|hiện\s+có|vừa\s+qua|"
+    r"qua\s+rà\s+soát|rà\s+soát\s+cuối\s+năm)"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# cue words: indicators
+# ---------------------------------------------------------------------------------------------
+#: Qualifiers written before a number, and the coding guide's spelling of some of them.
+QUALIFIER = re.compile(
+    r"(?<!\w)(?P<q>hơn|gần|trên|dưới|khoảng|ít\s+nhất|tối\s+thiểu|xấp\s+xỉ|chừng|không\s+dưới)\s*$",
+    re.IGNORECASE,
+)
+QUALIFIER_MAP = {"tối thiểu": "ít nhất", "không dưới": "ít nhất", "xấp xỉ": "khoảng", "chừng": "khoảng"}
+#: Words that make a rate or a fall a rate per year.
+PER_YEAR = re.compile(
+    r"mỗi\s+năm|hằng\s+năm|hàng\s+năm|theo\s+từng\s+năm|/\s*năm|bình\s+quân[^.;]{0,30}năm", re.IGNORECASE
+)
+#: A rate (``tỷ lệ hộ nghèo``) or a link word (``chiếm``, ``bằng``) before a percentage.
+RATE = re.compile(
+    r"(?<!\w)(?:tỷ|tỉ)\s+lệ(?P<rest>(?:\s+hộ)?(?:\s+(?P<grp>nghèo\s+và\s+(?:hộ\s+)?cận\s+nghèo|"
+    r"nghèo,\s+(?:hộ\s+)?cận\s+nghèo|nghèo\s+đa\s+chiều|cận\s+nghèo|nghèo))?)"
+    r"|(?<!\w)(?P<link>chiếm|bằng)(?!\w)",
+    re.IGNORECASE,
+)
+HOUSEHOLD_MENTION = re.compile(
+    r"hộ\s+(?P<grp>nghèo\s+và\s+(?:hộ\s+)?cận\s+nghèo|nghèo,\s+(?:hộ\s+)?cận\s+nghèo|cận\s+nghèo|nghèo)",
+    re.IGNORECASE,
+)
+HOUSING = re.compile(
+    r"nhà\s+ở|nhà\s+tạm|dột\s+nát|xây\s+(dựng\s+|mới\s+)?nhà|sửa\s+chữa\s+nhà|làm\s+nhà", re.IGNORECASE
+)
+#: Words after a percentage that do not start the name of a share (``80% hộ nghèo`` does).
+SHARE_STOP = set(
+    "so trở và trên dưới đến tới vào năm tương theo là của khi thì trong sau với mỗi hằng hàng bình ở còn"
+    " giảm tăng nhưng đạt hoặc hay xuống lên đề cả kế nhằm để do vượt cao thấp".split()
+) - {"kế"}
+OTHER_PCT_LABELS = (
+    (r"học\s+phí", "tuition_exemption_poor_pupils_pct"),
+    (r"bảo\s+hiểm\s+y\s+tế|thẻ\s+bảo\s+hiểm", "health_insurance_poor_elderly_pct"),
+    (r"tiền\s+điện", "electricity_support_poor_pct"),
+    (r"đào\s+tạo\s+nghề|học\s+nghề|độ\s+tuổi\s+lao\s+động", "vocational_training_poor_working_age_pct"),
+    (r"vay\s+vốn|cho\s+vay|nhu\s+cầu\s+về\s+vốn|tín\s+dụng", "credit_access_poor_near_poor_pct"),
+    (r"chính\s+sách[^.;]{0,30}(đến\s+tay|đối\s+tượng)", "policies_reaching_beneficiaries_pct"),
+    (r"kế\s+hoạch\s+giao|vốn\s+đầu\s+tư\s+công|giải\s+ngân", "public_investment_plan_pct"),
+)
+#: Words that put a count or an amount in a poverty context, and words of the economy that do not.
+POVERTY_WORDS = re.compile(
+    r"nghèo|khó\s+khăn|thoát|trợ\s+cấp|trợ\s+giúp|hỗ\s+trợ|ưu\s+tiên|hưởng|bảo\s+trợ|"
+    r"chính\s+sách|vay|nhà|việc\s+làm|đào\s+tạo|kế\s+hoạch|ngân\s+sách|vốn|quỹ|"
+    r"người\s+có\s+công|an\s+sinh|bảo\s+hiểm|học\s+phí|đối\s+tượng",
+    re.IGNORECASE,
+)
+ECONOMY_WORDS = re.compile(
+    r"GRDP|GDP|thu\s+nhập|doanh\s+thu|kim\s+ngạch|tổng\s+sản\s+phẩm|thu\s+ngân\s+sách|"
+    r"giá\s+trị\s+sản\s+xuất|tăng\s+trưởng|dân\s+số|diện\s+tích|sản\s+lượng",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# names of places
+# ---------------------------------------------------------------------------------------------
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+NAME = rf"[{UPPER}][\w']*(?:\s+[{UPPER}][\w']*){{0,3}}"
+SUBUNIT = re.compile(rf"(?<!\w)(?P<level>huyện|thị\s+xã|xã)\s+(?P<name>{NAME})")

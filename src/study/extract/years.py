@@ -1,0 +1,208 @@
+"""Years and kinds of value: the year expressions of a text, the year of a number, and its kind.
+
+A number takes its year from the words right after it, else from the nearest year expression before
+it in its sentence (:func:`year_for`), else from its paragraph or pair (:func:`year_fallback`).
+Its kind (``target``, ``actual``, ``estimate``) comes from the nearest cue word before it
+(:func:`kind_from_cues`). Year expressions are kept in a :class:`YearIndex`, so that finding the
+ones before a number costs a binary search, not a pass over all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from study.extract.numbers import YEAR_PATTERN as _YR
+from study.extract.vocabulary import KIND_CUE
+
+if TYPE_CHECKING:
+    from study.extract.document import Doc
+    from study.extract.quantities import Quantity
+
+__all__ = ["FromToPairs", "YearExpr", "YearIndex", "kind_from_cues", "year_exprs", "year_fallback", "year_for"]
+
+_YEAR_EXPR = re.compile(
+    rf"(?P<since>(?:tính\s+)?từ\s+(?:năm\s+)?(?P<s1>{_YR})\s+(?:đến|tới)\s+nay)"
+    rf"|(?P<fromto>từ\s+(?:năm\s+)?(?P<f1>{_YR})\s+(?:đến|tới)\s+(?:năm\s+)?(?P<f2>{_YR}))"
+    rf"|(?P<term>nhiệm\s+kỳ\s+{_YR}\s*[-–—]\s*{_YR})"
+    rf"|(?P<period>(?:giai\s+đoạn\s+|thời\s+kỳ\s+|năm\s+)?(?P<p1>{_YR})\s*[-–—]\s*(?P<p2>{_YR}))"
+    rf"|(?P<compare>so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+)?(?:năm\s+)?(?P<c1>{_YR}))"
+    rf"|(?P<paren>\(\s*năm\s+(?P<q1>{_YR})\s*\))"
+    r"|(?P<now>(?<!\w)(?:(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+tại|hiện\s+có|hiện\s+còn)(?!\w))"
+    r"|(?P<date>(?<![\d/])(?:\d{1,2}/)?\d{1,2}/(?P<d1>(?:19|20)\d{2})(?!\d))"
+    rf"|(?P<year>(?:năm\s+)?(?P<y1>{_YR}))",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class YearExpr:
+    """A year expression: its span, its kind (``year``, ``period``, ``since``, ``now`` …) and its years."""
+
+    start: int
+    end: int
+    kind: str
+    year: int | None
+    year_end: int | None = None
+
+
+class YearIndex:
+    """The year expressions of a text in order, looked up by offset.
+
+    Parameters
+    ----------
+    exprs : list of YearExpr
+        Non-overlapping expressions in the order of the text (as :func:`year_exprs` finds them).
+    """
+
+    def __init__(self, exprs: list[YearExpr]):
+        self.exprs = exprs
+        self._starts = [e.start for e in exprs]
+        self._ends = [e.end for e in exprs]
+
+    def __iter__(self):
+        return iter(self.exprs)
+
+    def __len__(self) -> int:
+        return len(self.exprs)
+
+    def last(self, lo: int, hi: int, skip: tuple[str, ...], with_year: bool = False) -> YearExpr | None:
+        """Return the last expression inside ``[lo, hi)`` whose kind is not in ``skip`` (and has a year)."""
+        i = bisect_right(self._ends, hi) - 1
+        while i >= 0 and self.exprs[i].start >= lo:
+            e = self.exprs[i]
+            if e.kind not in skip and (e.year or not with_year):
+                return e
+            i -= 1
+        return None
+
+    def starting_in(self, lo: int, hi: int) -> list[YearExpr]:
+        """Return the expressions that start in ``[lo, hi)``."""
+        return self.exprs[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+
+
+class FromToPairs:
+    """The ``từ … xuống …`` pairs of a text with their years, in the order of the text."""
+
+    def __init__(self):
+        self.items: list[tuple[int, int, int | None, int | None]] = []
+        self._starts: list[int] = []
+
+    def add(self, start: int, end: int, year_a: int | None, year_b: int | None) -> None:
+        """Record a pair spanning ``[start, end)`` (pairs are added in the order of the text)."""
+        self.items.append((start, end, year_a, year_b))
+        self._starts.append(start)
+
+    def period_before(self, lo: int, hi: int, exprs: YearIndex) -> tuple[int, int] | None:
+        """Return the years of the first pair inside ``[lo, hi)`` with no year named between it and ``hi``."""
+        for i in range(bisect_left(self._starts, lo), len(self.items)):
+            _a, b, ya, yb = self.items[i]
+            if b > hi:
+                break
+            if ya and yb and not any(e.kind not in ("compare", "term") for e in exprs.starting_in(b, hi)):
+                return ya, yb
+        return None
+
+
+def year_exprs(text: str, doc_year: int | None) -> YearIndex:
+    """Return the year expressions of ``text``; ``đến nay`` and ``hiện nay`` take ``doc_year``."""
+    out = []
+    for m in _YEAR_EXPR.finditer(text):
+        kind = None
+        for name in ("since", "fromto", "term", "period", "compare", "paren", "now", "date", "year"):
+            if m.group(name) is not None:
+                kind = name
+                break
+        if kind == "since":
+            out.append(YearExpr(*m.span(), kind, int(m.group("s1")), doc_year))
+        elif kind == "fromto":
+            out.append(YearExpr(*m.span(), kind, int(m.group("f1")), int(m.group("f2"))))
+        elif kind == "period":
+            out.append(YearExpr(*m.span(), kind, int(m.group("p1")), int(m.group("p2"))))
+        elif kind == "compare":
+            out.append(YearExpr(*m.span(), kind, int(m.group("c1"))))
+        elif kind == "paren":
+            out.append(YearExpr(*m.span(), kind, int(m.group("q1"))))
+        elif kind == "now":
+            out.append(YearExpr(*m.span(), kind, doc_year))
+        elif kind == "date":
+            out.append(YearExpr(*m.span(), kind, int(m.group("d1"))))
+        elif kind == "year":
+            out.append(YearExpr(*m.span(), kind, int(m.group("y1"))))
+        else:
+            out.append(YearExpr(*m.span(), kind or "term", None))
+    return YearIndex(out)
+
+
+def kind_from_cues(context: str, doc_year: int | None, default: str) -> tuple[str, str]:
+    """Return ``(kind, cue)`` from the cue nearest to the end of ``context`` (the text before a number)."""
+    best = None
+    for m in KIND_CUE.finditer(context):
+        if best is None or m.end() >= best.end():
+            best = m
+    if best is None:
+        return default, ""
+    cue = " ".join(best.group(0).split())
+    if best.group("est"):
+        return "estimate", cue
+    if best.group("tgtyear"):
+        year = int(best.group("ty"))
+        if doc_year is None or year >= doc_year:
+            return "target", cue
+        return "actual", cue
+    if best.group("tgt"):
+        return "target", cue
+    return "actual", cue
+
+
+def year_for(doc: Doc, exprs: YearIndex, q: Quantity, sent: tuple[int, int]):
+    """Return ``(year, year_end, how)`` for a quantity."""
+    t = doc.years_text
+    pm = re.match(rf"\s*\(\s*năm\s+({_YR})\s*\)", t[q.end : q.end + 20])
+    if pm:
+        return int(pm.group(1)), None, ""
+    am = re.match(rf"\s*(?:vào\s+|trong\s+)?(?:cuối\s+|hết\s+)?năm\s+({_YR})", t[q.end : q.end + 30])
+    if am:
+        return int(am.group(1)), None, ""
+    best = exprs.last(sent[0], q.qual_start, ("compare", "term", "paren"))
+    if best is None:
+        return None, None, ""
+    if best.kind == "now":
+        if best.year is None:
+            return None, None, ""
+        return best.year, None, "year inferred from 'đến nay'/'hiện nay' and the document date"
+    if best.kind == "since":
+        if best.year_end is None:
+            return best.year, None, ""
+        return best.year, best.year_end, "year_end inferred from 'đến nay' and the document date"
+    return best.year, best.year_end, ""
+
+
+def year_fallback(
+    doc: Doc, meta: dict, exprs: YearIndex, q: Quantity, sent: tuple[int, int], kind: str, pairs: FromToPairs | None
+):
+    """Return ``(year, year_end, how)`` for a quantity whose sentence names no year before it, or None.
+
+    In order: an average per year right after a 'từ … xuống …' pair takes the pair's years; a target takes
+    'đến (cuối) năm YYYY' later in its sentence; then the last year named earlier in the same paragraph
+    (results are reported paragraph by paragraph, the year stated once at the top); then, for results,
+    the year of the document. Targets take no year from other sentences.
+    """
+    t = doc.years_text
+    if q.per_year and pairs is not None:
+        period = pairs.period_before(sent[0], q.qual_start, exprs)
+        if period:
+            return *period, "period of the 'từ … xuống …' pair before it"
+    if kind == "target":
+        hm = re.search(rf"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+({_YR})", t[q.end : sent[1]], re.IGNORECASE)
+        if hm:
+            return int(hm.group(1)), None, "year from 'đến năm …' later in the sentence"
+    if kind == "target":
+        return None
+    para = doc.line_start(sent[0])
+    best = exprs.last(para, sent[0], ("compare", "term"), with_year=True)
+    if best is not None:
+        return best.year, best.year_end, "year inferred from an earlier sentence of the paragraph"
+    return None

@@ -1,0 +1,1 @@
+"""Presentation: charts and maps (Axes in, Axes out), figure and table saving, narratives in Vietnamese and English."""

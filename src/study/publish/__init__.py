@@ -1,0 +1,1 @@
+"""Publishing: the static site built from the executed notebooks."""

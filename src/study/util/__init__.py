@@ -1,0 +1,1 @@
+"""Small helpers used across the package: text folding, hashes, atomic writes, safe CSV."""
