@@ -40,7 +40,7 @@ def make(name: str, cells: list, run: bool = True) -> Path:
 profile = [
 ("md", "# Province profile\n\nOne province of the 63 (the units the poverty statistics describe): its official review figures over time, what its policy documents state and commit to, its region and the nation, and what became of it in the 2025 merger. Change the parameters below, or run `study run province_profile -p province \"Lạng Sơn\"`."),
 ("code", 'province = "Lạng Sơn"  # any spelling: "lang son", "TT-Huế", ...\nyear = 2023  # focus year for the national comparison\nlang = "en"  # "en" or "vi"\noutput_dir = ""  # where figures and tables are saved; empty: not saved', "parameters"),
-("code", "import matplotlib.pyplot as plt\nfrom IPython.display import Markdown, display\n\nfrom study import charts, figures, maps, narrative, profile, provinces\n\nunit = provinces.resolve(province)\ndisplay(Markdown(f\"## {unit.name_vi} ({unit.region_en if lang == 'en' else unit.region})\"))"),
+("code", "import matplotlib.pyplot as plt\nfrom IPython.display import Markdown, display\n\nfrom study.analysis import profile\nfrom study.present import charts, figures, maps, narrative\nfrom study.registry import provinces\n\nunit = provinces.resolve(province)\ndisplay(Markdown(f\"## {unit.name_vi} ({unit.region_en if lang == 'en' else unit.region})\"))"),
 ("md", "## Narrative\nGenerated from the data: every number below is read from `data/processed`."),
 ("code", "display(Markdown(\"\\n\".join(f\"- {s}\" for s in profile.sentences(unit.name_vi, lang, year))))"),
 ("md", "## Poor-household rate over time\nOfficial review figures (circles), figures stated in the province's documents (squares), the documents' estimates (hollow diamonds) and targets (stars), the province's region (dotted) and the nation (dashed)."),
@@ -60,7 +60,7 @@ profile = [
 policy_nb = [
 ("md", "# Policy measures\n\nWhich measures each coded document commits to, coded after the seven projects of the National Target Programme (Decision 90/QĐ-TTg: P1-P7) and cross-cutting instruments (credit, social assistance, emulation, leadership, mobilisation, integration). The coding rules are in `docs/coding_guide.md`."),
 ("code", 'lang = "en"  # "en" or "vi"\noutput_dir = ""  # where figures and tables are saved; empty: not saved', "parameters"),
-("code", "import matplotlib.pyplot as plt\nfrom IPython.display import Markdown, display\n\nfrom study import charts, figures, load, narrative, policy\n\nmatrix = policy.matrix(load.measures(), load.documents())"),
+("code", "import matplotlib.pyplot as plt\nfrom IPython.display import Markdown, display\n\nfrom study import load\nfrom study.analysis import policy\nfrom study.present import charts, figures, narrative\n\nmatrix = policy.matrix(load.measures(), load.documents())"),
 ("md", "## What the documents share and where they differ"),
 ("code", "display(Markdown(\"\\n\".join(f\"- {s}\" for s in narrative.policy_sentences(matrix, lang))))"),
 ("code", "fig, ax = plt.subplots(figsize=(7.5, 3.6), layout=\"constrained\")\ncharts.measure_heatmap(matrix, lang=lang, ax=ax)\nfigures.add_source(fig, narrative.t(lang, \"source_measures\"))\nfigures.save_figure(fig, output_dir, \"measures_heatmap\")\nplt.show()"),
@@ -74,7 +74,7 @@ policy_nb = [
 targets_nb = [
 ("md", "# Targets tracking\n\nEvery target the coded documents state, and the national goals of Decision 90/QĐ-TTg, against the reported results. Status: *achieved* (the figure of the target year meets it), *not achieved*, *on track* (no figure for the target year yet, but the latest figure or the recent pace is enough), *off track*, *unknown* (no figure to judge by); the reason names the figures that decided it."),
 ("code", 'lang = "en"  # "en" or "vi"\noutput_dir = ""  # where figures and tables are saved; empty: not saved', "parameters"),
-("code", "import matplotlib.pyplot as plt\nfrom IPython.display import Markdown, display\n\nfrom study import charts, figures, narrative, profile, targets\n\ntable = targets.tracked(lang)\ndisplay(Markdown(\"\\n\".join(f\"- {s}\" for s in narrative.tracking_sentences(table, lang))))"),
+("code", "import matplotlib.pyplot as plt\nfrom IPython.display import Markdown, display\n\nfrom study.analysis import profile, targets\nfrom study.present import charts, figures, narrative\n\ntable = targets.tracked(lang)\ndisplay(Markdown(\"\\n\".join(f\"- {s}\" for s in narrative.tracking_sentences(table, lang))))"),
 ("code", "targets.status_counts(table)"),
 ("md", "## Targets stated in the documents"),
 ("code", "documents = table[table[\"origin\"] == \"document\"].drop(columns=[\"origin\"]).reset_index(drop=True)\nfigures.save_table(documents, output_dir, \"document_targets\")\ndocuments[[\"target_id\", \"area\", \"target\", \"year\", \"status\", \"reason\"]]"),
@@ -87,7 +87,7 @@ targets_nb = [
 compare_nb = [
 ("md", "# Comparing provinces\n\nOne indicator for one year across provinces: maps in two layouts (boundaries and the project's tile grid, where every province is one equal cell), a ranking and a table, with a generated narrative. Two series exist and are never mixed: the Ministry's annual **review** (Decree 07/2021 standard; partial coverage here) and the General Statistics Office's **survey-based** rate (`series=\"gso\"`, all 63 provinces for 2023). For the 34 provinces in force since 1 July 2025 (`regime=\"34\"`), review figures are aggregated with household counts as weights, and a new province whose parts are not all covered is marked."),
 ("code", 'provinces = "all"  # "all" or a list of names, e.g. ["Lạng Sơn", "Bắc Ninh"]\nindicator = "poor_rate_pct"\nyear = 2023\nseries = "gso"  # "gso" (survey-based, complete for 2023) or "review" (official review)\nlang = "en"  # "en" or "vi"\nregime = "63"  # "63" (units the data describe) or "34" (units since 1 July 2025)\noutput_dir = ""  # where figures and tables are saved; empty: not saved', "parameters"),
-("code", "import matplotlib.pyplot as plt\nfrom IPython.display import Markdown, display\n\nfrom study import charts, compare, figures, maps, narrative, provinces as registry\n\nregime = registry.check_regime(regime)\nvalues = compare.cross_section(indicator, year, provinces, regime=regime, series=series)\nlabel = narrative.INDICATOR_LABELS[lang].get(indicator, indicator)"),
+("code", "import matplotlib.pyplot as plt\nfrom IPython.display import Markdown, display\n\nfrom study.analysis import compare\nfrom study.present import charts, figures, maps, narrative\nfrom study.registry import provinces as registry\n\nregime = registry.check_regime(regime)\nvalues = compare.cross_section(indicator, year, provinces, regime=regime, series=series)\nlabel = narrative.INDICATOR_LABELS[lang].get(indicator, indicator)"),
 ("md", "## Narrative"),
 ("code", "display(Markdown(\"\\n\".join(f\"- {s}\" for s in narrative.comparison_sentences(\n    values, indicator, year, lang, total=len(values), series=series))))"),
 ("md", "## Maps\nLeft: boundaries (with the offshore archipelagos in an inset); right: tile grid. Provinces without a figure are hatched and labelled *no data*, never drawn as zero."),
@@ -97,7 +97,7 @@ compare_nb = [
 ("md", "## Ranking"),
 ("code", "have = values.dropna(subset=[\"value\"])\nfig, ax = plt.subplots(figsize=(6.5, max(2.5, 0.2 * len(have) + 1)), layout=\"constrained\")\ncharts.ranking(values, label=f\"{label}, {year}\", lang=lang, ax=ax,\n               missing=values.loc[values[\"value\"].isna(), \"province\"].tolist())\nfigures.save_figure(fig, output_dir, f\"ranking_{series}_{indicator}_{year}_{regime}\")\nplt.show()"),
 ("md", "## What is known\nThe official review figures in the data, province by year (`study coverage` prints the same matrix)."),
-("code", "from study import coverage, load\n\nknown = coverage.matrix(load.poverty_review(), load.facts())\nfig, ax = plt.subplots(figsize=(6.5, 11), layout=\"constrained\")\ncharts.coverage_heatmap(known, lang=lang, ax=ax)\nfigures.save_figure(fig, output_dir, \"coverage\")\nplt.show()\ncoverage.summary(known)"),
+("code", "from study import load\nfrom study.analysis import coverage\n\nknown = coverage.matrix(load.poverty_review(), load.facts())\nfig, ax = plt.subplots(figsize=(6.5, 11), layout=\"constrained\")\ncharts.coverage_heatmap(known, lang=lang, ax=ax)\nfigures.save_figure(fig, output_dir, \"coverage\")\nplt.show()\ncoverage.summary(known)"),
 ("md", "## Table"),
 ("code", "figures.save_table(values, output_dir, f\"values_{series}_{indicator}_{year}_{regime}\")\nvalues.sort_values(\"value\", ascending=False, na_position=\"last\").reset_index(drop=True)"),
 ]

@@ -238,7 +238,9 @@ survey_year = 2023            # year for the survey-versus-review comparison
 """, tags=["parameters"]),
         code(SETUP + """
 
-from study import load, provinces, teaching"""),
+from study import load
+from study.analysis import teaching
+from study.registry import provinces"""),
         md("""
 ## What is there
 
@@ -355,7 +357,7 @@ print(f"{len(summary)} new units; {(summary['units_63'] == 1).sum()} kept their 
 summary.head(6)"""),
         md("""
 Codes changed meaning too. The same two-digit code can name one province among the 63 and another
-among the 34, so `study.provinces` never takes a code without saying which set of units it means.
+among the 34, so `study.registry.provinces` never takes a code without saying which set of units it means.
 """),
         code("""
 teaching.reused_codes()"""),
@@ -545,7 +547,7 @@ parameters to compare other provinces or years.
     cells = [
         md(intro.format(kind="solutions" if solutions else "exercise")),
         code(PARAMS_03, tags=["parameters"]),
-        code(SETUP + "\n\nfrom study import load, provinces, standard, teaching\n" + READ_PARAMS_03),
+        code(SETUP + "\n\nfrom study import load\nfrom study.analysis import standard, teaching\nfrom study.registry import provinces\n" + READ_PARAMS_03),
     ]
     for (title, text), answer in zip(QUESTIONS, SOLUTIONS, strict=True):
         cells.append(md(f"## {title}\n\n{text}"))

@@ -52,13 +52,14 @@ def _cmd_coverage(args) -> int:
     from study.analysis import coverage
 
     try:
-        frame = coverage.matrix(load.poverty_review(), load.facts())
+        review = load.poverty_review()
+        frame = coverage.matrix(review, load.facts(), searched=load.search_log())
     except load.DataNotBuiltError as error:
         print(f"study coverage: error: {error}", file=sys.stderr)
         return 2
     if args.only_known:
         frame = frame[(frame != "").any(axis=1)]
-    print(coverage.render(frame))
+    print(coverage.render(frame, coverage.end_of_year_rates(review)))
     return 0
 
 

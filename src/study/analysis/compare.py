@@ -33,7 +33,7 @@ def cross_section(indicator: str = "poor_rate_pct", year: int = 2023, names="all
         Provinces (63 regime) to keep; others get no value.
     regime : {"63", "34"}
         ``"34"`` aggregates the review series to the new provinces with household weights
-        (:func:`study.maps.aggregate_to_34`) and flags partial coverage.
+        (:func:`study.present.maps.aggregate_to_34`) and flags partial coverage.
     series : {"review", "gso"}
         The Ministry's review series, or the GSO survey-based series (a different measure).
 

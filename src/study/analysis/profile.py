@@ -95,7 +95,7 @@ def merger_table(province: str) -> pd.DataFrame:
 
 
 def sentences(province: str, lang: str, year: int | None = None) -> list[str]:
-    """The profile narrative (see :func:`study.narrative.profile_sentences`)."""
+    """The profile narrative (see :func:`study.present.narrative.profile_sentences`)."""
     return narrative.profile_sentences(province, lang, load.poverty_review(), load.facts(), load.documents(),
                                        load.measures(), load.table("aggregate_series"), year=year)
 

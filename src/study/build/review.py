@@ -137,3 +137,14 @@ def outputs(ctx: Context) -> list[Output]:
                 "reference_points": ("reference points of the chosen values", ""),
                 "any_conflict": ("true when any indicator has conflicting sources", "")}, sources_of(chosen)),
     ]
+
+
+def search_log_outputs(ctx: Context) -> list[Output]:
+    """The search log, names resolved (63 units)."""
+    log = read_table(schema.SEARCH_LOG, ctx.raw_dir, required=False)
+    log = resolve_column(log, "province", None, ctx)
+    check_unique(log, ["province_code", "year"], ctx.raw_dir)
+    log = log.drop(columns=["_file", "_line"]).sort_values(["province_code", "year"], ignore_index=True)
+    return [Output("search_log", log, schema.SEARCH_LOG.description,
+                   {"province_code": ("GSO code (63 regime)", ""), **fields_of(schema.SEARCH_LOG)},
+                   [{"title": "data/raw/statistics/search_log.csv", "path": "data/raw/statistics/search_log.csv"}])]

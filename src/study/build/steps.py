@@ -10,6 +10,7 @@ from study.build.base import Context, Output
 STEPS: list[tuple[str, Callable[[Context], list[Output]]]] = [
     ("admin", admin.outputs),
     ("review", review.outputs),
+    ("search log", review.search_log_outputs),
     ("aggregates", aggregates.outputs),
     ("gso", gso.outputs),
     ("documents", documents.outputs),

@@ -171,7 +171,7 @@ def plan(
     ------
     ParameterError
         On an unknown notebook or parameter, a value of the wrong type, an unknown province (the
-        :class:`~study.provinces.ProvinceNameError` message is kept) or an unusable output name.
+        :class:`~study.registry.provinces.ProvinceNameError` message is kept) or an unusable output name.
     """
     path = find_notebook(notebook)
     nb_name = slug(path.stem, keep="_")

@@ -16,11 +16,12 @@ from study.load.tables import (
     poverty_review,
     poverty_sources,
     provinces_table,
+    search_log,
     sources_of,
     table,
 )
 
 __all__ = [
     "DataNotBuiltError", "aggregates", "crosswalk", "documents", "facts", "gso_survey", "measures",
-    "poverty_panel", "poverty_review", "poverty_sources", "provinces_table", "sources_of", "table",
+    "poverty_panel", "poverty_review", "poverty_sources", "provinces_table", "search_log", "sources_of", "table",
 ]

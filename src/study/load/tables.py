@@ -140,6 +140,13 @@ def measures(province=None) -> pd.DataFrame:
     return frame if code is None else frame[frame["province_code"] == code].reset_index(drop=True)
 
 
+def search_log(province=None) -> pd.DataFrame:
+    """Return the search log: province-years searched without finding an end-of-year figure."""
+    frame = table("search_log")
+    code = _code(province, "63")
+    return frame if code is None else frame[frame["province_code"] == code].reset_index(drop=True)
+
+
 def sources_of(frame: pd.DataFrame) -> list[str]:
     """Return the distinct source URLs of a frame, sorted (for captions)."""
     for column in ("source_url", "source"):

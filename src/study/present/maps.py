@@ -2,13 +2,13 @@
 
 Two layouts:
 
-* ``layout="geo"`` draws the province boundaries (:mod:`study.boundaries`, built by ``study build``).
+* ``layout="geo"`` draws the province boundaries (:mod:`study.load.geo`, built by ``study build``).
   The mainland is drawn in the main axes, limited to about 102-110 E, 8-24 N; the archipelagos
   Hoàng Sa (part of Đà Nẵng) and Trường Sa (part of Khánh Hòa) are drawn, coloured like their
   province, in an inset at the lower right. Every map carries the boundary attribution
   (:data:`study.BOUNDARY_ATTRIBUTION`). When the boundary layers were not built, the map falls back
   to the tile grid and says so on the figure (:data:`FALLBACK_NOTE`).
-* ``layout="tiles"`` draws the project's tile grid (:mod:`study.tiles`): one equal square per
+* ``layout="tiles"`` draws the project's tile grid (:mod:`study.load.geo`): one equal square per
   province, labelled, so that small provinces are as visible as large ones.
 
 Missing values are never drawn as zero: they are hatched and labelled ``"no data"`` in the legend.
@@ -392,7 +392,7 @@ def locator(province, *, regime="63", layout="geo", ax=None, color="#c0392b", ti
     Parameters
     ----------
     province : str
-        Any spelling of the province name (resolved with :func:`study.provinces.resolve`), or a code.
+        Any spelling of the province name (resolved with :func:`study.registry.provinces.resolve`), or a code.
     regime : {"63", "34"}
     layout : {"geo", "tiles"}
         As in :func:`choropleth` (geo falls back to tiles when boundaries are unavailable).

@@ -12,7 +12,7 @@ prefixes ("tỉnh", "thành phố", "TP."), and knows the aliases in ``data/raw/
 
 Examples
 --------
->>> from study.provinces import resolve
+>>> from study.registry.provinces import resolve
 >>> resolve("lang son").code
 '20'
 >>> resolve("Huế", regime="34").name_vi

@@ -260,8 +260,25 @@ ALIASES = Table(
     ),
 )
 
+SEARCH_LOG = Table(
+    name="search_log",
+    description="Province-years still without an end-of-year review figure after a search, with what was tried: "
+    "'no data' on a map means searched and not found.",
+    raw="statistics/search_log.csv",
+    key=("province", "year"),
+    fields=(
+        Field("province", "text", "province name (63 units)", required=True),
+        Field("year", "year", "review year searched for", required=True, minimum=2015, maximum=2030),
+        Field("queries", "text", "the queries tried, separated by ' | '", required=True),
+        Field("found", "text", "what was found, in the project's own words", required=True),
+        Field("searched_on", "date", "date of the search", required=True),
+        Field("note", "text", "remarks"),
+    ),
+    source_fields=(),
+)
+
 RAW_TABLES: dict[str, Table] = {
     t.name: t
     for t in (PROVINCES_63, PROVINCES_34, MERGER_2025, ALIASES, POVERTY_REVIEW, AGGREGATES, GSO_SURVEY,
-              DOCUMENTS, FACTS, MEASURES, TARGETS)
+              DOCUMENTS, FACTS, MEASURES, TARGETS, SEARCH_LOG)
 }

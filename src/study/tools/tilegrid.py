@@ -37,7 +37,7 @@ def score(frame: pd.DataFrame, neighbours: set[tuple[str, str]]) -> dict:
     frame : pandas.DataFrame
         A layout (``code``, ``row``, ``col``).
     neighbours : set of tuple
-        Real neighbour pairs, e.g. from :func:`study.boundaries.neighbour_pairs`.
+        Real neighbour pairs, e.g. from :func:`study.load.geo.neighbour_pairs`.
 
     Returns
     -------
