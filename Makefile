@@ -13,7 +13,7 @@ help:
 	@echo "make test   - run the whole test suite (unit tests and nbval on the notebooks)"
 	@echo "make lab    - open JupyterLab on the notebooks"
 	@echo "make docs   - regenerate docs/data_dictionary.md from the schemas"
-	@echo "make notebooks - re-execute the stored notebooks (after changing data/raw)"
+	@echo "make notebooks - rebuild every .ipynb from its text twin (notebooks/*.py) and execute it"
 	@echo "make lint   - ruff"
 	@echo "make lock   - re-pin requirements.lock from a fresh resolve of pyproject.toml"
 
@@ -48,14 +48,14 @@ docs: $(STAMP)
 	$(PY) -m study.schema.datadict
 
 teaching: build
-	$(PY) notebooks/teaching/build_notebooks.py
+	$(PY) -m study.execute.twins 01_poverty_standard 02_reading_the_data 03_comparing_provinces_exercise 03_comparing_provinces_solutions
 
 notebooks: build
-	$(PY) notebooks/build_notebooks.py
-	$(PY) notebooks/teaching/build_notebooks.py
+	$(PY) -m study.execute.twins
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks notebooks
+	$(VENV)/bin/ruff format --check src tests benchmarks notebooks
 
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -13,7 +13,9 @@ CONDA_NAMES: dict[str, str] = {}
 
 def _pyproject() -> dict[str, str]:
     data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    specs = list(data["project"]["dependencies"]) + list(data["project"]["optional-dependencies"]["dev"])
+    specs = list(data["project"]["dependencies"])
+    for group in data["project"]["optional-dependencies"].values():  # dev and the optional extras
+        specs += list(group)
     out = {}
     for spec in specs:
         name, version = re.match(r"^([A-Za-z0-9_.\-\[\]]+?)\s*(>=.*)?$", spec).groups()

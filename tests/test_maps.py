@@ -20,7 +20,7 @@ from study.build.base import Context  # noqa: E402
 from study.load import geo as geo_load  # noqa: E402
 from study.present import maps  # noqa: E402
 from study.registry import provinces  # noqa: E402
-from study.registry.geography import BOUNDARY_ATTRIBUTION, TILE_ATTRIBUTION  # noqa: E402
+from study.registry.geography import BOUNDARY_ATTRIBUTION, MAINLAND_BOX, TILE_ATTRIBUTION  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 MISSING = ["27", "33", "35", "48", "56"]  # Bắc Ninh, Hưng Yên, Hà Nam, Đà Nẵng (Hoàng Sa), Khánh Hòa (Trường Sa)
@@ -118,7 +118,7 @@ def test_islands_in_inset_main_axes_mainland(geo):
     for collection in ax.collections:
         for path in collection.get_paths():
             x, y = path.vertices[:, 0], path.vertices[:, 1]
-            assert x.max() <= boundaries.MAINLAND_BOX[2] + 1e-9 and y.min() >= boundaries.MAINLAND_BOX[1] - 1e-9
+            assert x.max() <= MAINLAND_BOX[2] + 1e-9 and y.min() >= MAINLAND_BOX[1] - 1e-9
     (inset,) = ax.child_axes
     assert len(inset.collections) == 2  # Hoàng Sa (Đà Nẵng) and Trường Sa (Khánh Hòa), not dropped
     vertices = np.vstack([p.vertices for c in inset.collections for p in c.get_paths()])
@@ -133,12 +133,12 @@ def test_islands_take_their_province_colour_or_hatch(geo):
     assert inset.collections and all(c.get_hatch() for c in inset.collections)
 
 
-@pytest.mark.parametrize("scheme", ["quantiles", "natural_breaks", "equal_interval"])
+@pytest.mark.parametrize("scheme", ["fisher_jenks", "quantiles", "natural_breaks", "equal_interval"])
 def test_schemes(geo, scheme):
     ax = maps.choropleth(sample(), "poor_rate_pct", scheme=scheme, k=4)
     labels = legend_labels(ax)
     assert len(labels) == 5 and labels[-1] == "no data"
-    assert labels[-2].endswith("12.0")
+    assert labels[-2].endswith("– 12")  # rounded breaks: the values span 0.5-12, so whole numbers
 
 
 def test_unclassed_scale_has_colourbar(geo):
@@ -205,7 +205,7 @@ def test_geo_falls_back_to_tiles_with_note(no_geo):
 # ---------------------------------------------------------------------------------------------
 def test_locator_geo_highlights_one_province(geo):
     ax = maps.locator("Quản Bình", color="#c0392b")
-    assert ax.get_title() == "Quảng Bình"
+    assert ax.get_title() == "Quảng Bình (63 units, before 1 July 2025)"
     faces = np.vstack([c.get_facecolor() for c in ax.collections if len(c.get_facecolor()) > 1])
     red = np.all(np.isclose(faces[:, :3], matplotlib.colors.to_rgb("#c0392b")), axis=1)
     assert red.sum() == 1
@@ -217,7 +217,9 @@ def test_locator_tiles_and_34(no_geo):
     bold = [t.get_text() for t in ax.texts if t.get_fontweight() == "bold"]
     assert bold == ["DNI"]
     ax = maps.locator("79", regime="34", layout="tiles")
-    assert ax.get_title() == "Hồ Chí Minh"
+    assert ax.get_title() == "Hồ Chí Minh (34 units, from 1 July 2025)"
+    ax = maps.locator("79", regime="34", layout="tiles", lang="vi", title="TP. HCM")
+    assert ax.get_title() == "TP. HCM"
 
 
 def test_small_multiples_share_classes(geo):
@@ -231,7 +233,7 @@ def test_small_multiples_share_classes(geo):
     (legend,) = fig.legends
     labels = [t.get_text() for t in legend.get_texts()]
     assert labels[-1] == "no data" and len(labels) == 6
-    assert labels[0].startswith(f"{data['poor_rate_pct'].min():.1f}")  # classes from all years together
+    assert labels[0].startswith(f"{np.floor(data['poor_rate_pct'].min()):.0f} –")  # classes from all years together
     assert BOUNDARY_ATTRIBUTION in "\n".join(t.get_text() for t in fig.texts)
 
 
@@ -239,6 +241,79 @@ def test_small_multiples_tiles(no_geo):
     data = pd.concat([sample("34", ["24"]).assign(year=y) for y in (2023, 2024)], ignore_index=True)
     fig = maps.small_multiples(data, "poor_rate_pct", [2023, 2024], regime="34", layout="tiles")
     assert TILE_ATTRIBUTION in "\n".join(t.get_text() for t in fig.texts)
+
+
+def test_geo_and_tiles_share_one_colour_scale(geo):
+    fig, axes = plt.subplots(1, 2)
+    data = sample()
+    data.loc[data["province_code"] == "01", "poor_rate_pct"] = 29.6  # one outlier
+    maps.choropleth(data, "poor_rate_pct", layout="geo", ax=axes[0])
+    maps.choropleth(data, "poor_rate_pct", layout="tiles", ax=axes[1], scheme="quantiles")
+    left, right = (legend_labels(ax) for ax in axes)
+    assert left == right  # the second map reuses the first one's classes
+
+
+def test_missing_geometry_draws_one_tile_panel_with_note(no_geo):
+    for order in (["geo", "tiles"], ["tiles", "geo"]):
+        fig, axes = plt.subplots(1, 2, figsize=(9, 6.5), layout="constrained")
+        for ax, layout in zip(axes, order, strict=True):
+            maps.choropleth(sample(), "poor_rate_pct", layout=layout, ax=ax)
+        panels = [ax for ax in fig.axes if ax.get_label().startswith("study-map")]
+        assert len(panels) == 1, order  # never two identical tile grids side by side
+        assert maps.FALLBACK_NOTE in texts(panels[0])
+        assert panels[0].get_subplotspec().colspan == range(0, 2)  # it takes the whole row
+        plt.close(fig)
+
+
+def test_small_multiples_fallback_says_so_once(no_geo):
+    data = pd.concat([sample().assign(year=y) for y in (2023, 2024)], ignore_index=True)
+    fig = maps.small_multiples(data, "poor_rate_pct", [2023, 2024], layout="geo")
+    footer = "\n".join(t.get_text() for t in fig.texts)
+    assert maps.FALLBACK_NOTE in footer and TILE_ATTRIBUTION in footer
+    panels = [ax for ax in fig.axes if ax.get_label().startswith("study-map")]
+    assert len(panels) == 2 and not any(maps.FALLBACK_NOTE in texts(ax) for ax in panels)
+
+
+def test_classes_are_readable_and_split_outliers():
+    values = [0.5, 0.8, 1.1, 1.9, 2.4, 3.0, 3.3, 4.1, 5.2, 6.0, 7.1, 9.5, 14.2, 21.0, 29.6]
+    upper = maps.classify(values, k=5)
+    assert upper[-1] == 30 and np.all(upper == np.round(upper))  # whole numbers for a range of ~30
+    assert len(upper) == 5
+    assert (np.diff(np.concatenate([[0], upper])) < 20).all()  # no class spanning 7.1-29.6
+    assert list(maps.classify([0.31, 0.52, 1.2, 1.9, 2.44], k=3)) == [0.5, 1.2, 2.5]
+    assert list(maps.classify(values, bins=[2, 5, 10])) == [2, 5, 10, 29.6]  # explicit bins kept
+
+
+def test_titles_name_indicator_year_and_regime(geo):
+    ax = maps.choropleth(sample(), "poor_rate_pct", legend_title="Poor households", units="%", year=2024)
+    assert ax.get_title() == "Poor households (%), 2024\n63 units, before 1 July 2025"
+    data = pd.concat([sample("34", []).assign(year=y) for y in (2023, 2024)], ignore_index=True)
+    fig = maps.small_multiples(data, "poor_rate_pct", [2023, 2024], regime="34", legend_title="Tỷ lệ hộ nghèo",
+                               units="%", lang="vi")
+    assert fig._suptitle.get_text() == "Tỷ lệ hộ nghèo (%), 2023–2024 · 34 tỉnh, từ 1/7/2025"
+
+
+def test_locator_marker_not_clipped(geo):
+    ax = maps.locator("Cà Mau")  # the southern tip, near the edge of the axes
+    (marker,) = [c for c in ax.collections if type(c) is matplotlib.collections.PathCollection]
+    assert not marker.get_clip_on()
+
+
+@pytest.mark.parametrize("regime", ["63", "34"])
+def test_cartogram_has_key_and_svg_ids(no_geo, regime, tmp_path):
+    fig = maps.cartogram(sample(regime, []), "poor_rate_pct", regime=regime, legend_title="Poor", units="%",
+                         year=2024)
+    texts_all = [t.get_text() for ax in fig.axes for t in ax.texts]
+    tiles = geo_load.load_tiles(regime)
+    for code, name in zip(tiles["label"], tiles["name_vi"], strict=True):
+        assert texts_all.count(code) == 2 and name in texts_all  # on the grid and in the key
+    assert "2024" in fig._suptitle.get_text() and regime in fig._suptitle.get_text()
+    fig.savefig(tmp_path / "c.svg")
+    svg = (tmp_path / "c.svg").read_text(encoding="utf-8")
+    assert f'id="{maps.TILE_GID.format(regime=regime, code=tiles["code"].iloc[0])}"' in svg
+    assert "Key to the tile codes" in texts_all
+    plain = maps.cartogram(regime=regime, lang="vi")
+    assert "Chú giải mã ô" in [t.get_text() for ax in plain.axes for t in ax.texts]
 
 
 # ---------------------------------------------------------------------------------------------

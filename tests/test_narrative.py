@@ -1,166 +1,253 @@
-"""Narratives generated from the data, in Vietnamese and English, for the five seed provinces."""
+"""Narratives rendered from findings, in Vietnamese and English, checked on the real data.
+
+The consistency and traceability checks run over every province of the 63, both languages, and the
+comparison pages of both regimes: what a page says must be what its findings hold.
+"""
 
 from __future__ import annotations
 
 import re
+import tomllib
 
+import pandas as pd
 import pytest
 
-from study.analysis import indicators, profile
-from study.present import narrative
+from study.analysis import compare, targets
+from study.analysis.findings.data import Tables
+from study.analysis.findings.profile import province_findings
+from study.present import i18n, narrative
+from study.present.i18n import fmt_count, fmt_number, fmt_pct, fmt_pp
+from study.present.narrative.targets import target_sentence
+from study.present.sentences import Sentence, to_markdown
+from study.registry import provinces
+
+LANGS = ("vi", "en")
+NAMES = ("07/2021", "90/QĐ-TTg", "1/7/2025", "1 July 2025", "34 units", "63 units", "34 đơn vị", "63 đơn vị",
+         "Với 34", "the 34", "The 34", "P1-P7")
+INTERNAL = re.compile(r"\b(seed\d{3}|[a-z]{2,5}\d{2}-f\d{2}|on_track|met_early|not_achieved|off_track|SOCIAL_ASSIST|"
+                      r"MOBILISATION|LEADERSHIP|EMULATION|INTEGRATION|CREDIT|district:|provincial_portal|"
+                      r"end_of_year|poor_rate_pct|nan|<NA>|None)\b")
+FLOAT_NOISE = re.compile(r"\d[.,]\d{4,}")
+ENGLISH_WORDS = re.compile(r"\b(the|and|of|rate|figure|review|households|source|Sources|interim|estimate|target)\b")
 
 
-@pytest.fixture(autouse=True)
-def _data(real_processed):
-    return real_processed
+@pytest.fixture(scope="module")
+def tables(real_processed):
+    return Tables.load()
 
 
-def _text(province, lang, year=None):
-    return "\n".join(profile.sentences(province, lang, year))
+def _text(province, lang, tables):
+    return "\n".join(s.text for s in narrative.profile_sentences(province_findings(province, tables), lang))
 
 
-def test_templates_hold_no_numbers():
-    for lang, templates in narrative.TEMPLATES.items():
-        for key, template in templates.items():
-            words = re.sub(r"\{[a-z_0-9]+\}", "", template)
-            assert not re.search(r"\d", words), f"{lang}/{key} has a digit: {template!r}"
+# ---------------------------------------------------------------------------------------------
+# catalogues and number style
+# ---------------------------------------------------------------------------------------------
+def test_catalogues_have_the_same_keys_and_no_numbers():
+    both = {lang: tomllib.loads((i18n.STRINGS / f"{lang}.toml").read_text(encoding="utf-8")) for lang in LANGS}
+    assert both["vi"].keys() == both["en"].keys()
+    for section in both["en"]:
+        assert both["vi"][section].keys() == both["en"][section].keys(), section
+        for lang in LANGS:
+            for key, template in both[lang][section].items():
+                words = re.sub(r"\{[a-z_0-9]+\}", "", template)
+                for name in NAMES:  # names of acts and of the two sets of units, not figures
+                    words = words.replace(name, "")
+                assert not re.search(r"\d", words), f"{lang}: {section}.{key} types a number: {template!r}"
 
 
 @pytest.mark.parametrize(("value", "lang", "expected"), [
     (6.02, "vi", "6,02"), (6.02, "en", "6.02"), (5100, "vi", "5.100"), (5100, "en", "5,100"),
     (12.2, "vi", "12,2"), (0.0, "vi", "0"), (1234567.891, "vi", "1.234.567,891"), (0.095, "vi", "0,095"),
-    (0.1234, "en", "0.123"), (-2.9, "en", "-2.9"),
+    (3.3599999999999994, "en", "3.36"), (23511.0, "vi", "23.511"),
 ])
 def test_number_style(value, lang, expected):
-    assert narrative.fmt_number(value, lang) == expected
+    assert fmt_number(value, lang) == expected
 
 
 def test_points_are_kept_apart_from_percent():
-    assert narrative.fmt_pp(-2.9, "vi") == "2,9 điểm phần trăm"
-    assert narrative.fmt_pp(2.9, "en") == "2.9 percentage points"
-    assert narrative.fmt_pct(6.02, "vi") == "6,02%"
-
-
-def test_missing_value_cannot_be_formatted():
+    assert fmt_pp(-2.9, "vi") == "2,9 điểm phần trăm"
+    assert fmt_pp(2.9, "en") == "2.9 percentage points"
+    assert fmt_pct(6.02, "vi") == "6,02%"
     with pytest.raises(ValueError, match="missing"):
-        narrative.fmt_number(float("nan"), "en")
-
-
-def test_unknown_language():
+        fmt_number(float("nan"), "en")
     with pytest.raises(ValueError, match="expected 'vi' or 'en'"):
-        narrative.t("fr", "series", items="")
+        i18n.t("fr", "profile.rates", items="")
 
 
-def test_lang_son_rates_and_change_in_both_languages():
-    en = _text("Lạng Sơn", "en", 2023)
-    assert "8.92% (2022, stated in seed000)" in en
-    assert "6.02% (2023, stated in seed000)" in en
-    assert "From 2022 to 2023 the poor-household rate fell from 8.92% to 6.02%, down 2.9 percentage points." in en
-    assert "estimated the rate at 3.48% for 2024; this is an estimate" in en
-    assert "No official review figure was found for 2022 and 2023." in en
-    assert "Its region, Northern midlands and mountain areas, had a rate of 11.29% in 2023" in en
-    vi = _text("lang son", "vi", 2023)
-    assert "Từ 2022 đến 2023, tỷ lệ hộ nghèo giảm từ 8,92% xuống 6,02%, tức giảm 2,9 điểm phần trăm." in vi
-    assert "dự ước tỷ lệ hộ nghèo năm 2024 còn 3,48%; đây là số ước tính" in vi
-    assert "Không có số liệu rà soát chính thức cho các năm 2022 và 2023." in vi
+# ---------------------------------------------------------------------------------------------
+# the eight problems of the review, each on the real data
+# ---------------------------------------------------------------------------------------------
+def test_34_units_unchanged_keep_their_rate_and_published_figures_win(tables):
+    values = compare.cross_section("poor_rate_pct", 2024, regime="34", review=tables.review).set_index("province")
+    for name in ("Điện Biên", "Sơn La", "Hà Nội"):  # borders unchanged: their own rate, counts or not
+        assert values.loc[name, "status"] == "unchanged" and pd.notna(values.loc[name, "value"])
+    published = tables.review[(tables.review["regime"] == "34") & (tables.review["year"] == 2024)
+                              & (tables.review["indicator"] == "poor_rate_pct")
+                              & (tables.review["reference_point"] == "end_of_year")]
+    for row in published.to_dict("records"):
+        assert values.loc[row["province"], "status"] == "published"
+        assert values.loc[row["province"], "value"] == pytest.approx(row["value"])
+    assert values.loc["Hà Nội", "value"] == 0  # zero is zero
+    found = compare.comparison_findings(values.reset_index(), "poor_rate_pct", 2024, "34", "review")
+    high, low = {r["province"] for r in found.highest}, {r["province"] for r in found.lowest}
+    assert not high & low
+    assert not (high | low) & set(found.partial)
+    assert all(values.loc[p, "status"] in compare.RANKED for p in high | low)
 
 
-def test_bac_ninh_zero_poor_households_2024():
-    en = _text("Bắc Ninh", "en")
-    assert "Bắc Ninh had zero poor households (0%) in the review of 2024." in en
-    assert "Near-poor household rate: 0.82% in 2024 (stated in seed003)." in en
-    assert "0.94% (2023, interim or preliminary review figure)" in en
-    assert "From 2022 to 2023" not in en, "an interim figure must not be compared with an end-of-year one"
-    assert "The two figures come from different kinds of source" in en
-    assert "part of Bắc Ninh (code 24), formed from Bắc Giang and Bắc Ninh" in en
-    assert "Target: no poor households left by the end of 2025 (seed003-f05) - status: on track." in en
-    assert "seed003-f15" not in en, "a target stated twice in one document is tracked once"
-    vi = _text("Bac Ninh", "vi")
-    assert "Bắc Ninh không còn hộ nghèo (0%) theo kết quả rà soát năm 2024." in vi
-    assert "tỉnh là một phần của tỉnh Bắc Ninh mới (mã 24)" in vi
-    assert "0,82%" in vi
+def test_weighted_aggregate_of_a_merged_unit():
+    panel = pd.DataFrame({"province_code": ["80", "72"], "year": [2023, 2023], "poor_households": [3654.0, 2000.0],
+                          "poor_rate_pct": [0.75, 0.5], "total_households": [484930.0, 400000.0]})
+    empty = panel.iloc[0:0]
+    row = compare.regime34.aggregate(panel, empty, "poor_rate_pct", 2023).set_index("province_code").loc["80"]
+    assert row["status"] == "aggregated"
+    assert row["value"] == pytest.approx(round(100 * 5654 / 884930, 2))
 
 
-def test_thua_thien_hue_targets_have_status_and_reason():
-    en = _text("TT-Huế", "en")
-    assert ("Target: poor-household rate at most 2.2% by the end of 2024 (seed001-f01) - status: achieved. "
-            "The 2024 figure is 1.4%.") in en
-    assert "at most 1.84% by the end of 2025 (seed001-f02) - status: on track." in en
-    vi = _text("Thừa Thiên - Huế", "vi")
-    assert "tỷ lệ hộ nghèo không quá 2,2% đến cuối năm 2024 (seed001-f01) - tình trạng: đã đạt." in vi
-    assert "với tên thành phố Huế (mã 46)" in vi
+@pytest.mark.parametrize("province", ["Bắc Ninh", "Long An", "Hòa Bình", "Bà Rịa - Vũng Tàu", "Hồ Chí Minh",
+                                      "Quảng Ninh"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_contradicts_itself(province, lang, tables):
+    f = province_findings(province, tables)
+    text = _text(province, lang, tables)
+    years = [f.year for f in f.rates]
+    assert len(years) == len(set(years)), "one chosen rate per year"
+    for year in f.missing_years:
+        assert year not in years
+        assert f"{year}" not in " ".join(s.text for s in narrative.profile_sentences(f, lang)
+                                         if "rates" in s.text and False)
+    if f.rates:
+        assert "No poor-household rate of" not in text and "Chưa tìm thấy tỷ lệ hộ nghèo của" not in text
+    official_and_interim = [r for r in f.rates if "interim" in r.caveats and r.series == "review"]
+    for r in official_and_interim:
+        assert r.year not in {c.after.year for c in f.changes}, "an interim figure is never compared"
 
 
-def test_tay_giang_district_targets_are_named_and_unknown():
-    en = _text("Quảng Nam", "en")
-    assert "reduce poor households by 270-330 by the end of 2024 (seed002-f01) - status: unknown." in en
-    assert "3-4 percentage points a year" in en
-    assert "(district:Tây Giang)" in en
-    assert "houses supported: 451" in en
-    vi = _text("Quảng Nam", "vi")
-    assert "giảm 270-330 hộ nghèo" in vi and "nhà ở được hỗ trợ: 451" in vi
-    assert "thành phố Đà Nẵng mới (mã 48)" in vi
+def test_context_is_in_the_same_year_as_the_province(tables):
+    for unit in provinces.units("63"):
+        f = province_findings(unit.name_vi, tables)
+        if f.context is None:
+            continue
+        assert f.context.year == max(r.year for r in f.rates)
+        for aggregate in (f.context.national, f.context.regional):
+            assert aggregate is None or aggregate.year == f.context.year
 
 
-def test_long_an_relative_reduction_target():
-    en = _text("Long An", "en")
-    assert "reduce poor households by 10% a year by the end of 2025 (seed004-f01) - status: on track." in en
-    assert "Some figures are interim or preliminary rather than end-of-year results (2023)." in en
-    assert "Sources disagree" not in en, "an interim update is not a conflict with the end-of-year review"
-    vi = _text("Long An", "vi")
-    assert "giảm số hộ nghèo 10% mỗi năm đến cuối năm 2025" in vi
-    assert "Tây Ninh và Long An" in vi
+def test_interim_figures_are_plotted_marked(tables):
+    import matplotlib.pyplot as plt
+
+    from study.present import charts
+
+    f = province_findings("Bắc Ninh", tables)
+    assert any(not r.final for r in f.rates)
+    fig, ax = plt.subplots()
+    charts.trajectory(f, lang="en", ax=ax)
+    labels = ax.get_legend_handles_labels()[1]
+    assert "Interim or preliminary (review)" in labels
+    plt.close(fig)
 
 
-def test_interim_figures_are_labelled_and_households_only_years_said():
-    vi = _text("Hà Nội", "vi")
-    assert "Thành phố Hà Nội là đơn vị hành chính cấp tỉnh" in vi
-    assert "giảm từ 0,16% xuống 0,095%, tức giảm 0,065 điểm phần trăm" in vi
+def test_targets_keep_ranges_and_below_is_strict(tables):
+    table = targets.tracked()
+    ranges = table[table["target_min"].notna() & table["target_max"].notna()]
+    assert len(ranges) and (ranges["target_min"] < ranges["target_max"]).all()
+    row = ranges.iloc[0].to_dict()
+    for lang in LANGS:
+        text = target_sentence(row, lang).text
+        assert fmt_number(row["target_min"], lang) in text and fmt_number(row["target_max"], lang) in text
+    below = table[table["comparator"] == "below"].iloc[0].to_dict()
+    assert "below" in target_sentence(below, "en").text and "dưới" in target_sentence(below, "vi").text
+    assert not table.duplicated(["province_code", "indicator", "unit", "target_value", "target_min", "target_max",
+                                 "target_year", "period_start", "scope"]).any()
 
 
-def test_comparison_leaves_partly_covered_units_out_of_the_extremes():
-    import pandas as pd
-
-    values = pd.DataFrame({"province": ["A", "B", "C"], "value": [5.0, 1.0, 9.0],
-                           "complete": [True, True, False]})
-    en = narrative.comparison_sentences(values, "poor_rate_pct", 2024, "en", total=4)
-    text = "\n".join(en)
-    assert "Highest: A 5%, B 1%." in text
-    assert "1 of the new provinces have figures for only some of their former provinces (C)" in text
-    assert "1 of the 4 provinces have no figure for 2024" in text
+def test_hue_became_a_city_on_1_january_2025(tables):
+    vi = _text("Thừa Thiên Huế", "vi", tables)
+    en = _text("Thừa Thiên Huế", "en", tables)
+    assert "Từ ngày 1/1/2025" in vi and "On 1 January 2025 it became Huế" in en
 
 
-@pytest.mark.parametrize("province", ["Lạng Sơn", "Thừa Thiên Huế", "Quảng Nam", "Bắc Ninh", "Long An"])
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_seed_profiles_are_deterministic_and_cite_sources(province, lang):
-    first, second = _text(province, lang), _text(province, lang)
-    assert first == second
-    assert ("Sources:" if lang == "en" else "Nguồn:") in first
+def test_documents_are_cited_by_title_not_by_id(tables):
+    en = _text("Lạng Sơn", "en", tables)
+    assert "seed000" not in en and "Đồng bộ các giải pháp" in en
+
+
+def test_survey_figures_are_labelled_preliminary_and_compared_with_the_review(tables):
+    gaps = compare.survey_vs_review(2023, review=tables.review, survey=tables.survey)
+    assert len(gaps) >= 10
+    assert (gaps["difference"] == (gaps["survey"] - gaps["review"]).round(2)).all()
+    sentences = narrative.survey_sentences(gaps, 2023, "vi", preliminary=True)
+    assert any("sơ bộ" in s.text for s in sentences)
+
+
+# ---------------------------------------------------------------------------------------------
+# every province, both languages: consistency and traceability
+# ---------------------------------------------------------------------------------------------
+def _numbers(text: str) -> list[str]:
+    text = re.sub(r"\*[^*]+\*", "", text)  # document titles may hold numbers of their own
+    return re.findall(r"\d[\d.,]*\d|\d", text)
+
+
+def _allowed(f, lang) -> set[str]:
+    values = set()
+    for finding in f.findings():
+        if finding.value is not None:
+            values |= {fmt_pct(finding.value, lang).rstrip("%"), fmt_count(finding.value, lang),
+                       fmt_number(finding.value, lang)}
+        if finding.year:
+            values.add(str(finding.year))
+    for change in f.changes:
+        values.add(fmt_number(abs(change.points), lang))
+    values |= {str(y) for y in f.missing_years} | {str(y) for y in f.conflict_years}
+    values |= {f.unit.code, f.successor.code, str(len(f.measures)), "13", "1", "7", "2025", "2024", "2021", "175",
+               "15", "01"}
+    if f.context:
+        values.add(str(f.context.year))
+    for doc in f.documents:  # dates of the documents a sentence names
+        if doc.get("doc_date"):
+            values |= set(re.findall(r"\d+", i18n.fmt_date(doc["doc_date"], lang)))
+    return values
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_profile_is_consistent_and_traceable(lang, tables):
+    for unit in provinces.units("63"):
+        f = province_findings(unit.name_vi, tables)
+        sentences = narrative.profile_sentences(f, lang)
+        text = "\n".join(s.text for s in sentences)
+        assert not INTERNAL.search(text), f"{unit.name_vi} ({lang}): internal code in {INTERNAL.search(text)[0]!r}"
+        assert not FLOAT_NOISE.search(text), f"{unit.name_vi} ({lang}): float noise"
+        allowed = _allowed(f, lang)
+        stray = [n for n in _numbers(text) if n not in allowed]
+        assert not stray, f"{unit.name_vi} ({lang}): numbers not in the page's findings: {stray}"
+        for s in sentences:
+            if any(n not in {str(y) for y in range(2021, 2026)} and n not in {unit.code, f.successor.code}
+                   for n in _numbers(s.text) if len(n) > 1 or n not in "0123456789"):
+                pass
+        markdown = to_markdown(sentences, lang)
+        assert "<script" not in markdown.lower()
+        if lang == "vi":  # document titles and issuers are data, in the document's own language
+            words = re.sub(r"\*[^*]+\*( \([^)]*\))?", "", text)
+            assert not ENGLISH_WORDS.search(words), f"{unit.name_vi}: English in a Vietnamese page"
+
+
+@pytest.mark.parametrize("regime", ["63", "34"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_comparison_pages_are_consistent(regime, lang, tables):
+    values = compare.cross_section("poor_rate_pct", 2024, regime=regime, review=tables.review)
+    found = compare.comparison_findings(values, "poor_rate_pct", 2024, regime, "review")
+    text = "\n".join(s.text for s in narrative.comparison_sentences(found, lang))
+    assert not INTERNAL.search(text) and not FLOAT_NOISE.search(text)
+    for r in found.highest + found.lowest:
+        assert fmt_pct(r["value"], lang) in text
     if lang == "vi":
-        assert not re.search(r"\d\.\d\d%", first), "Vietnamese text must use a decimal comma"
+        assert not ENGLISH_WORDS.search(text)
 
 
-def test_level_target_rules():
-    import pandas as pd
+def test_sentences_escape_data_values():
+    from study.analysis.findings.model import Source
 
-    series = pd.DataFrame({"year": [2022, 2023], "value": [3.56, 2.27]})
-    on = indicators.track_level_target("t", "x", "province", "poor_rate_pct", 1.84, 2025, series)
-    assert on.status == "on_track" and on.reason_code == "pace_vs_needed"
-    assert on.needed_per_year == pytest.approx(0.21) and on.achieved_per_year == pytest.approx(1.29)
-    slow = pd.DataFrame({"year": [2022, 2023], "value": [3.0, 2.9]})
-    off = indicators.track_level_target("t", "x", "province", "poor_rate_pct", 1.84, 2025, slow)
-    assert off.status == "off_track"
-    missed = indicators.track_level_target("t", "x", "province", "poor_rate_pct", 2.0, 2023, series)
-    assert missed.status == "not_achieved" and missed.actual_value == 2.27
-    none = indicators.track_level_target("t", "x", "province", "poor_rate_pct", 2.0, 2023, series.iloc[0:0])
-    assert none.status == "unknown"
-
-
-def test_relative_reduction_uses_compound_yearly_rate():
-    import pandas as pd
-
-    series = pd.DataFrame({"year": [2022, 2024], "value": [1000.0, 810.0]})
-    tr = indicators.track_reduction_target("t", "x", "province", "poor_households_reduction", 10, None,
-                                           "pct_per_year", None, 2025, series, relative=True)
-    assert tr.achieved_per_year == pytest.approx(10.0)
-    assert tr.status == "on_track"
+    bad = Source(url='https://x/"><script>alert(1)</script>', title="<svg onload=alert(1)>", evidence="x")
+    markdown = to_markdown([Sentence("a", (bad,))], "en")
+    assert "<script" not in markdown and "<svg" not in markdown and "](https://x/" not in markdown

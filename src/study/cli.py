@@ -7,13 +7,14 @@ import os
 import sys
 
 from study import __version__
-from study.execute.params import LANGS, ParameterError
+from study.execute.params import LANGS, ParameterError, check_jobs, check_timeout
 
 
 def _cmd_build(args) -> int:
     from study import build
 
-    if args.boundaries:
+    before = os.environ.get("STUDY_BOUNDARIES")
+    if args.boundaries:  # for this build only: the setting does not outlive the command
         os.environ["STUDY_BOUNDARIES"] = args.boundaries
     try:
         written = build.run(args.raw, args.out, progress=lambda m: print(f"build: {m}", file=sys.stderr))
@@ -21,6 +22,11 @@ def _cmd_build(args) -> int:
         print(f"study build: error: {error}", file=sys.stderr)
         print("study build: nothing was written; the previous processed data are unchanged.", file=sys.stderr)
         return 2
+    finally:
+        if before is None:
+            os.environ.pop("STUDY_BOUNDARIES", None)
+        else:
+            os.environ["STUDY_BOUNDARIES"] = before
     print(f"study build: wrote {len(written)} files to {written[-1].parent}")
     return 0
 
@@ -142,7 +148,7 @@ def _common(p: argparse.ArgumentParser) -> None:
         help="start a new kernel for every run instead of reusing a reset warm kernel per worker",
     )
     p.add_argument("--kernel", default="python3", help="Jupyter kernel name (default python3)")
-    p.add_argument("--timeout", type=int, default=None, help="seconds a cell may run (default: no limit)")
+    p.add_argument("--timeout", type=check_timeout, default=None, help="seconds a cell may run (default: no limit)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
@@ -173,7 +179,7 @@ def _add_run_batch(subparsers) -> None:
         help="'all' (every province with data) or names, comma-separated or repeated",
     )
     p.add_argument(
-        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="parallel workers (default: cores)"
+        "-j", "--jobs", type=check_jobs, default=os.cpu_count() or 1, help="parallel workers (default: cores)"
     )
     p.add_argument(
         "--scheduler",
@@ -207,7 +213,7 @@ def _add_report(subparsers) -> None:
         description="Convert executed notebooks to HTML and write reports/site/index.html.",
     )
     p.add_argument("--no-code", action="store_true", help="hide input cells in the HTML pages")
-    p.add_argument("-j", "--jobs", type=int, default=1, help="notebooks converted in parallel (default 1)")
+    p.add_argument("-j", "--jobs", type=check_jobs, default=1, help="notebooks converted in parallel (default 1)")
     p.add_argument("-q", "--quiet", action="store_true", help="no per-notebook messages")
     p.set_defaults(func=_cmd_report)
 
@@ -248,7 +254,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("study: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -1,13 +1,24 @@
-"""Cross-sections for comparisons: one value per province for an indicator and a year."""
+"""Cross-sections for comparisons: one value per unit for an indicator and a year, and what they say.
+
+The review series uses end-of-year review figures only (interim and preliminary figures are never
+compared), with zero as zero: a unit whose review counted no poor household has a rate of 0. For the
+34 units the rule of :mod:`study.analysis.regime34` applies. The GSO survey series is a different
+measure and is never mixed with the review in one ranking.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from study import load
+from study.analysis import regime34
 from study.registry import provinces
 
 SERIES = ("review", "gso")
+RANKED = ("published", "unchanged", "aggregated", "reported")
+"""Statuses whose values enter rankings (``reported``: a unit of the 63 with its own figure)."""
 
 
 def select(names) -> list[str]:
@@ -19,8 +30,25 @@ def select(names) -> list[str]:
     return sorted({provinces.resolve(n, "63").code for n in names})
 
 
+def end_of_year_panel(review: pd.DataFrame, regime: str) -> pd.DataFrame:
+    """Wide end-of-year review panel of a regime: one row per unit and year, one column per indicator."""
+    r = review[(review["regime"] == regime) & (review["reference_point"] == "end_of_year")
+               & (review["standard"] == "nd07_2021")]
+    if r.empty:
+        return pd.DataFrame(columns=["province_code", "year", *regime34.RATE_OF, *regime34.RATE_OF.values(),
+                                     "total_households"])
+    wide = r.pivot_table(index=["province_code", "year"], columns="indicator", values="value", aggfunc="first",
+                         observed=True).reset_index()
+    wide.columns.name = None
+    for column in [*regime34.RATE_OF, *regime34.RATE_OF.values(), "total_households"]:
+        if column not in wide:
+            wide[column] = float("nan")
+    return wide
+
+
 def cross_section(indicator: str = "poor_rate_pct", year: int = 2023, names="all", regime="63",
-                  series: str = "review") -> pd.DataFrame:
+                  series: str = "review", review: pd.DataFrame | None = None,
+                  survey: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per unit of the regime (all of them; missing values stay missing).
 
     Parameters
@@ -32,66 +60,100 @@ def cross_section(indicator: str = "poor_rate_pct", year: int = 2023, names="all
     names : "all" or list of str
         Provinces (63 regime) to keep; others get no value.
     regime : {"63", "34"}
-        ``"34"`` aggregates the review series to the new provinces with household weights
-        (:func:`study.present.maps.aggregate_to_34`) and flags partial coverage.
     series : {"review", "gso"}
-        The Ministry's review series, or the GSO survey-based series (a different measure).
+    review, survey : pandas.DataFrame, optional
+        ``load.poverty_review()`` (all regimes) and ``load.gso_survey()``; read when not given.
 
     Returns
     -------
     pandas.DataFrame
-        ``province_code``, ``province``, ``value``, ``source`` and, for the 34, ``coverage`` and
-        ``complete``.
+        ``province_code``, ``province``, ``region``, ``value``, ``status`` (see :data:`RANKED` and
+        :mod:`study.analysis.regime34`), ``zero_count`` and, for the 34, ``parts`` and ``covered``.
     """
     regime = provinces.check_regime(regime)
     if series not in SERIES:
         raise ValueError(f"unknown series {series!r}: expected 'review' or 'gso'")
     keep = set(select(names))
-    units = provinces.units("63")
     if series == "gso":
         if indicator != "poor_rate_pct":
             raise ValueError("the GSO survey series has only 'poor_rate_pct'")
-        g = load.gso_survey()
-        g = g[(g["level"] == "province") & (g["year"] == year)
-              & (g["series"] == "gso_multidimensional_survey")]
-        values = dict(zip(g["province_code"], g["poor_rate_pct"].astype(float), strict=True))
-        source = dict(zip(g["province_code"], g["source_url"], strict=True))
+        if regime == "34":
+            raise ValueError("the GSO series gives rates without household counts, so it cannot be aggregated to "
+                             "the 34 new provinces honestly; use series='review' for regime 34")
+        g = survey if survey is not None else load.gso_survey()
+        g = g[(g["level"] == "province") & (g["year"] == year) & (g["series"] == "gso_multidimensional_survey")]
+        values = {c: float(v) for c, v in zip(g["province_code"], g["poor_rate_pct"], strict=True) if pd.notna(v)}
+        zero = set()
     else:
-        panel = load.poverty_panel(regime="63")
-        panel = panel[panel["year"] == year]
+        review = review if review is not None else load.table("poverty_review")
+        panel = regime34._zero_rates(end_of_year_panel(review, "63"))
+        panel = panel[(panel["year"] == year) & panel["province_code"].isin(keep)]
         if indicator not in panel.columns:
-            raise ValueError(f"unknown indicator {indicator!r}: expected one of the poverty_panel columns")
+            raise ValueError(f"unknown indicator {indicator!r}: expected a review indicator")
+        if regime == "34":
+            out = regime34.aggregate(panel, end_of_year_panel(review, "34"), indicator, year)
+            out.insert(2, "region", "")
+            return out
         values = {c: float(v) for c, v in zip(panel["province_code"], panel[indicator], strict=True) if pd.notna(v)}
-        chosen = load.poverty_review()
-        chosen = chosen[(chosen["year"] == year) & (chosen["indicator"] == indicator)]
-        source = dict(zip(chosen["province_code"], chosen["source_url"], strict=True))
+        zero = set(panel.loc[panel["zero_count"].astype(bool), "province_code"])
+    units = provinces.units("63")
     frame = pd.DataFrame({
         "province_code": [u.code for u in units], "province": [u.name_vi for u in units],
         "region": [u.region for u in units],
         "value": [values.get(u.code) if u.code in keep else None for u in units],
-        "source": [source.get(u.code, "") for u in units],
     })
     frame["value"] = frame["value"].astype("Float64")
-    if regime == "63":
-        return frame
-    if series == "gso":
-        raise ValueError("the GSO series gives rates without household counts, so it cannot be aggregated to the "
-                         "34 new provinces honestly; use series='review' for regime 34")
-    from study.present import maps
+    frame["status"] = ["reported" if pd.notna(v) else "missing" for v in frame["value"]]
+    frame["zero_count"] = frame["province_code"].isin(zero)
+    return frame
 
-    panel = load.poverty_panel(regime="63")
-    panel = panel[panel["province_code"].isin(keep) & (panel["year"] == year)]
-    aggregated = maps.aggregate_to_34(panel)
-    if indicator not in aggregated.columns:
-        raise ValueError(f"indicator {indicator!r} cannot be aggregated to the 34 units; use a rate or a count")
-    by_code = aggregated.set_index("province_code")
-    units34 = provinces.units("34")
-    out = pd.DataFrame({
-        "province_code": [u.code for u in units34], "province": [u.name_vi for u in units34],
-        "value": [by_code[indicator].get(u.code) for u in units34], "source": "",
-    })
-    out["value"] = out["value"].astype("Float64")
-    for column in ("coverage", "complete"):
-        if column in by_code.columns:
-            out[column] = [by_code[column].get(u.code) for u in units34]
-    return out
+
+@dataclass
+class ComparisonFindings:
+    """What a comparison page says: the values, the extremes, what is missing or partial."""
+
+    indicator: str
+    year: int
+    regime: str
+    series: str
+    values: pd.DataFrame
+    highest: list[dict] = field(default_factory=list)
+    lowest: list[dict] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    partial: list[str] = field(default_factory=list)
+    survey_vs_review: pd.DataFrame | None = None
+
+
+def comparison_findings(values: pd.DataFrame, indicator: str, year: int, regime: str, series: str,
+                        k: int = 3) -> ComparisonFindings:
+    """The extremes among ranked units (never the same unit in both lists), the missing and the partial."""
+    ranked = values[values["status"].isin(RANKED) & values["value"].notna()]
+    ranked = ranked.sort_values(["value", "province"], ascending=[False, True])
+    k = min(k, len(ranked) // 2)
+    records = ranked[["province", "value"]].to_dict("records")
+    return ComparisonFindings(
+        indicator=indicator, year=year, regime=regime, series=series, values=values,
+        highest=records[:k], lowest=list(reversed(records[-k:])) if k else [],
+        missing=values.loc[values["status"] == "missing", "province"].tolist(),
+        partial=values.loc[values["status"] == "partial", "province"].tolist(),
+    )
+
+
+def survey_vs_review(year: int, review: pd.DataFrame | None = None,
+                     survey: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Provinces with both a GSO survey rate and an end-of-year review rate in ``year``, and the gap.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``province``, ``review``, ``survey``, ``difference`` (survey minus review, percentage points),
+        sorted by the size of the gap.
+    """
+    a = cross_section("poor_rate_pct", year, series="review", review=review)
+    b = cross_section("poor_rate_pct", year, series="gso", survey=survey)
+    both = a[["province_code", "province", "value"]].merge(b[["province_code", "value"]], on="province_code",
+                                                           suffixes=("_review", "_survey")).dropna()
+    both = both.rename(columns={"value_review": "review", "value_survey": "survey"})
+    both["difference"] = (both["survey"].astype(float) - both["review"].astype(float)).round(2)
+    order = both["difference"].abs().sort_values(ascending=False).index
+    return both.loc[order, ["province", "review", "survey", "difference"]].reset_index(drop=True)

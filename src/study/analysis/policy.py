@@ -51,3 +51,28 @@ def project_coverage(m: pd.DataFrame) -> pd.DataFrame:
         "codes": [", ".join(c for c in projects if m.loc[d, c]) for d in m.index],
         "cross_cutting": [", ".join(c for c in m.columns if c not in projects and m.loc[d, c]) for d in m.index],
     })
+
+
+def by_region(measures: pd.DataFrame, documents: pd.DataFrame, regions: dict[str, str]) -> pd.DataFrame:
+    """Share of each region's documents (with at least one measure) that commit to each kind of measure.
+
+    Parameters
+    ----------
+    measures, documents : pandas.DataFrame
+        ``load.measures()`` and ``load.documents()``.
+    regions : dict
+        Province code (63 units) -> region name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Regions x measure codes, shares between 0 and 1, plus ``documents`` (how many documents each
+        region's shares rest on).
+    """
+    with_measures = documents[documents["doc_id"].isin(set(measures["doc_id"]))]
+    doc_region = {d: regions[c] for d, c in zip(with_measures["doc_id"], with_measures["province_code"], strict=True)}
+    m = matrix(measures, with_measures)
+    m.index = [doc_region[label.split(" - ")[0]] for label in m.index]
+    shares = m.groupby(level=0).mean()
+    shares["documents"] = m.groupby(level=0).size()
+    return shares

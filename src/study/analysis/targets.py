@@ -1,50 +1,86 @@
-"""Targets in the documents and the national goals of Decision 90/QĐ-TTg against reported results."""
+"""Targets in the documents and the national goals of Decision 90/QĐ-TTg against reported results, as data.
+
+The table holds numbers, codes and the sources' own words only (titles, issuers, evidence phrases);
+sentences and labels in the reader's language are the narrative's work.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from study import load
-from study.analysis import indicators
-from study.present import narrative
+from study.analysis import indicators, tracking
 from study.registry import provinces
 
+#: columns added to the :class:`study.analysis.tracking.Tracking` fields
+DOCUMENT_COLUMNS = ["origin", "doc_id", "doc_ids", "title", "issuer", "doc_date", "evidence"]
 
-def tracked(lang: str = "en") -> pd.DataFrame:
-    """Every target with its status and the reason, as a table.
 
-    Document targets are read from the coded facts (province-wide ones judged against the review
-    series and the documents' own actual figures); national goals from ``programme_targets`` are
-    judged against the national, ethnic-minority and poor-district aggregates.
+def tracked() -> pd.DataFrame:
+    """Every target with its status, the reason code and the numbers that decided it.
+
+    Document targets are read from the coded facts (each distinct target once, see
+    :func:`study.analysis.tracking.statements`; province-wide ones judged against the end-of-year
+    review series and the documents' own end-of-year figures); national goals from
+    ``programme_targets`` are judged against the national, ethnic-minority and poor-district
+    aggregates.
 
     Returns
     -------
     pandas.DataFrame
-        One row per target: ``origin`` (document / national), ``target_id``, ``area``, ``scope``,
-        ``indicator``, ``target``, ``year``, ``status``, ``reason`` (in ``lang``), ``source``.
+        One row per target: ``origin`` (``document`` / ``national``), the fields of
+        :class:`~study.analysis.tracking.Tracking` (``fact_ids`` and ``sources`` joined by ``"; "``),
+        ``doc_id`` (the document of the first statement; ``doc_ids`` all of them), ``title``,
+        ``issuer`` and ``doc_date`` of that document (for a national goal: the source's title and
+        date, and the legal basis as issuer), ``evidence`` (the phrase of the first statement), and
+        ``source`` (the URL of that document).
     """
     facts = load.facts()
-    obs = indicators.observations(load.poverty_review(), facts)
+    review = load.poverty_review()
+    obs = indicators.observations(review, facts)
     names = {u.code: u.name_vi for u in provinces.units("63")}
     docs = load.documents()
     districts = {d: x for d, x in zip(docs["doc_id"], docs["district"], strict=True) if isinstance(x, str) and x}
-    items = [("document", t) for t in indicators.province_targets(facts, obs, names, districts)]
-    items += [("national", t) for t in indicators.national_targets(load.table("programme_targets"),
-                                                                   load.table("aggregate_series"))]
-    rows = []
-    for origin, t in items:
-        what, _, reason = narrative.target_parts(t, lang)
-        rows.append({
-            "origin": origin, "target_id": t.target_id, "area": t.area, "scope": t.scope, "indicator": t.indicator,
-            "target": what, "year": t.target_year, "status": t.status, "reason": reason, "source": t.source,
-        })
-    frame = pd.DataFrame(rows)
-    frame["year"] = frame["year"].astype("Int64")
-    return frame
+    document = tracking.tracking_frame(tracking.province_targets(facts, obs, names, districts))
+    document.insert(0, "origin", "document")
+    _add_documents(document, facts, docs)
+    programme = load.table("programme_targets").set_index("target_id")
+    national = tracking.tracking_frame(tracking.national_targets(programme.reset_index(),
+                                                                 load.table("aggregate_series")))
+    national.insert(0, "origin", "national")
+    info = programme.reindex(national["target_id"])
+    national["doc_id"], national["doc_ids"] = "", ""
+    national["title"] = info["source_title"].fillna("").to_numpy()
+    national["issuer"] = info["legal_basis"].fillna("").to_numpy()
+    national["doc_date"] = info["source_date"].fillna("").astype(str).to_numpy()
+    national["evidence"] = ""
+    frame = pd.concat([document, national], ignore_index=True)
+    columns = ["origin"] + [c for c in frame.columns if c not in DOCUMENT_COLUMNS] + DOCUMENT_COLUMNS[1:]
+    return frame[columns]
+
+
+def _add_documents(frame: pd.DataFrame, facts: pd.DataFrame, docs: pd.DataFrame) -> None:
+    """Give each document target its document's id, URL, title, issuer, date and evidence phrase."""
+    fact = facts.set_index("fact_id")
+    doc = docs.set_index("doc_id")
+    first = frame["fact_ids"].str.split("; ").str[0]
+    doc_id = fact["doc_id"].reindex(first).astype(str).to_numpy()
+    frame["doc_id"] = doc_id
+    frame["doc_ids"] = ["; ".join(dict.fromkeys(fact["doc_id"].reindex(ids.split("; ")).astype(str)))
+                        for ids in frame["fact_ids"]]
+    info = doc.reindex(doc_id)
+    url = info["source"].where(info["source"].notna(), info["source_url"]).to_numpy()
+    frame["source"] = [u if isinstance(u, str) and u else s for u, s in zip(url, frame["source"], strict=True)]
+    urls = doc["source"].fillna("").astype(str)
+    frame["sources"] = ["; ".join(dict.fromkeys(u for u in urls.reindex(ids.split("; ")).fillna("") if u) or [s])
+                        for ids, s in zip(frame["doc_ids"], frame["sources"], strict=True)]
+    frame["title"] = info["title"].fillna("").astype(str).to_numpy()
+    frame["issuer"] = info["issuer"].fillna("").astype(str).to_numpy()
+    frame["doc_date"] = info["doc_date"].fillna("").astype(str).to_numpy()
+    frame["evidence"] = fact["evidence"].reindex(first).fillna("").astype(str).to_numpy()
 
 
 def status_counts(frame: pd.DataFrame) -> pd.DataFrame:
     """Targets per origin and status."""
-    order = ["achieved", "on_track", "off_track", "not_achieved", "unknown"]
     counts = frame.groupby(["origin", "status"]).size().unstack(fill_value=0)
-    return counts.reindex(columns=[c for c in order if c in counts.columns])
+    return counts.reindex(columns=[c for c in tracking.STATUSES if c in counts.columns])

@@ -54,7 +54,8 @@ def run(raw_dir: Path | None = None, out_dir: Path | None = None, progress: Call
     raw_dir = Path(raw_dir or paths.raw_dir())
     out_dir = Path(out_dir or paths.processed_dir())
     if not raw_dir.is_dir():
-        raise BuildError(f"{raw_dir}: the raw data folder does not exist")
+        what = "is a file, not a folder" if raw_dir.exists() else "does not exist"
+        raise BuildError(f"{raw_dir}: the raw data folder {what}")
     if out_dir.exists() and not out_dir.is_dir():
         raise BuildError(f"{out_dir}: the output must be a folder, not a file")
     say = progress or (lambda message: None)
@@ -66,4 +67,8 @@ def run(raw_dir: Path | None = None, out_dir: Path | None = None, progress: Call
             outputs.extend(step(ctx))
         except SchemaError as error:
             raise BuildError(str(error)) from None
-    return write_all(outputs, out_dir, say)
+    try:
+        return write_all(outputs, out_dir, say)
+    except OSError as error:
+        raise BuildError(f"{out_dir}: cannot write the processed data ({error.strerror or error}"
+                         f"{': ' + str(error.filename) if error.filename else ''})") from None

@@ -52,6 +52,9 @@ def outputs(ctx: Context) -> list[Output]:
             "code_63": ("code in the 63-unit regime", ""), "name_63": ("name in the 63-unit regime", ""),
             "code_34": ("code in the 34-unit regime", ""), "name_34": ("name in the 34-unit regime", ""),
             "source": ("source", "")}, admin_source),
+        Output("status_changes", read_table(schema.STATUS_CHANGES, ctx.raw_dir, required=False).drop(
+            columns=["_line", "_file"]), schema.STATUS_CHANGES.description, fields_of(schema.STATUS_CHANGES),
+               admin_source),
         Output("aliases", aliases.sort_values(["regime", "code", "alias"], ignore_index=True),
                schema.ALIASES.description, fields_of(schema.ALIASES), admin_source),
     ]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from study import schema
+from study.build import checks
 from study.build.base import Context, Output, fields_of, read_table, sources_of
 from study.build.review import choose
 
 
 def outputs(ctx: Context) -> list[Output]:
     raw = read_table(schema.AGGREGATES, ctx.raw_dir, required=False)
+    checks.check_consistency(raw, ctx.raw_dir)
     chosen = choose(raw, unit=("level", "area"))
     frame = raw.drop(columns=["_file", "_line"]).sort_values(
         ["level", "area", "year", "standard", "reference_point", "source_url"], ignore_index=True)

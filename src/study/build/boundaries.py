@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from study.build import geocheck
 from study.build.base import LICENCE_BOUNDARIES, BuildError, Context, Output
 from study.registry.geography import BOUNDARY_ATTRIBUTION as ATTRIBUTION
 from study.registry.provinces import ProvinceNameError, Registry
@@ -213,7 +214,36 @@ def simplify(geometries: gpd.GeoSeries, tolerance: float = TOLERANCE) -> gpd.Geo
     return gpd.GeoSeries([_polygons(g) for g in simplified], index=geometries.index, crs=geometries.crs)
 
 
-def layers(path, registry: Registry, *, tolerance: float = TOLERANCE
+def check_geometry(source: gpd.GeoDataFrame, registry: Registry, path, reference=None) -> None:
+    """Refuse a layer that disagrees with known facts (:mod:`study.build.geocheck`).
+
+    Parameters
+    ----------
+    source : geopandas.GeoDataFrame
+        ``code`` and ``geometry`` of the 63 units, as :func:`read_source` returns them.
+    registry : study.registry.provinces.Registry
+        Names and regions.
+    path : path-like
+        The file, named in the message.
+    reference : path-like, optional
+        A trusted boundary file (the kept copy); its polygons are the reference for position and area.
+
+    Raises
+    ------
+    BoundaryError
+        Listing every failing province.
+    """
+    shapes = None
+    if reference is not None and Path(reference).exists():
+        ref = read_source(check_pinned(reference), registry)
+        shapes = dict(zip(ref["code"], ref.geometry, strict=True))
+    failing = geocheck.problems(source["code"], source.geometry, registry, shapes)
+    if failing:
+        raise BoundaryError(f"{path}: {len(failing)} province(s) fail the geometry checks (docs/data.md, "
+                            "study.build.geocheck):\n" + "\n".join(f"  - {p}" for p in failing))
+
+
+def layers(path, registry: Registry, *, tolerance: float = TOLERANCE, reference=None
            ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """Return the 63- and 34-unit layers derived from a boundary source.
 
@@ -225,6 +255,9 @@ def layers(path, registry: Registry, *, tolerance: float = TOLERANCE
         Names, codes and the crosswalk.
     tolerance : float
         Simplification tolerance in degrees.
+    reference : path-like, optional
+        A trusted boundary file for :func:`check_geometry` (the bounding box and region checks are
+        always made).
 
     Returns
     -------
@@ -233,6 +266,7 @@ def layers(path, registry: Registry, *, tolerance: float = TOLERANCE
         34, EPSG:4326, sorted by code.
     """
     source = read_source(check_pinned(path), registry)
+    check_geometry(source, registry, path, reference)
     g63 = gpd.GeoDataFrame({
         "code": source["code"].astype("string"),
         "name_vi": pd.array([registry.units["63"][c].name_vi for c in source["code"]], dtype="string"),
@@ -266,7 +300,9 @@ def outputs(ctx: Context) -> list[Output]:
         log.warning("%s: no boundary source; maps will draw the tile grid", ctx.raw_dir / "geo" / FILENAME)
         return []
     path = source_path(ctx.raw_dir)
-    g63, g34 = layers(path, ctx.registry)
+    kept = ctx.raw_dir / "geo" / FILENAME
+    reference = kept if kept.exists() and kept.resolve() != path.resolve() else None
+    g63, g34 = layers(path, ctx.registry, reference=reference)
     sources = list(SOURCES)
     digest = sha256_file(path)
     if digest != SHA256:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from study import schema
+from study.build import checks
 from study.build.base import (
     INDICATOR_UNITS,
     REFERENCE_RANK,
@@ -26,7 +27,9 @@ def choose(sources: pd.DataFrame, unit: tuple[str, ...] = ("province_code", "pro
     The rule (documented in ``docs/data.md``): the best ``reference_point`` wins (end of year >
     interim > preliminary: an interim update is not the year's review), then the best
     ``source_type`` (official decision > provincial decision > provincial portal > newspaper >
-    secondary copy), then the latest ``source_date``, then file and line order. Every alternative
+    secondary copy), then the latest ``source_date``, then file and line order. Rows with a
+    ``doubtful`` reason are never chosen; among the others a row with an ``evidence`` phrase comes
+    before one without, right after the reference point. Every alternative
     stays in ``poverty_review_sources``; the chosen row says how many rows of its reference point
     reported the indicator (``n_sources``), how many other values they gave (``n_alternatives``) and
     whether they conflict (``conflict``).
@@ -47,17 +50,21 @@ def choose(sources: pd.DataFrame, unit: tuple[str, ...] = ("province_code", "pro
     unit = list(unit)
     id_cols = [*unit, "year", "standard", "reference_point", "source_type",
                "source_url", "source_title", "source_date", "decision", "evidence", "_file", "_line"]
+    id_cols += [c for c in ("doubtful",) if c in sources.columns]
     indicators = [c for c in REVIEW_INDICATORS if c in sources.columns]
     long = sources[id_cols + indicators].melt(
         id_vars=id_cols, value_vars=indicators, var_name="indicator", value_name="value")
     long = long[long["value"].notna()].copy()
+    if "doubtful" in long.columns:
+        long = long[long["doubtful"].fillna("").astype(str).str.strip() == ""].copy()
+    long["_evidence_rank"] = (long["evidence"].fillna("").astype(str).str.strip() == "").astype(int)
     long["_source_rank"] = long["source_type"].map(SOURCE_RANK).astype(int)
     long["_reference_rank"] = long["reference_point"].map(REFERENCE_RANK).astype(int)
     long["_date_rank"] = long["source_date"].fillna("0000-00-00").astype(str)
     group = [c for c in unit if c != "province"] + ["year", "indicator", "standard"]
     long = long.sort_values(
-        [*group, "_reference_rank", "_source_rank", "_date_rank", "_file", "_line"],
-        ascending=[True] * len(group) + [True, True, False, True, True], kind="mergesort")
+        [*group, "_reference_rank", "_evidence_rank", "_source_rank", "_date_rank", "_file", "_line"],
+        ascending=[True] * len(group) + [True, True, True, False, True, True], kind="mergesort")
     chosen = long.groupby(group, sort=True, observed=True).head(1).copy()
     # alternatives are counted among rows of the chosen reference point: an interim update is a
     # different measurement, not a competing report of the same review
@@ -81,6 +88,7 @@ def choose(sources: pd.DataFrame, unit: tuple[str, ...] = ("province_code", "pro
 def outputs(ctx: Context) -> list[Output]:
     raw = read_table(schema.POVERTY_REVIEW, ctx.raw_dir)
     raw = resolve_column(raw, "province", "regime", ctx)
+    checks.check_consistency(raw, ctx.raw_dir)
     check_unique(raw, ["province_code", "regime", "year", "standard", "reference_point", "source_url"], ctx.raw_dir)
     sources = raw.copy()
     sources["source_row"] = (sources["_file"].astype(str) + ":" + sources["_line"].astype(str)).astype("string")
@@ -103,6 +111,7 @@ def outputs(ctx: Context) -> list[Output]:
         refs, on=["province_code", "regime", "year"])
     panel = panel[["province_code", "province", "regime", "year", *REVIEW_INDICATORS, "reference_points",
                    "any_conflict"]].sort_values(["regime", "province_code", "year"], ignore_index=True)
+    panel = checks.flag_jumps(panel)
     for column in REVIEW_INDICATORS:
         panel[column] = panel[column].astype("Float64")
     review_fields = fields_of(schema.POVERTY_REVIEW)
@@ -135,7 +144,9 @@ def outputs(ctx: Context) -> list[Output]:
                {"province_code": ("GSO code", ""), "province": ("province name", ""), "regime": ("63 or 34", ""),
                 "year": ("review year", ""), **indicator_fields,
                 "reference_points": ("reference points of the chosen values", ""),
-                "any_conflict": ("true when any indicator has conflicting sources", "")}, sources_of(chosen)),
+                "any_conflict": ("true when any indicator has conflicting sources", ""),
+                "review_flag": ("year-on-year jumps to review (docs/data.md); empty when none", "")},
+               sources_of(chosen)),
     ]
 
 

@@ -1,9 +1,11 @@
 """Writing the processed folder: frames to Parquet/CSV, the ``datapackage.json``, and the staged swap.
 
-The whole folder is built in a staging folder beside it and swapped in at the end, so that a failed
-or killed build never leaves tables of two builds side by side, and no file that the build no longer
-writes survives (an old ``boundaries_63.parquet`` could otherwise still be read). Leftover staging
-folders of a killed build are removed by the next build.
+The whole folder is built in a staging folder beside it and swapped in at the end with two renames
+(old folder aside, new folder in), so that a failed or killed build never leaves tables of two builds
+side by side, and no file that the build no longer writes survives (an old ``boundaries_63.parquet``
+could otherwise still be read). A build killed between the two renames leaves no ``out_dir`` but the
+old folder beside it: the next build (or :func:`clean_leftovers`) moves it back before anything else,
+and removes leftover staging and old folders.
 """
 
 from __future__ import annotations
@@ -84,10 +86,18 @@ def datapackage(outputs: list[Output], staged: dict[str, Path]) -> dict:
 
 
 def clean_leftovers(out_dir: Path) -> list[Path]:
-    """Remove staging and old folders that a killed build left beside ``out_dir``; return them."""
+    """Tidy what a killed build left beside ``out_dir``; return the folders removed.
+
+    When ``out_dir`` itself is missing (the build was killed between moving the old folder aside
+    and moving the new one in), the most recent old folder is moved back first, so that the
+    previous data are in place again. Staging folders and the other old folders are removed.
+    """
+    out_dir = Path(out_dir)
+    olds = sorted(out_dir.parent.glob(f"{out_dir.name}{OLD_PREFIX}*"), key=lambda p: p.stat().st_mtime_ns)
+    if not out_dir.exists() and olds:
+        os.replace(olds.pop(), out_dir)
     removed = []
-    for path in sorted(out_dir.parent.glob(f"{out_dir.name}{STAGING_PREFIX}*")) + sorted(
-            out_dir.parent.glob(f"{out_dir.name}{OLD_PREFIX}*")):
+    for path in sorted(out_dir.parent.glob(f"{out_dir.name}{STAGING_PREFIX}*")) + olds:
         shutil.rmtree(path, ignore_errors=True)
         removed.append(path)
     return removed
@@ -122,7 +132,12 @@ def write_all(outputs: list[Output], out_dir: Path, say=lambda message: None) ->
         old = out_dir.parent / f"{out_dir.name}{OLD_PREFIX}{token}"
         if out_dir.exists():
             os.replace(out_dir, old)
-        os.replace(staging, out_dir)
+        try:
+            os.replace(staging, out_dir)
+        except BaseException:
+            if old.exists() and not out_dir.exists():
+                os.replace(old, out_dir)  # put the previous data back
+            raise
         shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

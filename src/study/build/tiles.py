@@ -12,6 +12,7 @@ import pandas as pd
 
 from study.build.base import BuildError, Context, Output
 from study.registry.provinces import Registry
+from study.schema import SchemaError, read_csv_text
 
 
 class TileLayoutError(BuildError):
@@ -49,11 +50,20 @@ def outputs(ctx: Context) -> list[Output]:
         path = ctx.raw_dir / "geo" / f"tiles_{regime}.csv"
         if not path.exists():
             raise BuildError(f"{path}: the tile layout of the {regime} units is missing")
-        frame = pd.read_csv(path, dtype={"code": str, "label": str}, encoding="utf-8", keep_default_na=False)
+        try:
+            frame = read_csv_text(path).drop(columns=["_line"])
+        except SchemaError as error:
+            raise BuildError(str(error)) from None
         missing = {"code", "row", "col", "label"} - set(frame.columns)
         if missing:
             raise BuildError(f"{path}: missing column(s) {', '.join(sorted(missing))}; expected code, row, col, "
                              "label, source")
+        for column in ("row", "col"):
+            bad = ~frame[column].astype(str).str.fullmatch(r"\d{1,3}")
+            if bad.any():
+                raise BuildError(f"{path}: column {column!r} has {frame.loc[bad, column].iloc[0]!r}; expected a "
+                                 "grid index (a whole number from 0 to 999)")
+        frame["code"] = frame["code"].astype(str).str.zfill(2)
         check(frame, ctx.registry, regime, path)
         frame["name_vi"] = [ctx.registry.units[regime][c].name_vi for c in frame["code"]]
         frame = frame[["code", "name_vi", "label", "row", "col"]].sort_values("code", ignore_index=True)

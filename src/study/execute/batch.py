@@ -7,8 +7,11 @@ import json
 import os
 import re
 import shutil
+import signal
 import sys
+import tempfile
 import time
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,6 +115,116 @@ def _write_failures(jobs: list[Job], results: list[dict]) -> Path | None:
     return path
 
 
+MAX_ATTEMPTS = 2
+"""A run whose worker process dies is tried this many times in all before it is reported failed."""
+
+
+def _lost(job: Job, error: BaseException) -> dict:
+    """The result of a run whose worker could not report one."""
+    return {
+        "name": job.name,
+        "notebook": job.notebook_name,
+        "province": job.province,
+        "province_code": job.province_code,
+        "output": str(job.output),
+        "status": "failed",
+        "ename": type(error).__name__,
+        "evalue": str(error),
+        "cell_index": None,
+        "source_cell_index": None,
+        "cell_source": None,
+        "seconds": None,
+    }
+
+
+def _pool_run(job: Job, track: str) -> dict:
+    """Run ``job`` in a pool worker, first leaving a note of which process holds it."""
+    Path(track, job.key).write_text(str(os.getpid()), encoding="ascii")
+    return run_job(job)
+
+
+def _stop(processes: dict) -> None:
+    """Terminate pool workers (their SIGTERM handler kills their kernels); kill those that linger."""
+    for process in processes.values():
+        if process.exitcode is None:
+            process.terminate()
+    deadline = time.monotonic() + 5
+    for process in processes.values():
+        process.join(max(0.1, deadline - time.monotonic()))
+        if process.exitcode is None:
+            process.kill()
+            process.join(2)
+
+
+def _run_pool(todo: list[Job], workers: int, advance, stream) -> None:
+    """Run ``todo`` on a pool of worker processes; a worker that dies costs at most the run it held.
+
+    When a worker dies (``kill -9``, the out-of-memory killer), the pool breaks and every run still
+    in it is lost. A new pool takes them over: the run the dead worker held is tried again once
+    (:data:`MAX_ATTEMPTS`) and then reported failed; the others are not charged an attempt.
+    On ``KeyboardInterrupt`` the workers are terminated before the exception goes on.
+    """
+    context = _fork_context()
+    attempts: dict[str, int] = {}
+    pending = list(todo)
+    track = Path(tempfile.mkdtemp(prefix="study-batch-"))
+    try:
+        while pending:
+            executor = concurrent.futures.ProcessPoolExecutor(
+                max_workers=min(workers, len(pending)), mp_context=context, initializer=_worker_init
+            )
+            processes: dict = {}
+            try:
+                futures = {executor.submit(_pool_run, job, str(track)): job for job in pending}
+                processes.update(getattr(executor, "_processes", None) or {})
+                pending, lost = [], []
+                for future in concurrent.futures.as_completed(futures):
+                    job = futures[future]
+                    try:
+                        advance(future.result())
+                    except BrokenProcessPool:
+                        lost.append(job)
+                    except Exception as error:  # noqa: BLE001 - reported as the run's failure
+                        advance(_lost(job, error))
+            except BaseException:
+                processes.update(getattr(executor, "_processes", None) or {})
+                _stop(processes)
+                executor.shutdown(wait=False, cancel_futures=True)
+                raise
+            executor.shutdown(wait=True)
+            if not lost:
+                break
+            for process in processes.values():
+                process.join(5)
+            dead = {pid for pid, p in processes.items() if p.exitcode not in (None, 0, -signal.SIGTERM)}
+            holder = {}
+            for job in lost:
+                note = track / job.key
+                if note.is_file():
+                    holder[job.key] = int(note.read_text(encoding="ascii") or 0)
+                    note.unlink()
+            culprits = {j.key for j in lost if holder.get(j.key) in dead} or set(holder) or {j.key for j in lost}
+            for job in lost:
+                if job.key not in culprits:
+                    pending.append(job)
+                    continue
+                attempts[job.key] = attempts.get(job.key, 0) + 1
+                codes = sorted({processes[p].exitcode for p in dead if p == holder.get(job.key)} or {None})
+                how = f"exit code {codes[0]}" if codes[0] is not None else "unknown cause"
+                if attempts[job.key] < MAX_ATTEMPTS:
+                    print(f"study: the worker running {job.label} died ({how}); trying it once more", file=stream)
+                    pending.append(job)
+                else:
+                    advance(_lost(job, RuntimeError(
+                        f"the worker process running it died ({how}) {attempts[job.key]} times; a "
+                        "notebook that needs more memory than the machine has is killed this way")))
+            for folder in sorted({job.out_dir for job in lost}):
+                if Path(folder).is_dir():
+                    clean_partials(Path(folder))
+    finally:
+        shutil.rmtree(track, ignore_errors=True)
+
+
 def _fork_context():
     import multiprocessing
 
@@ -194,55 +307,46 @@ def execute(
 
                 client = Client(scheduler)
                 executor = client.get_executor(pure=False)
-            elif workers > 1 and len(todo) > 1:
-                executor = concurrent.futures.ProcessPoolExecutor(
-                    max_workers=min(workers, len(todo)), mp_context=_fork_context(), initializer=_worker_init
-                )
-            if executor is None:
-                for job in todo:
-                    advance(run_job(job))
-            else:
                 futures = {executor.submit(run_job, job): job for job in todo}
                 for future in concurrent.futures.as_completed(futures):
-                    job = futures[future]
                     try:
                         advance(future.result())
                     except Exception as error:  # the worker itself died
-                        advance(
-                            {
-                                "name": job.name,
-                                "notebook": job.notebook_name,
-                                "province": job.province,
-                                "province_code": job.province_code,
-                                "output": str(job.output),
-                                "status": "failed",
-                                "ename": type(error).__name__,
-                                "evalue": str(error),
-                                "cell_index": None,
-                                "source_cell_index": None,
-                                "cell_source": None,
-                                "seconds": None,
-                            }
-                        )
+                        advance(_lost(futures[future], error))
+            elif workers > 1 and len(todo) > 1:
+                _run_pool(todo, workers, advance, stream)
+            else:
+                for job in todo:
+                    advance(run_job(job))
         except KeyboardInterrupt:
             interrupted = True
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the clean-up
         finally:
             bar.close()
-            if isinstance(executor, concurrent.futures.ProcessPoolExecutor):
-                executor.shutdown(wait=not interrupted, cancel_futures=True)
-            elif executor is not None:
-                executor.shutdown(wait=not interrupted)
-            if client is not None:
-                try:
-                    client.run(shutdown_kernels)
-                finally:
-                    client.close()
-            if executor is None or client is not None:
+            try:
+                if executor is not None:
+                    executor.shutdown(wait=not interrupted)
+                if client is not None:
+                    try:
+                        client.run(shutdown_kernels)
+                    finally:
+                        client.close()
                 shutdown_kernels()
+                if interrupted:
+                    for folder in sorted({job.out_dir for job in jobs}):
+                        if Path(folder).is_dir():
+                            clean_partials(Path(folder))
+            finally:
+                if interrupted:
+                    signal.signal(signal.SIGINT, signal.default_int_handler)
     order = {job.name: i for i, job in enumerate(jobs)}
     results.sort(key=lambda r: order.get(r["name"], 0))
     if not interrupted:
-        _write_failures(jobs, results)
+        try:
+            _write_failures(jobs, results)
+        except OSError as error:
+            print(f"study: cannot write the failure report in {jobs[0].out_dir} ({error.strerror or error})",
+                  file=stream)
     return BatchResult(jobs, results, cached, time.perf_counter() - started, interrupted)
 
 

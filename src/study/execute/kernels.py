@@ -95,10 +95,28 @@ def shutdown_kernels() -> int:
 atexit.register(shutdown_kernels)
 
 
+def _on_terminate(signum, frame) -> None:  # pragma: no cover - runs in a pool worker
+    """SIGTERM in a pool worker (the batch was interrupted): kill its kernels, then die of the signal."""
+    import os
+    import signal
+
+    for slot in list(_SLOTS.values()):  # no lock: the interrupted thread may hold it
+        _kill(slot)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
 def _worker_init() -> None:
-    """Initialiser of pool workers: stop their kernels when the worker exits."""
+    """Initialiser of pool workers: stop their kernels when the worker exits or is terminated.
+
+    Workers ignore SIGINT: on Ctrl-C the main process alone decides (it terminates the workers, whose
+    SIGTERM handler kills their kernels), so that no worker prints a traceback or starts another run.
+    """
+    import signal
     from multiprocessing import util
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_terminate)
     util.Finalize(None, shutdown_kernels, exitpriority=10)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from study import paths
 from study.util.files import atomic_write_json, sha256_file
-from study.util.text import fold
+from study.util.text import fold, shorten
 
 LANGS = ("vi", "en")
 ENGINE_NAME = "study-warm"
@@ -51,7 +51,7 @@ def find_notebook(name: str | os.PathLike) -> Path:
             return candidate.resolve()
     known = sorted(p.stem for p in paths.notebooks_dir().glob("*.ipynb"))
     raise ParameterError(
-        f"no notebook {text!r}: expected a path to an .ipynb file or one of the notebooks in "
+        f"no notebook {shorten(text)}: expected a path to an .ipynb file or one of the notebooks in "
         f"{paths.notebooks_dir()}: {', '.join(known) or '(none yet)'}"
     )
 
@@ -86,6 +86,7 @@ def notebook_parameters(notebook: str | os.PathLike) -> dict[str, dict]:
         (``default`` is the source text of the default value).
     """
     path = find_notebook(notebook)
+    check_notebook_file(path)
     digest = sha256_file(path)
     try:
         from importlib.metadata import version
@@ -102,9 +103,117 @@ def notebook_parameters(notebook: str | os.PathLike) -> dict[str, dict]:
     skip_unused_grammar()
     import papermill
 
-    declared = papermill.inspect_notebook(str(path))
-    atomic_write_json(memo, declared)
+    try:
+        declared = papermill.inspect_notebook(str(path))
+    except Exception as error:  # noqa: BLE001 - any reader error means the same to the user
+        raise ParameterError(f"{path}: cannot read the notebook's parameters ({type(error).__name__}: "
+                             f"{shorten(str(error), 200)})") from None
+    try:
+        atomic_write_json(memo, declared)
+    except OSError:  # a read-only or full reports folder: the memo is only a speed-up
+        pass
     return declared
+
+
+def check_notebook_file(path: str | os.PathLike) -> None:
+    """Refuse a notebook file that is empty, binary, not JSON or not a notebook, naming it.
+
+    Raises
+    ------
+    ParameterError
+        With the file and what is wrong with it.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ParameterError(f"{path}: cannot read the notebook ({error.strerror or error})") from None
+    if not data.strip():
+        raise ParameterError(f"{path}: the notebook file is empty; expected a Jupyter notebook (JSON)")
+    if b"\x00" in data[:65536]:
+        raise ParameterError(f"{path}: a binary file, not a Jupyter notebook (JSON)")
+    try:
+        content = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ParameterError(f"{path}: not UTF-8 text; expected a Jupyter notebook (JSON)") from None
+    except ValueError as error:
+        raise ParameterError(f"{path}: not valid JSON ({error}); expected a Jupyter notebook") from None
+    if not isinstance(content, dict) or not isinstance(content.get("cells"), list):
+        raise ParameterError(f"{path}: JSON, but not a Jupyter notebook (no list of 'cells')")
+
+
+MAX_JOBS_PER_CORE = 4
+"""``-j`` is capped at this many workers per core (each worker keeps a kernel of about 300 MB)."""
+
+
+def check_jobs(value) -> int:
+    """Return the number of parallel workers ``value`` asks for, checked (an ``argparse`` type).
+
+    Values above :data:`MAX_JOBS_PER_CORE` times the cores are capped, with a note on standard error.
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        Unless ``value`` is a whole number of at least 1.
+    """
+    import argparse
+
+    try:
+        jobs = int(str(value).strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of workers, got {shorten(value)}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1 worker, got {jobs}")
+    cap = MAX_JOBS_PER_CORE * (os.cpu_count() or 1)
+    if jobs > cap:
+        print(f"study: note: -j {jobs} capped at {cap} ({MAX_JOBS_PER_CORE} per core)", file=sys.stderr)
+        return cap
+    return jobs
+
+
+def check_timeout(value) -> int | None:
+    """Return the per-cell timeout in seconds ``value`` asks for (an ``argparse`` type; ``None`` passes).
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        Unless ``value`` is a whole number of seconds of at least 1.
+    """
+    import argparse
+
+    if value is None:
+        return None
+    try:
+        seconds = int(str(value).strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of seconds, got {shorten(value)}") from None
+    if seconds < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1 second, got {seconds} (omit --timeout for no limit)")
+    return seconds
+
+
+KNOWN_CHOICES = {"lang": LANGS, "regime": ("63", "34")}
+"""Parameters whose values are a closed set whatever the notebook says."""
+_QUOTED = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)')\s*(?:,|\bor\b|\|)?""")
+
+
+def declared_choices(name: str, spec: dict) -> tuple[str, ...] | None:
+    """Return the values a parameter accepts, or ``None`` when it is not a closed set.
+
+    :data:`KNOWN_CHOICES` first; otherwise the help comment of the ``parameters`` cell when, without
+    its parenthesised remarks, it lists only quoted values (``lang = "en"  # "en" or "vi"``).
+    """
+    if name in KNOWN_CHOICES:
+        return KNOWN_CHOICES[name]
+    text = re.sub(r"\([^)]*\)", "", str(spec.get("help") or "")).strip()
+    values = []
+    while text:
+        match = _QUOTED.match(text)
+        if not match:
+            return None
+        values.append(match.group(1) if match.group(1) is not None else match.group(2))
+        text = text[match.end():].strip()
+    return tuple(values) if len(values) > 1 else None
 
 
 def _declared_type(spec: dict) -> tuple[str, object]:
@@ -145,7 +254,8 @@ def coerce(name: str, value, spec: dict, notebook: str = "") -> object:
 
     def fail(expected: str):
         raise ParameterError(
-            f"parameter {name!r}{where} expects {expected} (default {spec.get('default')}); got {value!r}"
+            f"parameter {shorten(name)}{where} expects {expected} (default {spec.get('default')}); "
+            f"got {shorten(value)}"
         )
 
     if not isinstance(value, str):

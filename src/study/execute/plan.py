@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,12 +20,17 @@ from study.execute.params import (
     _cache_dir,
     _inside,
     coerce,
+    declared_choices,
     find_notebook,
     notebook_parameters,
     slug,
 )
 from study.registry import provinces
 from study.util.files import atomic_write_json, sha256_file
+from study.util.text import shorten
+
+RESERVED_NAMES = {"site": "the site that `study report` writes (and replaces whole)"}
+"""Folder names under ``reports/`` that no notebook may take."""
 
 
 @dataclass
@@ -132,6 +139,33 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
+MIN_FREE_BYTES = 50 * 1024 * 1024
+"""A batch is refused when the reports folder has less free space than this (50 MiB)."""
+
+
+def check_writable(folder: Path) -> None:
+    """Refuse to plan runs into a folder that cannot be written or whose disk is (nearly) full.
+
+    Raises
+    ------
+    ParameterError
+        Naming the folder and the reason.
+    """
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(dir=folder, prefix=".probe-")
+        os.close(handle)
+        os.unlink(probe)
+        free = shutil.disk_usage(folder).free
+    except OSError as error:
+        raise ParameterError(f"{folder}: cannot write the outputs there ({error.strerror or error}); check the "
+                             "permissions of the reports folder (STUDY_REPORTS_DIR)") from None
+    if free < MIN_FREE_BYTES:
+        raise ParameterError(f"{folder}: only {free / 2**20:.0f} MiB free on its disk; at least "
+                             f"{MIN_FREE_BYTES / 2**20:.0f} MiB are needed to run notebooks")
+
+
 def _canonical(value) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
 
@@ -176,7 +210,12 @@ def plan(
     path = find_notebook(notebook)
     nb_name = slug(path.stem, keep="_")
     if not nb_name:
-        raise ParameterError(f"cannot make a safe folder name from the notebook name {path.stem!r}")
+        raise ParameterError(f"cannot make a safe folder name from the notebook name {shorten(path.stem)}")
+    if nb_name in RESERVED_NAMES:
+        raise ParameterError(f"a notebook may not be called {nb_name!r}: reports/{nb_name}/ is reserved for "
+                             f"{RESERVED_NAMES[nb_name]}; rename the notebook")
+    if timeout is not None and (not isinstance(timeout, int) or isinstance(timeout, bool) or timeout < 1):
+        raise ParameterError(f"timeout must be a whole number of seconds of at least 1, got {shorten(timeout)}")
     declared = notebook_parameters(path)
     given = list(parameters.items()) if isinstance(parameters, dict) else list(parameters or [])
     unknown = sorted({k for k, _ in given if k not in declared})
@@ -187,6 +226,11 @@ def plan(
             f"it declares: {listed}"
         )
     values = {k: coerce(k, v, declared[k], path.name) for k, v in given}
+    for key, value in values.items():
+        choices = declared_choices(key, declared[key])
+        if choices is not None and str(value) not in choices:
+            raise ParameterError(f"parameter {key!r} of {path.name} takes one of {', '.join(map(repr, choices))}; "
+                                 f"got {shorten(value)}")
     if "output_dir" in values:
         raise ParameterError(
             "output_dir is set by the runner (reports/<notebook>/<name>_files/); do not pass it"
@@ -198,9 +242,9 @@ def plan(
             raise ParameterError(f"{path.name} has no 'lang' parameter, so --lang cannot be used")
         values["lang"] = lang
     lang_given = values.get("lang")
-    regime = provinces.check_regime(values.get("regime", "63")) if "regime" in values else "63"
 
     try:
+        regime = provinces.check_regime(values.get("regime", "63")) if "regime" in values else "63"
         if province_names is None:
             units = [provinces.resolve(values["province"], regime)] if "province" in values else [None]
         else:
@@ -209,7 +253,11 @@ def plan(
             if "province" in values:
                 raise ParameterError("give provinces with --province, not with -p province")
             if province_names == "all" or province_names == ["all"]:
-                units = provinces_with_data(regime)
+                try:
+                    units = provinces_with_data(regime)
+                except (OSError, ValueError) as error:
+                    raise ParameterError(f"cannot list the provinces with data ({shorten(str(error), 300)}): "
+                                         "run `study build` first") from None
                 if not units:
                     raise ParameterError("no province has data: run `study build` first")
             else:
@@ -221,9 +269,12 @@ def plan(
                         units.append(unit)
     except provinces.ProvinceNameError as error:
         raise ParameterError(str(error)) from None
+    except FileNotFoundError as error:  # no processed registry yet
+        raise ParameterError(f"{error.args[0] if error.args else error}") from None
 
     reports = paths.reports_dir()
     out_dir = reports / nb_name
+    check_writable(out_dir)
     fp = fingerprint()
     nb_digest = sha256_file(path)
     env = _study_env()

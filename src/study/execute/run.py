@@ -46,6 +46,9 @@ def _describe(error: BaseException, job: Job) -> dict:
         "source_cell_index": None,
         "cell_source": None,
     }
+    if isinstance(error, OSError):
+        target = f" {error.filename}" if error.filename else ""
+        info["evalue"] = f"cannot write{target}: {error.strerror or error} (is the reports folder read-only or full?)"
     if hasattr(error, "cell_index") and hasattr(error, "ename"):
         info["ename"], info["evalue"] = error.ename, error.evalue
         info["cell_index"] = error.cell_index
@@ -110,7 +113,6 @@ def _run_job(job: Job) -> dict:
     _register_engine()
     start = time.perf_counter()
     out_dir = Path(job.out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     token = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
     tmp_nb = out_dir / f".{job.name}.partial-{token}.ipynb"
     tmp_files = out_dir / f".{job.name}_files.partial-{token}"
@@ -148,6 +150,7 @@ def _run_job(job: Job) -> dict:
         return result
 
     try:
+        out_dir.mkdir(parents=True, exist_ok=True)
         papermill.execute_notebook(
             job.notebook,
             str(tmp_nb),
@@ -168,11 +171,9 @@ def _run_job(job: Job) -> dict:
         finish()
         _discard_slot()  # never reuse a kernel in an unknown state
         shutil.rmtree(tmp_files, ignore_errors=True)
-        if tmp_nb.exists():
-            failed = out_dir / "failures" / f"{job.name}.ipynb"
-            failed.parent.mkdir(exist_ok=True)
-            os.replace(tmp_nb, failed)
-            result["failed_notebook"] = str(failed)
+        failed = _keep_failed(tmp_nb, out_dir / "failures" / f"{job.name}.ipynb")
+        if failed:
+            result["failed_notebook"] = failed
         return result
     except BaseException:
         _discard_slot()
@@ -185,13 +186,40 @@ def _run_job(job: Job) -> dict:
     try:  # figures and tables first, then the notebook: the notebook is the cache's witness
         _swap_in(tmp_files, job.files_dir)
         os.replace(tmp_nb, job.output)
-    except BaseException:
+    except BaseException as error:
         tmp_nb.unlink(missing_ok=True)
         shutil.rmtree(tmp_files, ignore_errors=True)
-        raise
-    _record(job, result["seconds"])
-    (out_dir / "failures" / f"{job.name}.ipynb").unlink(missing_ok=True)
+        if not isinstance(error, OSError):
+            raise
+        result.update(status="failed", **_describe(error, job))
+        return result
+    try:  # without its record the run is only done again next time
+        _record(job, result["seconds"])
+        (out_dir / "failures" / f"{job.name}.ipynb").unlink(missing_ok=True)
+    except OSError:
+        pass
     return result
+
+
+def _keep_failed(tmp_nb: Path, failed: Path) -> str | None:
+    """Move a failed run's notebook to ``failures/`` when it is a whole notebook; return where, or None.
+
+    A notebook that could not be written completely (a full disk) is removed instead, so that no
+    truncated notebook is ever left in ``failures/``.
+    """
+    if not tmp_nb.exists():
+        return None
+    try:
+        json.loads(tmp_nb.read_text(encoding="utf-8"))
+        failed.parent.mkdir(exist_ok=True)
+        os.replace(tmp_nb, failed)
+    except (OSError, ValueError):
+        try:
+            tmp_nb.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return None
+    return str(failed)
 
 
 def _swap_in(new: Path, final: Path) -> None:

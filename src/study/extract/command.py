@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections import Counter
@@ -14,11 +15,12 @@ from pathlib import Path
 
 from study import schema
 from study.extract.errors import ExtractError
-from study.extract.output import to_csv, write_outputs
-from study.extract.pipeline import extract_file
+from study.extract.output import to_csv, to_json, write_atomic, write_outputs
+from study.extract.pipeline import Extraction, extract_file
 from study.extract.vocabulary import load_terms
+from study.util.csvsafe import neutralise
 
-__all__ = ["document_ids", "main", "register"]
+__all__ = ["document_ids", "formula_safe", "main", "register"]
 
 
 def document_ids(paths: list[str | Path]) -> list[str]:
@@ -58,8 +60,27 @@ def document_ids(paths: list[str | Path]) -> list[str]:
     return ids
 
 
+def formula_safe(result: Extraction) -> Extraction:
+    """Return a copy of ``result`` whose text cells cannot run as spreadsheet formulas (:mod:`study.util.csvsafe`).
+
+    CSV output is for people, who open it in a spreadsheet; JSON output keeps the exact text.
+    """
+    return dataclasses.replace(
+        result,
+        document={k: neutralise(v) for k, v in result.document.items()},
+        facts=[{k: neutralise(v) for k, v in row.items()} for row in result.facts],
+        measures=[{k: neutralise(v) for k, v in row.items()} for row in result.measures],
+    )
+
+
 def _cmd_extract(args) -> int:
     """Run the command on parsed arguments; return the exit status (2 if any input failed)."""
+    if args.out and Path(args.out).exists() and not Path(args.out).is_dir():
+        print(
+            f"study extract: error: --out {args.out} is a file; expected a folder (it is created if missing)",
+            file=sys.stderr,
+        )
+        return 2
     try:
         terms = load_terms(args.terms)
     except ExtractError as error:
@@ -75,7 +96,15 @@ def _cmd_extract(args) -> int:
             failures += 1
     if args.out:
         for result in results:
-            written = write_outputs(result, Path(args.out), args.format)
+            try:
+                written = write_outputs(formula_safe(result), Path(args.out), "csv")
+                if args.format == "json":
+                    path = Path(args.out) / f"{result.document['doc_id']}.json"
+                    write_atomic(path, to_json(result))
+                    written.append(path)
+            except OSError as error:
+                print(f"study extract: error: cannot write to {args.out} ({error.strerror or error})", file=sys.stderr)
+                return 2
             print(
                 f"study extract: {result.document['source']}: {len(result.facts)} facts, "
                 f"{len(result.measures)} measures -> {', '.join(p.name for p in written)}",
@@ -85,9 +114,10 @@ def _cmd_extract(args) -> int:
         payload = [{"document": r.document, "facts": r.facts, "measures": r.measures} for r in results]
         sys.stdout.write(json.dumps(payload if len(payload) != 1 else payload[0], ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(to_csv([f for r in results for f in r.facts], schema.FACTS.columns))
+        safe = [formula_safe(r) for r in results]
+        sys.stdout.write(to_csv([f for r in safe for f in r.facts], schema.FACTS.columns))
         sys.stdout.write("\n")
-        sys.stdout.write(to_csv([m for r in results for m in r.measures], schema.MEASURES.columns))
+        sys.stdout.write(to_csv([m for r in safe for m in r.measures], schema.MEASURES.columns))
     return 2 if failures else 0
 
 

@@ -7,21 +7,13 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from study.schema import MEASURE_CODES, MEASURE_LABELS
+from study.present.i18n import t
+from study.schema import MEASURE_CODES
 
-LABELS = {
-    "en": {"rate": "Poor-household rate (% of households)", "year": "Year (end-of-year review)",
-           "review": "Official review", "document": "Stated in a document", "estimate": "Estimate (document)",
-           "target": "Target (document)", "national": "National (review)", "regional": "Region (review)",
-           "measures_title": "Measures by document",
-           "coverage_title": "What is known: province x year", "no_data": "no data",
-           "ranking_title": "{label}, {year}"},
-    "vi": {"rate": "Tỷ lệ hộ nghèo (% số hộ)", "year": "Năm (rà soát cuối năm)", "review": "Rà soát chính thức",
-           "document": "Theo văn bản", "estimate": "Ước tính (văn bản)", "target": "Mục tiêu (văn bản)",
-           "national": "Cả nước (rà soát)", "regional": "Vùng (rà soát)", "measures_title": "Giải pháp theo văn bản",
-           "coverage_title": "Dữ liệu hiện có: tỉnh x năm", "no_data": "không có số liệu",
-           "ranking_title": "{label}, {year}"},
-}
+
+def label(lang: str, key: str) -> str:
+    """A chart word from the catalogue (section ``chart``)."""
+    return t(lang, f"chart.{key}")
 
 
 def _ax(ax, figsize=(6.5, 3.6)):
@@ -30,60 +22,61 @@ def _ax(ax, figsize=(6.5, 3.6)):
     return ax
 
 
-def trajectory(observed: pd.DataFrame, *, estimates: pd.DataFrame | None = None,
-               targets: pd.DataFrame | None = None, national: pd.DataFrame | None = None,
-               regional: pd.DataFrame | None = None, lang: str = "en",
-               title: str | None = None, ax=None):
-    """Plot a province's poor-household rate by year, marking where each point comes from.
+def trajectory(findings, *, lang: str = "en", title: str | None = None, ax=None):
+    """Plot a province's poor-household rate by year from its findings, marking where each point comes from.
+
+    End-of-year review figures are filled circles, figures stated in documents squares, interim or
+    preliminary figures hollow circles (shown, never joined by the line), the documents' estimates
+    hollow diamonds, the nation dashed and the region dotted.
 
     Parameters
     ----------
-    observed : pandas.DataFrame
-        ``year``, ``value``, ``origin`` (``review`` or ``document``), as
-        :func:`study.indicators.best_by_year` returns.
-    estimates, targets, national, regional : pandas.DataFrame, optional
-        ``year`` and ``value`` each.
+    findings : study.analysis.findings.profile.ProvinceFindings
     lang : {"en", "vi"}
+    title : str, optional
     ax : matplotlib.axes.Axes, optional
 
     Returns
     -------
     matplotlib.axes.Axes
     """
-    labels = LABELS[lang]
     ax = _ax(ax)
-    if len(observed):
-        ax.plot(observed["year"], observed["value"], color="0.6", lw=1, zorder=1)
-        for origin, marker, color in (("review", "o", "#1b6ca8"), ("document", "s", "#e07b39")):
-            part = observed[observed["origin"] == origin]
-            if len(part):
-                ax.scatter(part["year"], part["value"], marker=marker, color=color, s=36, zorder=3,
-                           label=labels[origin])
-    if estimates is not None and len(estimates):
-        ax.scatter(estimates["year"], estimates["value"], marker="D", facecolor="none", edgecolor="#e07b39", s=36,
-                   zorder=3, label=labels["estimate"])
-    if targets is not None and len(targets):
-        ax.scatter(targets["year"], targets["value"], marker="*", color="#2a9d55", s=90, zorder=4,
-                   label=labels["target"])
-    if national is not None and len(national):
-        ax.plot(national["year"], national["value"], color="0.2", lw=1, ls="--", marker=".", zorder=2,
-                label=labels["national"])
-    if regional is not None and len(regional):
-        ax.plot(regional["year"], regional["value"], color="0.45", lw=1, ls=":", marker="x", ms=4, zorder=2,
-                label=labels["regional"])
-    ax.set_ylabel(labels["rate"])
-    ax.set_xlabel(labels["year"])
-    ax.set_ylim(bottom=0)
-    frames = (observed, estimates, targets, national, regional)
-    years = pd.concat([f["year"] for f in frames if f is not None and len(f)])
-    if len(years):
-        ax.set_xticks(range(int(years.min()), int(years.max()) + 1))
+    rates = [f for f in findings.rates if f.value is not None]
+    final = [f for f in rates if f.final]
+    if final:
+        ax.plot([f.year for f in final], [f.value for f in final], color="0.6", lw=1, zorder=1)
+    groups = (
+        ("review", [f for f in final if f.series == "review"], dict(marker="o", color="#1b6ca8")),
+        ("document", [f for f in final if f.series == "document"], dict(marker="s", color="#e07b39")),
+        ("interim", [f for f in rates if not f.final], dict(marker="o", facecolor="white", edgecolor="#1b6ca8",
+                                                            linewidth=1.2)),
+        ("estimate", findings.estimates, dict(marker="D", facecolor="none", edgecolor="#e07b39")),
+    )
+    for key, items, style in groups:
+        if items:
+            ax.scatter([f.year for f in items], [f.value for f in items], s=40, zorder=3, label=label(lang, key),
+                       clip_on=False, **style)
+    for key, series, style in (("national", findings.national_series, dict(color="0.2", ls="--", marker=".")),
+                               ("regional", findings.regional_series, dict(color="0.45", ls=":", marker="x",
+                                                                            ms=4))):
+        if series:
+            name = label(lang, key) if key == "national" else (
+                findings.unit.region if lang == "vi" else findings.unit.region_en)
+            ax.plot([f.year for f in series], [f.value for f in series], lw=1, zorder=2, label=name, **style)
+    ax.set_ylabel(label(lang, "rate"))
+    ax.set_xlabel(label(lang, "year"))
+    values = [f.value for f in rates + findings.estimates + findings.national_series + findings.regional_series]
+    ax.set_ylim(0, max(values + [1]) * 1.15)
+    years = [f.year for f in rates + findings.estimates + findings.national_series + findings.regional_series]
+    if years:
+        ax.set_xticks(range(min(years), max(years) + 1))
+        ax.set_xlim(min(years) - 0.5, max(years) + 0.5)
     ax.grid(axis="y", color="0.9")
     ax.spines[["top", "right"]].set_visible(False)
     if title:
-        ax.set_title(title, loc="left", fontsize=11)
+        ax.set_title(title, loc="left", fontsize=10)
     if ax.get_legend_handles_labels()[0]:
-        ax.legend(fontsize=8, frameon=False, loc="upper right")
+        ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
 
 
@@ -103,7 +96,7 @@ def ranking(values: pd.DataFrame, *, label: str, highlight: list[str] | None = N
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(axis="y", labelsize=7)
     if missing:
-        ax.text(1.0, 0.0, f"{LABELS[lang]['no_data']}: {len(missing)}", transform=ax.transAxes, ha="right",
+        ax.text(1.0, 0.0, f"{t(lang, 'chart.no_data')}: {len(missing)}", transform=ax.transAxes, ha="right",
                 va="bottom", fontsize=7, color="0.4")
     return ax
 
@@ -119,31 +112,63 @@ def measure_heatmap(matrix: pd.DataFrame, *, lang: str = "en", ax=None):
                 linewidths=0.5, linecolor="white", vmin=0, vmax=1)
     ax.set_xlabel("")
     ax.set_ylabel("")
-    ax.set_xticks(np.arange(len(columns)) + 0.5, columns, rotation=60, ha="right", fontsize=8)
-    ax.tick_params(axis="y", labelsize=8)
-    ax.set_title(LABELS[lang]["measures_title"], loc="left", fontsize=11)
+    names = [t(lang, f"measure.{c}") for c in columns]
+    ax.set_xticks(np.arange(len(columns)) + 0.5, names, rotation=60, ha="right", fontsize=7)
+    ax.tick_params(axis="y", labelsize=7)
+    ax.set_title(label(lang, "measures_title"), loc="left", fontsize=10)
+    ax.legend([plt.Rectangle((0, 0), 1, 1, color="#1b6ca8"), plt.Rectangle((0, 0), 1, 1, color="#f1f1f1")],
+              [label(lang, "measures_legend"), label(lang, "measures_absent")], fontsize=7, frameon=False,
+              loc="lower left", bbox_to_anchor=(0.0, 1.02), ncol=2)
     return ax
 
 
-def measure_legend() -> pd.DataFrame:
-    """The measure codes with their English labels, for a table under the heatmap."""
-    return pd.DataFrame({"code": list(MEASURE_LABELS), "measure": list(MEASURE_LABELS.values())})
+def measure_legend(lang: str = "en") -> pd.DataFrame:
+    """The measure kinds with their names in ``lang``, for a table under the heatmap."""
+    return pd.DataFrame({t(lang, "table.measure"): [t(lang, f"measure.{c}") for c in MEASURE_CODES]})
 
 
 def coverage_heatmap(matrix: pd.DataFrame, *, lang: str = "en", ax=None):
     """Draw a province x year coverage matrix (cells as :func:`study.coverage.matrix` codes them)."""
-    codes = {"": 0, "D": 1, "i": 2, "R": 3}
-    numeric = matrix.replace(codes).astype(float)
-    ax = _ax(ax, figsize=(5.5, 0.16 * len(matrix) + 1.5))
-    palette = ["#f4f4f4", "#f2c48d", "#9cc3e0", "#1b6ca8"]
-    sns.heatmap(numeric, ax=ax, cmap=sns.color_palette(palette, as_cmap=True), vmin=-0.5, vmax=3.5, cbar=False,
-                linewidths=0.3, linecolor="white")
+    codes = {"": 0, "-": 1, "D": 2, "i": 3, "R": 4}
+    numeric = matrix.apply(lambda column: column.map(codes)).astype(float)
+    ax = _ax(ax, figsize=(6.5, 0.17 * len(matrix) + 1.6))
+    palette = ["#ffffff", "#e3e3e3", "#f2c48d", "#9cc3e0", "#1b6ca8"]
+    sns.heatmap(numeric, ax=ax, cmap=sns.color_palette(palette, as_cmap=True), vmin=-0.5, vmax=4.5, cbar=False,
+                linewidths=0.3, linecolor="0.85", yticklabels=True)
     ax.set_ylabel("")
     ax.set_xlabel("")
-    ax.tick_params(axis="y", labelsize=6)
-    ax.set_title(LABELS[lang]["coverage_title"], loc="left", fontsize=10)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in palette]
-    names = {"en": ["none", "document only", "interim/preliminary", "end-of-year review"],
-             "vi": ["không có", "chỉ theo văn bản", "giữa kỳ/sơ bộ", "rà soát cuối năm"]}[lang]
+    ax.tick_params(axis="y", labelsize=6.5, length=0)
+    ax.tick_params(axis="x", labelsize=8, length=0)
+    ax.set_title(label(lang, "coverage_title"), loc="left", fontsize=10)
+    handles = [plt.Rectangle((0, 0), 1, 1, facecolor=c, edgecolor="0.7") for c in palette]
+    names = [label(lang, f"coverage_{k}") for k in ("none", "searched", "document", "interim", "review")]
     ax.legend(handles, names, fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
+    return ax
+
+
+def measure_share_heatmap(shares: pd.DataFrame, *, lang: str = "en", ax=None):
+    """Regions x kinds of measure: the share of each region's documents that commit to each kind.
+
+    ``shares`` is :func:`study.analysis.policy.by_region`; cells are labelled in percent and a
+    colour bar gives the scale.
+    """
+    codes = [c for c in MEASURE_CODES if c in shares.columns]
+    ax = _ax(ax, figsize=(7.5, 0.5 * len(shares) + 3.2))
+    data = (shares[codes] * 100).round(0)
+    names = [t(lang, f"measure.{c}") for c in codes]
+    rows = list(shares.index)
+    if lang == "en":
+        from study.registry import provinces
+
+        english = {u.region: u.region_en for u in provinces.units("63")}
+        rows = [english.get(r, r) for r in rows]
+    rows = [f"{r} ({int(n)})" for r, n in zip(rows, shares["documents"], strict=True)]
+    sns.heatmap(data, ax=ax, cmap="Blues", vmin=0, vmax=100, annot=True, fmt=".0f", annot_kws={"fontsize": 7},
+                linewidths=0.5, linecolor="white", cbar_kws={"label": label(lang, "share_of_documents"),
+                                                             "shrink": 0.6})
+    ax.set_xticks(np.arange(len(codes)) + 0.5, names, rotation=60, ha="right", fontsize=7)
+    ax.set_yticks(np.arange(len(rows)) + 0.5, rows, rotation=0, fontsize=7)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.set_title(label(lang, "measures_by_region"), loc="left", fontsize=10)
     return ax

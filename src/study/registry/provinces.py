@@ -266,7 +266,15 @@ def resolve(name: str, regime="63") -> Unit:
     ------
     ProvinceNameError
         If the name is unknown or ambiguous; its message and ``candidates`` list the closest names.
+        Also when ``name`` is not a ``str`` (bytes, a number, None): the message names the type expected.
     """
+    if not isinstance(name, str):
+        raise ProvinceNameError(
+            f"resolve() expects a province name as str (e.g. 'Lạng Sơn'), got {type(name).__name__} "
+            f"{repr(name)[:60]}" + (": decode bytes first, e.g. name.decode('utf-8')" if isinstance(
+                name, bytes | bytearray) else "; for a GSO code use get(code, regime)"),
+            name=repr(name)[:60], regime=str(regime),
+        )
     return registry().resolve(name, regime)
 
 

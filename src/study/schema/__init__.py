@@ -33,6 +33,7 @@ from study.schema.tables import (
     PROVINCES_63,
     RAW_TABLES,
     SEARCH_LOG,
+    STATUS_CHANGES,
     TARGETS,
 )
 from study.schema.validate import read_csv_text, validate
@@ -40,7 +41,8 @@ from study.schema.validate import read_csv_text, validate
 __all__ = [
     "AGGREGATES", "ALIASES", "CODE_RE", "DATE_RE", "DOCUMENT_KINDS", "DOCUMENTS", "FACT_KINDS", "FACTS", "GSO_SURVEY",
     "INDICATORS", "MEASURE_CODES", "MEASURE_LABELS", "MEASURES", "MERGER_2025", "NUMBER_RE", "POVERTY_REVIEW",
-    "PROVINCES_34", "PROVINCES_63", "RAW_TABLES", "SEARCH_LOG", "REFERENCE_POINTS", "SOURCE_TYPES", "STANDARDS",
+    "PROVINCES_34", "PROVINCES_63", "RAW_TABLES", "SEARCH_LOG", "STATUS_CHANGES", "REFERENCE_POINTS", "SOURCE_TYPES",
+    "STANDARDS",
     "TARGETS",
     "Field", "SchemaError", "Table", "read_csv_text", "validate",
 ]

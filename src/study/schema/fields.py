@@ -41,6 +41,12 @@ DOCUMENT_KINDS = ("plan", "conclusion", "report", "article", "resolution", "dire
 CODE_RE = re.compile(r"^\d{2}$")
 NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+URL_RE = re.compile(r"^https?://[^\s\"'<>`\\]+$", re.IGNORECASE)
+"""A web address the project accepts as a source: http or https, no white space, quotes, angle brackets,
+backquotes or backslashes (so that it can be put into HTML or Markdown without escaping tricks)."""
+SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^www\.", re.IGNORECASE)
+MAX_DIGITS = 15
+"""Numbers have at most this many digits before the decimal point (exact in float64 and Int64)."""
 
 
 class SchemaError(ValueError):
@@ -64,6 +70,10 @@ class Field:
     maximum: float | None = None
     values: tuple[str, ...] = ()
     max_words: int | None = None
+    url: str = ""
+    """``"always"``: the cell is a web address (``http``/``https``, no white space, quotes or angle
+    brackets); ``"maybe"``: a file name or a web address, checked as an address when it has a scheme
+    (``xyz:``) or starts with ``www.``; ``""``: not an address."""
 
     @property
     def frictionless_type(self) -> str:

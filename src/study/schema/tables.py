@@ -25,7 +25,7 @@ def _count(name, description, unit="households"):
 
 _SOURCE_FIELDS = (
     Field("source_type", "enum", "kind of publisher, for the choice rule", values=SOURCE_TYPES, required=True),
-    Field("source_url", "text", "URL the figure was read from", required=True),
+    Field("source_url", "text", "URL the figure was read from", required=True, url="always"),
     Field("source_title", "text", "title of the source page or document"),
     Field("source_date", "date", "publication date of the source, where known"),
     Field("decision", "text", "decision that approved the figure, where stated"),
@@ -35,7 +35,7 @@ _SOURCE_FIELDS = (
 
 # where a figure was read: the tail of tables that need no publisher type or evidence
 _CITATION_FIELDS = (
-    Field("source_url", "text", "URL the figure was read from", required=True),
+    Field("source_url", "text", "URL the figure was read from", required=True, url="always"),
     Field("source_title", "text", "title of the source page or document"),
     Field("source_date", "date", "publication date of the source, where known"),
     Field("note", "text", "remarks in the project's own words"),
@@ -174,8 +174,8 @@ DOCUMENTS = Table(
         Field("date_note", "text", "how the date was read"),
         Field("kind", "enum", "kind of document", values=DOCUMENT_KINDS, required=True),
         Field("language", "text", "language code"),
-        Field("source", "text", "file name of the seed text, or URL", required=True),
-        Field("source_url", "text", "URL of the document, where known"),
+        Field("source", "text", "file name of the seed text, or URL", required=True, url="maybe"),
+        Field("source_url", "text", "URL of the document, where known", url="always"),
         Field("note", "text", "remarks"),
     ),
 )
@@ -203,7 +203,7 @@ FACTS = Table(
         Field("char_end", "int", "end offset of the evidence", minimum=0),
         Field("flag", "text", "date_error, ambiguous, inconsistent ..."),
         Field("note", "text", "remarks"),
-        Field("source", "text", "seed file name or URL", required=True),
+        Field("source", "text", "seed file name or URL", required=True, url="maybe"),
     ),
 )
 
@@ -220,7 +220,7 @@ MEASURES = Table(
         Field("char_start", "int", "start offset of the evidence", minimum=0),
         Field("char_end", "int", "end offset of the evidence", minimum=0),
         Field("note", "text", "remarks"),
-        Field("source", "text", "seed file name or URL", required=True),
+        Field("source", "text", "seed file name or URL", required=True, url="maybe"),
     ),
 )
 
@@ -260,6 +260,26 @@ ALIASES = Table(
     ),
 )
 
+STATUS_CHANGES = Table(
+    name="status_changes",
+    description="Changes of a unit's status other than the 2025 merger (a province that became a centrally-run "
+    "city), with the date it took effect.",
+    raw="admin/status_changes.csv",
+    key=("code", "regime", "date"),
+    fields=(
+        Field("code", "code", "GSO code", required=True),
+        Field("regime", "enum", "regime of the code", values=("63", "34"), required=True),
+        Field("date", "date", "date the change took effect", required=True),
+        Field("change", "enum", "what changed", values=("centrally_run_city",), required=True),
+        Field("name_after", "text", "name of the unit after the change", required=True),
+        Field("legal_basis", "text", "the act that made the change", required=True),
+        Field("source_url", "text", "URL the change was read from", required=True),
+        Field("source_title", "text", "title of the source page"),
+        Field("evidence", "text", "short verbatim phrase (at most 12 words)", max_words=12),
+    ),
+    source_fields=("source_url",),
+)
+
 SEARCH_LOG = Table(
     name="search_log",
     description="Province-years still without an end-of-year review figure after a search, with what was tried: "
@@ -280,5 +300,5 @@ SEARCH_LOG = Table(
 RAW_TABLES: dict[str, Table] = {
     t.name: t
     for t in (PROVINCES_63, PROVINCES_34, MERGER_2025, ALIASES, POVERTY_REVIEW, AGGREGATES, GSO_SURVEY,
-              DOCUMENTS, FACTS, MEASURES, TARGETS, SEARCH_LOG)
+              DOCUMENTS, FACTS, MEASURES, TARGETS, SEARCH_LOG, STATUS_CHANGES)
 }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import math
 import re
 import unicodedata
@@ -11,14 +10,33 @@ from pathlib import Path
 
 import pandas as pd
 
-from study.schema.fields import CODE_RE, DATE_RE, NUMBER_RE, Field, SchemaError, Table
+from study.schema.fields import (
+    CODE_RE,
+    DATE_RE,
+    MAX_DIGITS,
+    NUMBER_RE,
+    SCHEME_RE,
+    URL_RE,
+    Field,
+    SchemaError,
+    Table,
+)
+from study.util.csvsafe import is_formula
+from study.util.text import shorten
 
 MAX_ERRORS_SHOWN = 50
 """At most this many bad cells are listed in one error message (all are counted)."""
+MAX_RAW_BYTES = 16 * 1024 * 1024
+"""Largest raw CSV file read (16 MiB; the largest real one is under 100 kB). Documented in docs/data.md."""
+MAX_RAW_ROWS = 200_000
+"""Most records in one raw CSV file."""
 
 
 def read_csv_text(path: Path) -> pd.DataFrame:
     """Read a CSV with every cell as NFC text (no type guessing, empty cells as ``""``).
+
+    The file is read as a stream (never held twice in memory); files larger than
+    :data:`MAX_RAW_BYTES` or with more than :data:`MAX_RAW_ROWS` records are refused.
 
     Parameters
     ----------
@@ -35,36 +53,73 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     Raises
     ------
     SchemaError
-        On an empty file, a file that is not UTF-8 text, or a record with more cells than the header.
+        On an empty (0-byte or blank) file, a file that is not UTF-8 text, holds NUL bytes or is too
+        large, or a record with more cells than the header.
     """
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SchemaError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
-    if not text.strip():
-        raise SchemaError(f"{path}: the file is empty; expected a header row and data rows")
-    if "\x00" in text:
-        raise SchemaError(f"{path}: the file holds NUL bytes; expected a CSV text file")
-    reader = csv.reader(io.StringIO(text, newline=""))
+        size = path.stat().st_size
+    except OSError as error:
+        raise SchemaError(f"{path}: cannot read the file ({error.strerror or error})") from None
+    if size == 0:
+        raise SchemaError(f"{path}: the file is empty (0 bytes); expected a header row and data rows")
+    if size > MAX_RAW_BYTES:
+        raise SchemaError(f"{path}: the file has {size:,} bytes; raw tables are limited to {MAX_RAW_BYTES:,} bytes "
+                          "(docs/data.md): split it into several files")
     header: list[str] | None = None
     rows, lines = [], []
     line = 1
-    for record in reader:
-        start, line = line, reader.line_num + 1
-        if not record or all(not cell.strip() for cell in record):
-            continue
-        if header is None:
-            header = [unicodedata.normalize("NFC", c.strip()) for c in record]
-            continue
-        if len(record) > len(header):
-            raise SchemaError(f"{path}, line {start}: {len(record)} cells, but the header has {len(header)}")
-        record = record + [""] * (len(header) - len(record))
-        rows.append([unicodedata.normalize("NFC", v).strip() for v in record])
-        lines.append(start)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            for record in reader:
+                start, line = line, reader.line_num + 1
+                if "\x00" in "".join(record):
+                    raise SchemaError(f"{path}, line {start}: the file holds NUL bytes; expected a CSV text file")
+                if not record or all(not cell.strip() for cell in record):
+                    continue
+                if header is None:
+                    header = [unicodedata.normalize("NFC", c.strip()) for c in record]
+                    continue
+                if len(record) > len(header):
+                    raise SchemaError(f"{path}, line {start}: {len(record)} cells, but the header has {len(header)}")
+                if len(rows) >= MAX_RAW_ROWS:
+                    raise SchemaError(f"{path}: more than {MAX_RAW_ROWS:,} rows; raw tables are limited to "
+                                      f"{MAX_RAW_ROWS:,} rows per file (docs/data.md): split it into several files")
+                record = record + [""] * (len(header) - len(record))
+                rows.append([unicodedata.normalize("NFC", v).strip() for v in record])
+                lines.append(start)
+    except UnicodeDecodeError as error:
+        raise SchemaError(f"{path}: not UTF-8 text ({error.reason} near line {line})") from None
+    except csv.Error as error:
+        if "NUL" in str(error):
+            raise SchemaError(f"{path}, line {line}: the file holds NUL bytes; expected a CSV text file") from None
+        raise SchemaError(f"{path}, line {line}: not a readable CSV file ({error})") from None
+    if header is None:
+        raise SchemaError(f"{path}: the file is empty (only blank lines); expected a header row and data rows")
     frame = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(columns=header)
     frame["_line"] = lines
     return frame
+
+
+def _check_text(value: str, f: Field, where: str) -> str:
+    """Check a text cell: web addresses, formula-like text, word limit; return it."""
+    if f.url == "always" or (f.url == "maybe" and SCHEME_RE.match(value)):
+        if not URL_RE.match(value):
+            raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}; expected a web address beginning "
+                              "with http:// or https://, without spaces, quotes or angle brackets")
+        return value
+    if f.url == "maybe" and re.search(r"[<>\"`]", value):
+        raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}; expected a file name or a web address, "
+                          "without quotes or angle brackets")
+    if is_formula(value):
+        raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}, which begins with "
+                          f"{value[0]!r} and would run as a formula in a spreadsheet; text cells may not begin "
+                          "with =, +, - or @ unless they are numbers (rephrase, e.g. put a word first)")
+    if f.max_words is not None and len(value.split()) > f.max_words:
+        raise SchemaError(f"{where}: column {f.name!r} has {len(value.split())} words; "
+                          f"expected at most {f.max_words}")
+    return value
 
 
 def _parse(value: str, f: Field, where: str):
@@ -80,11 +135,15 @@ def _parse(value: str, f: Field, where: str):
                 hint = " (use a decimal point, not a comma: '8.92', not '8,92')"
             elif re.match(r"^-?\d{1,3}([.,]\d{3})+$", value):
                 hint = " (write numbers without thousands separators)"
-            raise SchemaError(f"{where}: column {f.name!r} has {value!r}; expected a number{hint}")
+            raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}; expected a number{hint}")
+        digits = len(value.lstrip("-").split(".")[0].lstrip("0"))
+        if digits > MAX_DIGITS:
+            raise SchemaError(f"{where}: column {f.name!r} has a number of {digits} digits ({shorten(value)}); "
+                              f"expected at most {MAX_DIGITS} digits")
         number = float(value)
         if f.kind in ("int", "year"):
             if not number.is_integer():
-                raise SchemaError(f"{where}: column {f.name!r} has {value!r}; expected a whole number")
+                raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}; expected a whole number")
             number = int(number)
         if f.minimum is not None and number < f.minimum:
             raise SchemaError(f"{where}: column {f.name!r} has {value}; expected at least {f.minimum:g}"
@@ -95,24 +154,23 @@ def _parse(value: str, f: Field, where: str):
         return number
     if f.kind == "code":
         if not CODE_RE.match(value):
-            raise SchemaError(f"{where}: column {f.name!r} has {value!r}; expected a two-digit code such as '08'")
+            raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}; "
+                              "expected a two-digit code such as '08'")
         return value
     if f.kind == "date":
         if not DATE_RE.match(value):
-            raise SchemaError(f"{where}: column {f.name!r} has {value!r}; expected a date as YYYY-MM-DD")
+            raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}; expected a date as YYYY-MM-DD")
         try:
             pd.Timestamp(value)
         except ValueError:
-            raise SchemaError(f"{where}: column {f.name!r} has {value!r}, which is not a calendar date") from None
+            raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}, "
+                              "which is not a calendar date") from None
         return value
     if f.kind == "enum":
         if value not in f.values:
-            raise SchemaError(f"{where}: column {f.name!r} has {value!r}; expected one of {', '.join(f.values)}")
+            raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}; expected one of {', '.join(f.values)}")
         return value
-    if f.max_words is not None and len(value.split()) > f.max_words:
-        raise SchemaError(f"{where}: column {f.name!r} has {len(value.split())} words; "
-                          f"expected at most {f.max_words}")
-    return value
+    return _check_text(value, f, where)
 
 
 def validate(frame: pd.DataFrame, table: Table, path: Path | str) -> pd.DataFrame:

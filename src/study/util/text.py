@@ -21,3 +21,22 @@ def fold(text: str) -> str:
 def fold_words(text: str) -> str:
     """Return :func:`fold` of ``text`` with runs of white space made one space and the ends trimmed."""
     return " ".join(fold(text).split())
+
+
+ECHO_LIMIT = 80
+"""Echoed input is cut to this many characters in error messages."""
+
+
+def shorten(value, limit: int = ECHO_LIMIT) -> str:
+    """Return ``repr(value)`` cut to about ``limit`` characters, for echoing input in a message.
+
+    Examples
+    --------
+    >>> shorten("x" * 500, 20)
+    "'xxxxxxxxxxxxxxxx… (500 characters)"
+    """
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    size = len(value) if isinstance(value, str | bytes) else len(text)
+    return f"{text[: limit - 3]}… ({size} characters)"

@@ -1,0 +1,1 @@
+"""Findings: what a page says, computed once as plain data (value, unit, year, series, caveats, sources)."""

@@ -1,0 +1,120 @@
+"""Targets in words: what a target asks, its status and the figures that decided it (from ``targets.tracked()``)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from study.analysis.findings.model import Source
+from study.present.i18n import check_lang, fmt_count, fmt_number, fmt_pct, fmt_pp, t
+from study.present.sentences import Sentence
+
+STATUS_ORDER = ("achieved", "met_early", "on_track", "off_track", "not_achieved", "unknown")
+
+
+def _present(value) -> bool:
+    return value is not None and value is not pd.NA and not (isinstance(value, float) and pd.isna(value))
+
+
+def _amount(value: float, unit: str, lang: str) -> str:
+    if unit == "pct":
+        return fmt_pct(value, lang)
+    if unit in ("pp", "pp_per_year"):
+        return fmt_pp(value, lang)
+    if unit in ("households", "count", "people", "houses", "workers"):
+        return fmt_count(value, lang)
+    if unit in ("pct_per_year", "pct_of_households_reduction"):
+        return fmt_pct(value, lang)
+    return fmt_number(value, lang)
+
+
+def _target_amount(row: dict, lang: str) -> str:
+    unit = row.get("unit") or ""
+    if _present(row.get("target_value")):
+        return _amount(row["target_value"], unit, lang)
+    low, high = row.get("target_min"), row.get("target_max")
+    if _present(low) and _present(high):
+        return f"{fmt_number(low, lang)}–{_amount(high, unit, lang)}"
+    if _present(low):
+        return _amount(low, unit, lang)
+    if _present(high):
+        return _amount(high, unit, lang)
+    return ""
+
+
+def _indicator(row: dict, lang: str) -> str:
+    code = row["indicator"]
+    base = {"poor_rate_reduction_pp": "poor_rate_pct", "poor_households_reduction": "poor_households"}.get(code, code)
+    try:
+        return t(lang, f"indicator.{base}")
+    except KeyError:
+        return (row.get("label") or code).replace("_", " ")
+
+
+def what(row: dict, lang: str) -> str:
+    """What the target asks, in words."""
+    amount, indicator = _target_amount(row, lang), _indicator(row, lang)
+    kind = row.get("target_type") or ""
+    if kind == "level":
+        key = "target.what_level_below" if row.get("comparator") == "below" else "target.what_level_at_most"
+    elif kind in ("yearly_pace", "one_year", "period_total"):
+        key = f"target.what_{kind}"
+    else:
+        key = "target.what_other"
+    return t(lang, key, indicator=indicator, value=amount, year=row.get("target_year") or "")
+
+
+def _scope(row: dict, lang: str) -> str:
+    scope = row.get("scope") or "province"
+    if scope in ("province", "national"):
+        return ""
+    if scope.startswith("district:"):
+        return t(lang, "target.scope_district", name=scope.split(":", 1)[1])
+    if scope in ("ethnic_minority", "poor_districts"):
+        return t(lang, f"target.scope_{scope}")
+    return t(lang, "target.scope_other", scope=scope.replace("_", " "))
+
+
+def reason(row: dict, lang: str) -> str:
+    """Why the status is what it is, with the figures that decided it."""
+    unit = row.get("unit") or ""
+    level = row.get("target_type") == "level"
+    fmt_actual = fmt_pct if (level and unit == "pct") or row["indicator"].endswith("_pct") or unit.startswith("pp") \
+        else (lambda v, lang: fmt_count(v, lang))
+    values = {k: row.get(k) for k in ("actual_year", "previous_year", "first_met_year")}
+    values = {k: int(v) if _present(v) else "" for k, v in values.items()}
+    if _present(row.get("actual_value")):
+        values["actual_value"] = fmt_actual(row["actual_value"], lang)
+    pace = fmt_pp if unit.startswith("pp") or unit == "pct" else (lambda v, lang: fmt_pct(v, lang))
+    for key, name in (("achieved_per_year", "achieved"), ("needed_per_year", "needed"), ("achieved_total", "total")):
+        if _present(row.get(key)):
+            values[name] = pace(row[key], lang)
+    try:
+        return t(lang, f"target.r_{row['reason_code']}", **values)
+    except (KeyError, IndexError):
+        return t(lang, "target.r_no_figure")
+
+
+def target_sentence(row: dict, lang: str) -> Sentence:
+    """One sentence on a tracked target, with the sources of the target and of the deciding figures."""
+    lang = check_lang(lang)
+    year = row.get("target_year")
+    key = "target.target_line" if _present(year) else "target.target_line_noyear"
+    text = t(lang, key, what=what(row, lang), year=int(year) if _present(year) else "", scope=_scope(row, lang),
+             status=t(lang, f"status.{row['status']}"), reason=reason(row, lang))
+    sources = [Source(url=row.get("source") or "", title=row.get("title") or "", date=row.get("doc_date") or "",
+                      publisher=row.get("issuer") or "", evidence=row.get("evidence") or "",
+                      row=f"facts:{row['target_id']}")]
+    for key in ("actual_source", "previous_source"):
+        if row.get(key):
+            sources.append(Source(url=row[key]))
+    return Sentence(text[:1].upper() + text[1:], tuple(sources))
+
+
+def summary_sentences(frame: pd.DataFrame, lang: str) -> list[Sentence]:
+    """How many targets of how many provinces are tracked, by status."""
+    lang = check_lang(lang)
+    counts = frame["status"].value_counts()
+    parts = [t(lang, "target.summary_count", n=int(counts[s]), status=t(lang, f"status.{s}"))
+             for s in STATUS_ORDER if s in counts]
+    provinces = frame.loc[frame["origin"] == "document", "province_code"].nunique()
+    return [Sentence(t(lang, "target.summary", n=len(frame), provinces=provinces, counts="; ".join(parts)))]

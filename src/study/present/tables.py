@@ -1,0 +1,87 @@
+"""Tables fit to print: headers in words in the reader's language, numbers in the reader's style.
+
+Counts are whole numbers with thousands separators, rates have a fixed number of decimals, a
+missing value is "–" (with a legend under the table), and no cell holds ``NaN``, ``<NA>`` or
+rounding noise. These tables are for reading; the CSV files saved next to the notebooks keep the
+tidy, full-precision data.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from study.present.i18n import MISSING, fmt_count, fmt_number, t
+
+RATE_DECIMALS = 2
+"""Decimals of a rate in a printed table (the sources print at most two or three)."""
+
+
+def cell(value, kind: str, lang: str) -> str:
+    """One printed cell: ``kind`` is ``count``, ``rate``, ``year`` or ``text``; missing values are "–"."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return MISSING
+    if kind == "count":
+        return fmt_count(value, lang)
+    if kind == "rate":
+        return fmt_number(value, lang, decimals=RATE_DECIMALS)
+    if kind == "year":
+        return str(int(value))
+    text = str(value).strip()
+    return text or MISSING
+
+
+def printable(frame: pd.DataFrame, kinds: dict[str, str], lang: str) -> pd.DataFrame:
+    """Return ``frame`` as text cells with headers in words (``table.<column>`` of the catalogue).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    kinds : dict
+        Column -> ``count``, ``rate``, ``year`` or ``text``; only these columns are kept, in this order.
+    lang : {"vi", "en"}
+    """
+    out = pd.DataFrame({t(lang, f"table.{column}"): [cell(v, kind, lang) for v in frame[column]]
+                        for column, kind in kinds.items()})
+    out.index = range(1, len(out) + 1)
+    return out
+
+
+def legend(lang: str) -> str:
+    """The line under a printed table that says what "–" means."""
+    return t(lang, "table.missing_legend")
+
+
+def review_table(panel: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A province's review figures by year (``load.poverty_panel`` rows), printed."""
+    frame = panel.copy()
+    frame["reference_point"] = [
+        "; ".join(t(lang, f"table.{p}") for p in str(v).split(";") if p) if isinstance(v, str) else None
+        for v in frame["reference_points"]]
+    frame["conflict"] = [t(lang, "table.yes") if bool(v) else "" for v in frame["any_conflict"].fillna(False)]
+    return printable(frame, {"year": "year", "poor_households": "count", "poor_rate_pct": "rate",
+                             "near_poor_households": "count", "near_poor_rate_pct": "rate",
+                             "total_households": "count", "reference_point": "text", "conflict": "text"}, lang)
+
+
+def documents_table(documents: list[dict], lang: str) -> pd.DataFrame:
+    """The coded documents of a page (title, issuer, date, kind), printed."""
+    frame = pd.DataFrame(documents, columns=["title", "issuer", "doc_date", "kind"])
+    frame["date"] = frame["doc_date"]
+    frame["kind"] = [t(lang, f"doc_kind.{k}") if k else None for k in frame["kind"]]
+    return printable(frame, {"title": "text", "issuer": "text", "date": "text", "kind": "text"}, lang)
+
+
+def comparison_table(values: pd.DataFrame, indicator: str, lang: str) -> pd.DataFrame:
+    """The values of a comparison, largest first, missing last, with each unit's status in words."""
+    frame = values.sort_values(["value", "province"], ascending=[False, True], na_position="last").copy()
+    frame["status"] = [t(lang, f"unit_status.{s}") for s in frame["status"]]
+    frame[indicator] = frame["value"]
+    kinds = {"province": "text", indicator: "rate" if indicator.endswith("_pct") else "count", "status": "text"}
+    if "parts" in frame:
+        kinds.update({"parts": "text", "covered": "text"})
+    return printable(frame, kinds, lang)
+
+
+def survey_table(gaps: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Provinces with both a review and a survey rate, the largest gap first."""
+    return printable(gaps, {"province": "text", "review": "rate", "survey": "rate", "difference": "rate"}, lang)

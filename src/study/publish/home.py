@@ -1,0 +1,123 @@
+"""The home page's headline items, from plain data (so that a findings structure can feed it later).
+
+:func:`gather` takes plain records of what the runs saved (no paths, no package objects) and returns
+the items the home template shows: a title, a short generated text, a figure, an optional small table
+and the page it comes from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+TEXT = {
+    "vi": {
+        "map": "Bản đồ năm {year}",
+        "map_text": "{n} tỉnh có số liệu năm {year}; cao nhất {top} ({top_value}), thấp nhất {low} ({low_value}).",
+        "change": "Thay đổi từ năm 2021",
+        "change_text": "Tỷ lệ hộ nghèo theo tỉnh qua các năm, cùng một thang màu cho mọi năm.",
+        "targets": "Mục tiêu: đạt và chưa đạt",
+        "targets_text": "{n} mục tiêu quốc gia: {counts}.",
+        "measures": "Giải pháp theo vùng",
+        "measures_text": "{n} văn bản chính sách đã mã hóa theo các dự án của Chương trình.",
+        "columns": ["mục tiêu", "năm", "tình trạng"],
+        "status": {"met": "đạt", "on_track": "đúng hướng", "missed": "không đạt", "off_track": "chệch hướng",
+                   "unknown": "chưa đo được"},
+    },
+    "en": {
+        "map": "The map of {year}",
+        "map_text": "{n} provinces with figures for {year}; highest {top} ({top_value}), lowest {low} ({low_value}).",
+        "change": "Change since 2021",
+        "change_text": "The poor household rate by province and year, one colour scale for every year.",
+        "targets": "Targets met and missed",
+        "targets_text": "{n} national targets: {counts}.",
+        "measures": "Measures by region",
+        "measures_text": "{n} policy documents coded by the programme's projects.",
+        "columns": ["target", "year", "status"],
+        "status": {"met": "met", "on_track": "on track", "missed": "missed", "off_track": "off track",
+                   "unknown": "not measurable yet"},
+    },
+}
+
+
+def _pick(records: Sequence[Mapping], notebook: str, lang: str) -> Mapping | None:
+    same = [r for r in records if r.get("notebook") == notebook]
+    return next((r for r in same if r.get("lang") == lang), same[0] if same else None)
+
+
+def _png(record: Mapping, pattern: str) -> list[str]:
+    return sorted(f for f in record.get("figures", []) if f.endswith(".png") and re.search(pattern, f))
+
+
+def _number(value) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def gather(records: Sequence[Mapping], lang: str) -> list[dict]:
+    """Return the home page's headline items in ``lang``.
+
+    Parameters
+    ----------
+    records : sequence of mapping
+        One per run: ``notebook``, ``lang`` (or None), ``page`` and ``files`` (hrefs from the site
+        root), ``title``, ``figures`` (file names in the run's folder) and ``tables`` (file name to a
+        list of row dicts, as read from the CSV).
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    list of dict
+        ``key``, ``title``, ``text``, ``figure`` (href from the site root or None), ``link`` (the page),
+        ``link_title``, ``table`` (``{"columns": [...], "rows": [[...]]}`` or None).
+    """
+    words = TEXT["vi" if lang == "vi" else "en"]
+    items = []
+    compare = _pick(records, "compare_provinces", lang)
+    if compare:
+        maps = _png(compare, r"(^|/)map_")
+        dated = sorted(((int(m.group(1)), f) for f in maps if (m := re.search(r"_(\d{4})_", f))), reverse=True)
+        if dated:
+            year, figure = dated[0]
+            table = compare.get("tables", {}).get(re.sub(r"^map_", "values_", figure)[:-4] + ".csv") or []
+            rows = [(r.get("province"), _number(r.get("value"))) for r in table]
+            rows = [r for r in rows if r[1] is not None]
+            text = ""
+            if rows:
+                top, low = max(rows, key=lambda r: r[1]), min(rows, key=lambda r: r[1])
+                text = words["map_text"].format(n=len(rows), year=year, top=top[0], top_value=f"{top[1]:g} %",
+                                                low=low[0], low_value=f"{low[1]:g} %")
+            items.append({"key": "map", "title": words["map"].format(year=year), "text": text,
+                          "figure": compare["files"] + figure, "link": compare["page"],
+                          "link_title": compare.get("title", ""), "table": None})
+        multiples = _png(compare, r"small_multiples|change")
+        if multiples:
+            items.append({"key": "change", "title": words["change"], "text": words["change_text"],
+                          "figure": compare["files"] + multiples[0], "link": compare["page"],
+                          "link_title": compare.get("title", ""), "table": None})
+    targets = _pick(records, "targets_tracking", lang)
+    if targets:
+        table = targets.get("tables", {}).get("national_targets.csv") or []
+        counts: dict[str, int] = {}
+        for row in table:
+            counts[str(row.get("status") or "unknown")] = counts.get(str(row.get("status") or "unknown"), 0) + 1
+        text = words["targets_text"].format(n=len(table), counts=", ".join(
+            f"{n} {words['status'].get(k, k)}" for k, n in sorted(counts.items()))) if table else ""
+        figures = _png(targets, r".")
+        rows = [[r.get("target", ""), r.get("year", ""), words["status"].get(r.get("status"), r.get("status"))]
+                for r in table[:8]]
+        small = {"columns": words["columns"], "rows": rows} if table else None
+        items.append({"key": "targets", "title": words["targets"], "text": text,
+                      "figure": targets["files"] + figures[0] if figures else None, "link": targets["page"],
+                      "link_title": targets.get("title", ""), "table": small})
+    measures = _pick(records, "policy_measures", lang)
+    if measures:
+        table = measures.get("tables", {}).get("project_coverage.csv") or []
+        figures = _png(measures, r"heatmap|region") or _png(measures, r".")
+        items.append({"key": "measures", "title": words["measures"],
+                      "text": words["measures_text"].format(n=len(table)) if table else "",
+                      "figure": measures["files"] + figures[0] if figures else None, "link": measures["page"],
+                      "link_title": measures.get("title", ""), "table": None})
+    return items

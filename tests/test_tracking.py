@@ -1,0 +1,193 @@
+"""Targets against results (study.analysis.tracking), on small series and on the real data."""
+
+from __future__ import annotations
+
+import inspect
+
+import pandas as pd
+import pytest
+
+from study import load
+from study.analysis import targets, tracking
+
+
+def _series(pairs):
+    return pd.DataFrame({"year": [y for y, _ in pairs], "value": [v for _, v in pairs]})
+
+
+# ---------------------------------------------------------------------------------------------
+# rules on small series
+# ---------------------------------------------------------------------------------------------
+def test_level_target_rules():
+    series = _series([(2022, 3.56), (2023, 2.27)])
+    on = tracking.track_level_target("t", "x", "province", "poor_rate_pct", 1.84, 2025, series)
+    assert on.status == "on_track" and on.reason_code == "pace_vs_needed"
+    assert on.needed_per_year == pytest.approx(0.21) and on.achieved_per_year == pytest.approx(1.29)
+    assert (on.actual_year, on.actual_value, on.previous_year, on.previous_value) == (2023, 2.27, 2022, 3.56)
+    off = tracking.track_level_target("t", "x", "province", "poor_rate_pct", 1.84, 2025, _series([(2022, 3.0),
+                                                                                                  (2023, 2.9)]))
+    assert off.status == "off_track"
+    missed = tracking.track_level_target("t", "x", "province", "poor_rate_pct", 2.0, 2023, series)
+    assert missed.status == "not_achieved" and missed.actual_value == 2.27
+    none = tracking.track_level_target("t", "x", "province", "poor_rate_pct", 2.0, 2023, series.iloc[0:0])
+    assert none.status == "unknown" and none.reason_code == "no_figure"
+
+
+def test_below_is_strict_and_at_most_is_not():
+    exactly = _series([(2024, 1.5), (2025, 1.0)])
+    below = tracking.track_level_target("t", "x", "province", "poor_rate_pct", 1.0, 2025, exactly, comparator="below")
+    assert below.status == "not_achieved" and below.comparator == "below"
+    at_most = tracking.track_level_target("t", "x", "province", "poor_rate_pct", 1.0, 2025, exactly)
+    assert at_most.status == "achieved" and at_most.comparator == "at_most"
+
+
+def test_met_before_the_target_year_is_met_early():
+    t = tracking.track_level_target("t", "x", "province", "poor_rate_pct", 2.0, 2025, _series([(2022, 3.0),
+                                                                                               (2023, 1.9)]))
+    assert t.status == "met_early" and t.reason_code == "met_before_target_year" and t.first_met_year == 2023
+
+
+def test_reduction_ranges_keep_both_ends_and_judge_on_the_minimum():
+    series = _series([(2021, 5.0), (2022, 3.9), (2023, 2.8)])
+    t = tracking.track_reduction_target("t", "x", "province", "poor_rate_reduction_pp", 1.0, 1.5, "pp_per_year",
+                                        2021, 2025, series)
+    assert (t.target_min, t.target_max, t.threshold, t.target_value) == (1.0, 1.5, 1.0, None)
+    assert t.status == "on_track" and t.achieved_per_year == pytest.approx(1.1)
+    one = tracking.track_reduction_target("t", "x", "province", "poor_rate_reduction_pp", 1.0, 1.5, "pp",
+                                          None, 2023, series, target_type="one_year")
+    assert one.status == "achieved" and one.reason_code == "change_in_target_year"
+    assert one.achieved_total == pytest.approx(1.1) and (one.previous_year, one.actual_year) == (2022, 2023)
+    more = tracking.track_reduction_target("t", "x", "province", "poor_rate_reduction_pp", 1.1, None, "pp",
+                                           None, 2023, series, comparator="more_than_reduction",
+                                           target_type="one_year")
+    assert more.status == "not_achieved"  # "trên 1,1" is not met by a fall of exactly 1.1
+
+
+def test_relative_reduction_uses_compound_yearly_rate():
+    series = _series([(2022, 1000.0), (2024, 810.0)])
+    tr = tracking.track_reduction_target("t", "x", "province", "poor_households_reduction", 10, None,
+                                         "pct_per_year", None, 2025, series, relative=True)
+    assert tr.achieved_per_year == pytest.approx(10.0) and tr.status == "on_track"
+
+
+def test_period_total_relative_met_early_and_pace():
+    series = _series([(2021, 1000.0), (2023, 400.0)])
+    half = tracking.track_reduction_target("t", "x", "province", "poor_households_reduction", 50, None,
+                                           "pct_of_households_reduction", 2022, 2025, series, relative=True,
+                                           target_type="period_total")
+    assert half.status == "met_early" and half.baseline_year == 2021 and half.achieved_total == pytest.approx(60)
+    all_ = tracking.track_reduction_target("t", "x", "province", "poor_households_reduction", 100, None,
+                                           "pct_of_households_reduction", 2022, 2025, series, relative=True,
+                                           target_type="period_total")
+    assert all_.status == "off_track" and all_.needed_per_year == 100
+
+
+# ---------------------------------------------------------------------------------------------
+# the real data
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def table(real_processed):
+    return targets.tracked()
+
+
+def _row(table, fact_id):
+    rows = table[table["fact_ids"].str.split("; ").apply(lambda ids: fact_id in ids)]
+    assert len(rows) == 1, f"{fact_id} is tracked {len(rows)} times"
+    return rows.iloc[0]
+
+
+def test_tracked_is_data_only(table):
+    assert "study.present" not in inspect.getsource(targets)
+    assert not {"reason", "target"} & set(table.columns)
+    assert set(table["status"]) <= set(tracking.STATUSES)
+    assert set(table["comparator"]) <= set(tracking.COMPARATORS) | {""}
+    assert table["reason_code"].str.fullmatch(r"[a-z_]+").all()
+    for column in ("origin", "doc_id", "source", "title", "issuer", "evidence", "fact_ids", "comparator"):
+        assert column in table.columns
+    document = table[table["origin"] == "document"]
+    # a URL, or the seed file for the five seed documents (they have no URL)
+    assert (document["source"].str.startswith("http") | document["source"].str.fullmatch(r"\d{3}_\w+\.txt")).all()
+    assert document["evidence"].str.len().gt(0).all() and document["doc_id"].str.len().gt(0).all()
+
+
+def test_every_target_fact_is_tracked_exactly_once(table):
+    facts = load.facts()
+    wanted = set(facts.loc[facts["kind"] == "target", "fact_id"])
+    listed = [f for ids in table.loc[table["origin"] == "document", "fact_ids"] for f in ids.split("; ")]
+    assert len(listed) == len(set(listed)) and set(listed) == wanted
+
+
+def test_ranges_never_collapse(table):
+    nghe_an = _row(table, "btb02-f01")  # 1-1,5 points a year
+    assert (nghe_an["target_min"], nghe_an["target_max"], nghe_an["threshold"]) == (1.0, 1.5, 1.0)
+    assert pd.isna(nghe_an["target_value"])
+    poor_districts = _row(table, "btb11-f03")  # 4-5 points a year in poor districts
+    assert (poor_districts["target_min"], poor_districts["target_max"]) == (4.0, 5.0)
+    national = table.set_index("target_id").loc["qd90_poor_district_rate"]
+    assert (national["target_min"], national["target_max"], national["threshold"]) == (4.0, 5.0, 4.0)
+    ha_tinh = _row(table, "btb18-f24")  # 0,6-1 point in 2024: 3.04 -> 2.40 is 0.64
+    assert (ha_tinh["target_min"], ha_tinh["target_max"]) == (0.6, 1.0)
+    assert ha_tinh["status"] == "achieved" and ha_tinh["achieved_total"] == pytest.approx(0.64)
+
+
+def test_comparator_from_qualifier_and_note(table):
+    assert _row(table, "btb01-f09")["comparator"] == "below"  # "dưới 1%"
+    assert _row(table, "dbscl16-f02")["comparator"] == "at_most"  # "không quá"
+    assert _row(table, "seed001-f01")["comparator"] == "at_most"  # no qualifier on a level target
+    assert _row(table, "tdmn04-f04")["comparator"] == "more_than_reduction"  # "over 3 points a year"
+    assert _row(table, "btb02-f01")["comparator"] == "at_least_reduction"
+
+
+def test_same_target_is_tracked_once(table):
+    long_an = _row(table, "seed004-f01")
+    assert long_an["fact_ids"] == "seed004-f01; seed004-f04"
+    assert long_an["threshold"] == 10 and long_an["unit"] == "pct_per_year"
+    bac_ninh = _row(table, "seed003-f12")  # below 1% by 2025, in two documents
+    assert set(bac_ninh["fact_ids"].split("; ")) == {"dbsh07-f06", "seed003-f12"}
+    assert set(bac_ninh["doc_ids"].split("; ")) == {"dbsh07", "seed003"}
+    assert len(bac_ninh["sources"].split("; ")) == 2
+
+
+def test_met_early_is_not_on_track(table):
+    hue = _row(table, "seed001-f02")  # 1.84% by 2025; 1.40% at the end of 2024
+    assert hue["status"] == "met_early" and hue["actual_year"] == 2024 and hue["actual_value"] == 1.4
+    assert _row(table, "seed001-f01")["status"] == "achieved"
+    assert _row(table, "seed003-f05")["status"] == "met_early"  # Bắc Ninh: no poor households by 2025
+
+
+def test_statuses_carry_their_numbers(table):
+    decided = table[table["status"] != "unknown"]
+    assert decided["actual_year"].notna().all() and decided["actual_value"].notna().all()
+    assert decided["actual_source"].str.len().gt(0).all()
+    paced = table[table["status"].isin(["on_track", "off_track"])]
+    assert paced["achieved_per_year"].notna().all() and paced["needed_per_year"].notna().all()
+
+
+def test_other_scopes_are_unknown_and_keep_their_scope(table):
+    other = table[(table["origin"] == "document") & ~table["scope"].eq("province")]
+    assert len(other) and (other["status"] == "unknown").all()
+    assert (other["reason_code"] == "no_figure_for_scope").all()
+    assert "district:A Lưới" in set(other["scope"]) and "ethnic_minority" in set(other["scope"])
+
+
+def test_observed_values_are_end_of_year_results(table):
+    facts = tracking.observable_facts(load.facts())
+    rejected = {"btb01-f05", "dbscl02-f11", "tdmn09-f01", "seed003-f09", "tdmn20-f09", "dbsh13-f12"}
+    assert not rejected & set(facts["fact_id"])  # mid-year, October, merged area, old standard
+    assert set(facts["kind"]) <= {"actual", "baseline"}
+    review = load.poverty_review()
+    eoy = review[review["reference_point"] == "end_of_year"]
+    eoy_values = set(zip(eoy["province_code"], eoy["year"].astype(int), eoy["value"].round(4), strict=True))
+    doc_values = set(zip(facts["province_code"], facts["year"].astype("Int64"), facts["value"].round(4),
+                         strict=True))
+    decided = table[(table["origin"] == "document") & (table["status"] != "unknown")]
+    for row in decided.to_dict("records"):
+        key = (row["province_code"], int(row["actual_year"]), round(row["actual_value"], 4))
+        assert key in eoy_values or key in doc_values, row["target_id"]
+
+
+def test_reduction_units_are_all_handled(real_processed):
+    facts = load.facts()
+    reductions = facts[(facts["kind"] == "target") & facts["indicator"].isin(list(tracking.REDUCTION_OF))]
+    assert set(reductions["unit"]) <= {"pp", "pp_per_year", "pct_per_year", "pct_of_households_reduction",
+                                       "households"}
