@@ -32,6 +32,7 @@ study: build
 	$(STUDY) run compare_provinces --lang en
 	$(STUDY) run compare_provinces --lang vi
 	$(STUDY) run compare_provinces --lang en -p regime 34 -p series review -p year 2024 --name compare_provinces_34_review_2024
+	$(STUDY) run compare_provinces --lang vi -p regime 34 -p series review -p year 2024 --name compare_provinces_34_review_2024
 	$(STUDY) run policy_measures --lang en
 	$(STUDY) run policy_measures --lang vi
 	$(STUDY) run targets_tracking --lang en

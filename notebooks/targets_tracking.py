@@ -21,6 +21,10 @@ display(Markdown(f"# {t(lang, 'page.h_targets')}"))
 display(page.text(lang, "targets_intro"))
 display(Markdown(to_markdown(summary_sentences(table, lang), lang)))
 figures.save_table(table, output_dir, "targets")
+for origin, name in (("national", "national_targets"), ("document", "province_targets")):
+    rows = table[table["origin"] == origin]
+    figures.save_table(rows.assign(target=[what(r, lang) for r in rows.to_dict("records")])[
+        ["area", "target", "target_year", "status"]].rename(columns={"target_year": "year"}), output_dir, name)
 
 # %%
 display(page.heading(lang, "h_national_targets"))

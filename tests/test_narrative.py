@@ -204,6 +204,15 @@ def _allowed(f, lang) -> set[str]:
                "15", "01"}
     if f.context:
         values.add(str(f.context.year))
+    for row in f.targets:  # the numbers of the province's targets and of the figures that judged them
+        for key in ("target_value", "target_min", "target_max", "actual_value", "previous_value", "achieved_per_year",
+                    "needed_per_year", "achieved_total"):
+            if row.get(key) is not None and not pd.isna(row[key]):
+                values |= {fmt_number(row[key], lang), fmt_count(row[key], lang), fmt_number(abs(row[key]), lang)}
+        for key in ("target_year", "actual_year", "previous_year", "first_met_year", "period_start"):
+            if row.get(key) is not None and not pd.isna(row[key]):
+                values.add(str(int(row[key])))
+    values.add(str(sum(1 for row in f.targets if row["status"] == "unknown")))
     for doc in f.documents:  # dates of the documents a sentence names
         if doc.get("doc_date"):
             values |= set(re.findall(r"\d+", i18n.fmt_date(doc["doc_date"], lang)))

@@ -1,31 +1,22 @@
 # %% [markdown]
-# # 1. The multidimensional poverty standard
+# # 1. Chuẩn nghèo đa chiều / The multidimensional poverty standard
 #
-# Vietnam classifies households as **poor**, **near-poor** or **middle-income** with a national
-# standard that combines two things:
-#
-# * the household's **income per person per month**, compared with a line that differs between rural
-#   and urban areas, and
-# * its **deprivations**: the basic social services (grouped in *dimensions*) it lacks, measured by a
-#   list of *indicators*.
-#
-# The 2022-2025 standard is set by Decree 07/2021/NĐ-CP; the 2016-2020 standard, still used for the
-# review at the end of 2021, by Decision 59/2015/QĐ-TTg. This notebook reads both from the project's
-# data tables (`data/raw/programme/`), where every number is stored with its legal basis and the page
-# it was read from. Nothing below types a threshold by hand: every figure is printed from the data.
-#
-# The household sample used further down is **synthetic**: invented by a random generator for
-# practice. It describes no real household or place.
+# Chọn ngôn ngữ bằng tham số `lang` ("vi" hoặc "en"). / Choose the language with the parameter `lang`.
 
 # %% tags=["parameters"]
-standard_code = "nd07_2021"   # the standard to explain: "nd07_2021" (2022-2025) or "qd59_2015" (2016-2020)
-compare_with = "qd59_2015"    # the standard to compare with
-n_households = 400            # size of the synthetic sample
-seed = 2021                   # seed of the synthetic sample (same seed, same households)
+lang = "en"  # "en" or "vi"
+standard_code = "nd07_2021"  # the standard explained in detail (see standard.available_standards())
+standards_compared = ["qd59_2015", "nd07_2021", "national_2026_2030"]  # 2016-2020, 2022-2025, 2027-2030
+n_households = 400  # size of the synthetic sample
+seed = 2021  # seed of the synthetic sample (same seed, same households)
 
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import Markdown, display
+
+from study.analysis import standard, teaching
+from study.present.i18n import fmt_date, fmt_pct, fmt_list, t
 
 pd.set_option("display.width", 120)
 pd.set_option("display.max_columns", 20)
@@ -33,142 +24,194 @@ pd.set_option("display.max_colwidth", 60)
 plt.rcParams["figure.dpi"] = 72
 plt.rcParams["figure.figsize"] = (8, 4)
 
-from study.analysis import standard
 
+def say(key, **values):
+    """Show a text of the catalogue (section [teaching]) in the notebook's language."""
+    display(Markdown(t(lang, f"teaching.{key}", **values)))
+
+
+if isinstance(standards_compared, str):  # papermill may pass the list as text
+    standards_compared = [code.strip() for code in standards_compared.split(",") if code.strip()]
 std = standard.load_standard(standard_code)
-old = standard.load_standard(compare_with)
-print("explained here:", std.code, "-", std.legal_basis)
-
-# %% [markdown]
-# ## The rule
-#
-# The sentences below are generated from the data. Read the words *at or below* carefully: the legal
-# text says "từ ... trở xuống", so a household whose income is exactly on the line counts as under it.
-# Likewise "thiếu hụt từ 3 chỉ số trở lên" means *that many or more* deprivations, and "dưới" means
-# *fewer than*.
+compared = [standard.load_standard(code) for code in standards_compared]
+old, new = standard.load_standard("qd59_2015"), standard.load_standard("national_2026_2030")
+say("n1_intro")
 
 # %%
-for sentence in std.describe("en"):
-    print("-", sentence)
-print()
-for sentence in std.describe("vi"):
-    print("-", sentence)
+say("h_n1_timeline", n=1)
+say("n1_timeline", acts=fmt_list([s.act for s in compared], lang))
+teaching.standards_overview(standards_compared, lang)
 
 # %%
-std.thresholds()[["rule", "area", "value", "unit", "legal_basis"]]
-
-# %% [markdown]
-# ## Dimensions and indicators
-#
-# A household is *deprived* in an indicator when it falls short of the level the standard sets for
-# it (for example, no member has health insurance). Only the number of deprivations enters the rule,
-# not which ones.
+until = new.value("previous_standard_applies_until")
+say("n1_timeline_2026", act=new.act, until=fmt_date(until, lang), old_act=std.act, period=new.period)
 
 # %%
-print(f"{std.code}: {std.n_dimensions or len(std.dimensions)} dimensions, "
-      f"{std.n_indicators or len(std.indicator_codes)} indicators; "
-      f"poor needs at least {std.min_deprivations} deprivations")
-std.indicators[["dimension_en", "indicator_code", "indicator_vi", "indicator_en"]]
-
-# %% [markdown]
-# ## The 2016-2020 standard, for comparison
-#
-# The earlier standard had lower lines, one dimension fewer, and a different shape: a household at or
-# below its lower line was poor **on income alone**, whatever its deprivations; between the lower and
-# the upper line the deprivations decided. The project could not verify the middle-income band of
-# that standard from a stored source, so it is left out here (such households show as `not_poor`).
+say("h_n1_rule", n=2, act=std.act, period=std.period)
+say("n1_rule_words")
+say("n1_rule", text=teaching.bullets(std.describe(lang)))
+teaching.thresholds_display(std, lang, rules=("poverty_line", "middle_income_upper", "min_deprivations"))
 
 # %%
-for sentence in old.describe("en"):
-    print("-", sentence)
-print(f"{old.code}: {old.n_dimensions} dimensions, {old.n_indicators} indicators "
-      f"(counts as stated in the data)")
+say("h_n1_indicators", n=3)
+say("n1_indicators", act=std.act, dimensions=std.n_dimensions or len(std.dimensions),
+    indicators=std.n_indicators or len(std.indicator_codes), k=std.min_deprivations)
+teaching.indicator_display(std.indicators, lang)
 
 # %%
-standard.lines_table(old, std)
-
-# %% [markdown]
-# ## Boundary cases
-#
-# The table below places households exactly on each income boundary of the standard and one VND above
-# it, with one deprivation fewer than the minimum and with the minimum, in both areas, and classifies
-# each under both standards. The incomes are computed from the lines, not typed.
+amendment = standard.load_standard("nd07_2021")
+workers = amendment.low_income_worker_upper
+say("h_n1_amendment", n=4, act=amendment.value("amended_by"))
+say("n1_amendment", act=amendment.value("amended_by"), base=amendment.act,
+    rural=teaching.money(workers["rural"], lang), urban=teaching.money(workers["urban"], lang))
+teaching.thresholds_display(amendment, lang, rules=("low_income_worker_upper",))
 
 # %%
+say("h_n1_old", n=5, act=old.act, period=old.period)
+say("n1_old", dimensions=old.n_dimensions, indicators=old.n_indicators)
+say("n1_rule", text=teaching.bullets(old.describe(lang)))
+
+# %%
+say("h_n1_new", n=6, act=new.act, period=new.period)
+say("n1_new", act=new.act, until=fmt_date(until, lang), k=new.min_deprivations,
+    missing=fmt_list([t(lang, f"teaching.missing_{m}") for m in new.missing], lang))
+say("n1_rule", text=teaching.bullets(new.describe(lang)))
+
+# %%
+say("n1_new_lists")
+partial = standard.indicator_table("national_2026_2030_partial")
+teaching.indicator_display(partial, lang)
+
+# %%
+say("n1_new_draft")
+teaching.indicator_display(standard.indicator_table("national_2026_2030_draft"), lang)
+
+# %%
+say("h_n1_lines", n=7)
+say("n1_lines")
+teaching.lines_display(standards_compared, lang)
+
+# %%
+say("h_n1_boundary", n=8)
+say("n1_boundary", act=std.act)
 cases = standard.boundary_cases(std)
 cases[old.code] = standard.classify_households(cases, standard=old).astype(str)
-cases.rename(columns={"category": std.code})
+teaching.labelled(cases.rename(columns={"category": std.code}), lang, categories=(std.code, old.code))
 
 # %%
-# the same exercise on the edges of the older standard
-standard.boundary_cases(old)
+say("n1_boundary_new", act=new.act)
+teaching.labelled(standard.boundary_cases(new), lang)
 
 # %%
 # one household, step by step
-income, area, k = std.multidimensional_line["rural"], "rural", std.min_deprivations
+income, area, k = std.poverty_line["rural"], "rural", std.min_deprivations
 deprived_in = list(std.indicator_codes[:k])
-fewer = deprived_in[:-1] if deprived_in else k - 1
-print(f"income {standard.format_vnd(income)} per person per month, {area}, "
-      f"deprived in: {', '.join(deprived_in) or f'{k} indicators'}")
-print("->", standard.classify(income, area, deprived_in or k, standard=std))
-print("with one deprivation fewer ->", standard.classify(income, area, fewer, standard=std))
+names = dict(zip(std.indicators["indicator_code"], std.indicators["indicator_vi" if lang == "vi" else "indicator_en"],
+                 strict=True))
+first = standard.classify(income, area, deprived_in, standard=std)
+second = standard.classify(income, area, deprived_in[:-1], standard=std)
+say("n1_step", income=teaching.money(income, lang), area=teaching.value_label(area, lang),
+    codes=fmt_list([names[c] for c in deprived_in], lang), first=teaching.value_label(first, lang),
+    second=teaching.value_label(second, lang))
+try:
+    standard.classify(income, area, k - 1, standard=new)
+except standard.NotSourcedError as error:
+    say("n1_step_new", act=new.act, known=t(lang, f"teaching.known_{error.known}"),
+        missing=t(lang, f"teaching.missing_{error.rule}"))
 
 # %%
-# wrong input is refused with a message that says what is expected
+# wrong input is refused with a message that says what is expected (the program's message is in English)
 try:
     standard.classify(1, "rural", ["internet"], standard=std)
 except standard.StandardError as error:
-    print("StandardError:", error)
-
-# %% [markdown]
-# ## A synthetic sample (invented households, for practice only)
-#
-# `standard.synthetic_households` draws incomes and deprivations at random. Each row has
-# `synthetic = True`. The shares below say something about the generator, **nothing about Vietnam**.
+    say("n1_refused", message=str(error))
 
 # %%
+say("h_n1_sample", n=9)
+say("n1_sample")
 households = standard.synthetic_households(n_households, seed=seed, standard=std)
 households["category"] = standard.classify_households(households, standard=std)
 assert households["synthetic"].all()
-print(f"SYNTHETIC sample: {len(households)} invented households (seed {seed})")
-households[["household_id", "area", "household_size", "income_per_person_month", "deprivations",
-            "category", "synthetic"]].head(8)
+say("n1_sample_size", n=len(households), seed=seed)
+teaching.labelled(households[["household_id", "area", "household_size", "income_per_person_month", "deprivations",
+                              "category", "synthetic"]].head(8), lang)
 
 # %%
 counts = pd.crosstab(households["category"], households["area"], margins=True, margins_name="all")
+counts.index = [teaching.value_label(c, lang) for c in counts.index]
+counts.columns = [teaching.value_label(c, lang) for c in counts.columns]
 counts
 
 # %%
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
-shares = pd.crosstab(households["area"], households["category"], normalize="index") * 100
-shares.plot.barh(stacked=True, ax=left, colormap="viridis")
-left.set_xlabel("share of households (%)")
-left.set_title("SYNTHETIC households by category")
+by_area = pd.crosstab(households["area"], households["category"], normalize="index") * 100
+by_area.index = [teaching.value_label(a, lang) for a in by_area.index]
+by_area.columns = [teaching.value_label(c, lang) for c in by_area.columns]
+by_area.plot.barh(stacked=True, ax=left, colormap="viridis")
+left.set_xlabel(t(lang, "teaching.fig_share"))
+left.set_title(t(lang, "teaching.fig_sample_title"))
 left.legend(title=None, fontsize=8, loc="lower right")
 rural = households[households["area"] == "rural"]
 for category, group in rural.groupby("category", observed=True):
-    right.scatter(group["income_per_person_month"] / 1e6, group["deprivations"], s=12, label=category)
+    right.scatter(group["income_per_person_month"] / 1e6, group["deprivations"], s=12,
+                  label=teaching.value_label(category, lang))
 right.axvline(std.multidimensional_line["rural"] / 1e6, color="black", lw=1)
 if std.middle_income_upper is not None:
     right.axvline(std.middle_income_upper["rural"] / 1e6, color="grey", lw=1, ls="--")
 if std.income_only_line is not None:
     right.axvline(std.income_only_line["rural"] / 1e6, color="black", lw=1, ls="-.")
 right.axhline(std.min_deprivations - 0.5, color="black", lw=0.8, ls=":")
-right.set_xlabel("income per person per month (million VND)")
-right.set_ylabel("deprivations")
-right.set_title("SYNTHETIC rural households and the rule")
+right.set_xlabel(t(lang, "teaching.fig_income_million"))
+right.set_ylabel(t(lang, "teaching.fig_deprivations"))
+right.set_title(t(lang, "teaching.fig_rural_title"))
 right.legend(fontsize=8)
 fig.tight_layout()
 plt.show()
 
-# %% [markdown]
-# ## The same synthetic households under the older standard
-#
-# The older lines are lower, so many households that are poor or near-poor under the 2022-2025
-# standard fall above both older lines. This is why rates under the two standards cannot be put on
-# one line: the review at the end of 2021 used the 2016-2020 standard, the later reviews the new one.
+# %%
+say("h_n1_three", n=10)
+say("n1_three", standards=fmt_list([s.label for s in compared], lang))
+categories = standard.compare_standards(households, standards_compared)
+table = standard.shares(categories).round(1)
+table.index = [standard.load_standard(code).label for code in table.index]
+teaching.labelled(table.rename(columns=lambda c: teaching.value_label(c, lang)), lang)
 
 # %%
-households["category_" + old.code] = standard.classify_households(households, standard=old)
-pd.crosstab(households["category"], households["category_" + old.code],
-            rownames=[std.code], colnames=[old.code])
+colours = {"poor": "#b2182b", "near_poor": "#ef8a62", "middle_income": "#67a9cf", "not_poor": "#2166ac",
+           standard.UNDETERMINED: "#d9d9d9"}
+shares = standard.shares(categories)
+fig, ax = plt.subplots(figsize=(9, 3.4))
+handles = {}
+for position, code in enumerate(shares.index):
+    start = 0.0
+    for category, value in shares.loc[code].items():
+        if value > 0:
+            bars = ax.barh(position, value, left=start, color=colours[category], edgecolor="white",
+                           hatch="//" if category == standard.UNDETERMINED else None)
+            handles.setdefault(category, bars)
+            start += value
+ax.set_yticks(range(len(shares)), [standard.load_standard(code).label for code in shares.index])
+ax.invert_yaxis()
+ax.set_xlabel(t(lang, "teaching.fig_share"))
+ax.set_title(t(lang, "teaching.fig_three_title", n=len(households)))
+ax.legend(list(handles.values()), [teaching.value_label(c, lang) for c in handles], fontsize=8,
+          loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=3)
+fig.tight_layout()
+plt.show()
+
+# %%
+poor = {code: float(shares.loc[code].get("poor", 0.0)) for code in shares.index}
+say("n1_three_reading", text=teaching.bullets(
+    t(lang, "teaching.n1_three_poor", standard=standard.load_standard(code).label, share=fmt_pct(round(v, 1), lang))
+    for code, v in poor.items()))
+say("n1_three_undetermined", act=new.act)
+
+# %%
+say("n1_three_moves", old=std.label, new=new.label)
+moves = pd.crosstab(categories[std.code], categories[new.code])
+moves.index = [teaching.value_label(c, lang) for c in moves.index]
+moves.columns = [teaching.value_label(c, lang) for c in moves.columns]
+moves
+
+# %%
+say("n1_end")

@@ -1,30 +1,27 @@
 # %% [markdown]
-# # 2. Reading the provincial data
+# # 2. Đọc số liệu của các tỉnh / Reading the provincial data
 #
-# The study's figures come from the annual reviews of poor and near-poor households that each
-# province reports, from national and regional totals, and from a survey of the General Statistics
-# Office (GSO). This notebook shows how to read them with `study.load`, and five traps to avoid:
-#
-# 1. rates and counts answer different questions;
-# 2. a change in **percentage points** is not a change in **percent**;
-# 3. the plain mean of provincial rates is not the rate of the region;
-# 4. since 1 July 2025 there are 34 provinces, not 63, and some codes changed meaning;
-# 5. the GSO survey and the Ministry review are different measures.
-#
-# The provincial tables are still being filled in. Cells marked `# NBVAL_IGNORE_OUTPUT` print figures
-# from them; their output may change when rows are added, and when a figure is missing the notebook
-# says so instead of guessing.
+# Chọn ngôn ngữ bằng tham số `lang` ("vi" hoặc "en"). / Choose the language with the parameter `lang`.
 
 # %% tags=["parameters"]
-year = 2022                   # review year for the regional comparison
-region = "Tây Nguyên"         # a GSO region (Vietnamese name, as in the registry)
-province = "Quảng Nam"        # a province (any spelling) for the rate and count example
+lang = "en"  # "en" or "vi"
+year = 2022  # review year for the regional comparison
+region = "Tây Nguyên"  # a GSO region (Vietnamese name, as in the registry)
+province = "Quảng Nam"  # a province (any spelling) for the rate and count example
 new_province = "Tuyên Quang"  # a province of the 34 (since 1 July 2025)
-survey_year = 2023            # year for the survey-versus-review comparison
+survey_year = 2023  # year for the survey-versus-review comparison
+n_households = 400  # size of the synthetic sample of the last section
+seed = 2021  # seed of the synthetic sample
 
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import Markdown, display
+
+from study import load
+from study.analysis import standard, teaching
+from study.present.i18n import fmt_count, fmt_list, fmt_number, fmt_pct, t
+from study.registry import provinces
 
 pd.set_option("display.width", 120)
 pd.set_option("display.max_columns", 20)
@@ -32,16 +29,17 @@ pd.set_option("display.max_colwidth", 60)
 plt.rcParams["figure.dpi"] = 72
 plt.rcParams["figure.figsize"] = (8, 4)
 
-from study import load
-from study.analysis import teaching
-from study.registry import provinces
 
-# %% [markdown]
-# ## What is there
-#
-# `load.poverty_panel()` gives one row per province and year under the 2022-2025 standard;
-# `load.poverty_review()` the same figures in long form, with their sources; `load.aggregates()`
-# national and regional totals; `load.gso_survey()` the GSO series.
+def say(key, **values):
+    """Show a text of the catalogue (section [teaching]) in the notebook's language."""
+    display(Markdown(t(lang, f"teaching.{key}", **values)))
+
+
+say("n2_intro", traps=teaching.bullets(t(lang, f"teaching.n2_trap_{i}") for i in range(1, 7)))
+
+# %%
+say("h_n2_what")
+say("n2_what")
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -50,27 +48,21 @@ panel = load.poverty_panel()
 review = load.poverty_review()
 aggregates = load.aggregates()
 survey = load.gso_survey()
-print(f"poverty_panel: {len(panel)} province-years, {panel['province_code'].nunique()} provinces of 63, "
-      f"years {panel['year'].min()}-{panel['year'].max()}")
-print(f"poverty_review: {len(review)} values from {review['source_url'].nunique()} sources")
-print(f"aggregates: {len(aggregates)} rows; gso_survey: {len(survey)} rows")
-
-# %% [markdown]
-# ## 1. Rates and counts
-#
-# A **rate** (`poor_rate_pct`) says how common poverty is in a province; a **count**
-# (`poor_households`) says how many households a programme has to reach. A large province with a low
-# rate can have more poor households than a small province with a high rate. When a source gives both,
-# they imply the number of households (count divided by rate); the rates are rounded, so that total
-# is approximate.
+sources = load.table("poverty_review_sources")
+say("n2_what_counts", rows=fmt_count(len(panel), lang), provinces=panel["province_code"].nunique(),
+    first=int(panel["year"].min()), last=int(panel["year"].max()), values=fmt_count(len(review), lang),
+    sources=fmt_count(review["source_url"].nunique(), lang), aggregates=fmt_count(len(aggregates), lang),
+    survey=fmt_count(len(survey), lang))
 
 # %%
+say("h_n2_trap", n=1, title=t(lang, "teaching.n2_trap_1"))
+say("n2_rates")
 # an invented pair of provinces, to see the point without any data
-example = pd.DataFrame({"province": ["small, high rate", "large, low rate"],
+example = pd.DataFrame({"province": [t(lang, "teaching.v_small_high"), t(lang, "teaching.v_large_low")],
                         "poor_households": [6000, 9000], "poor_rate_pct": [20.0, 1.5]})
 example["implied_households"] = [round(teaching.implied_total(c, r))
                                  for c, r in zip(example["poor_households"], example["poor_rate_pct"], strict=True)]
-example
+teaching.labelled(example, lang)
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -78,52 +70,39 @@ example
 rows = load.poverty_panel(province)
 name = provinces.resolve(province).name_vi
 if rows.empty:
-    print(f"No review figures for {name} yet.")
+    say("n2_no_rows", province=name)
 else:
     columns = ["year", "poor_households", "poor_rate_pct", "households", "households_from"]
-    table = teaching.with_totals(rows)[columns]
-    print(f"{name}: review figures under the 2022-2025 standard")
-    print(table.to_string(index=False))
-
-# %% [markdown]
-# ## 2. Percentage points and percent
-#
-# When a rate falls from one value to another, say both how many **percentage points** it fell
-# (the difference) and by how many **percent** (the difference relative to where it started). The
-# programme's national target is written in points per year. A province that starts high can cut many
-# points and still a small percent; one that starts low does the reverse.
+    say("n2_province_rows", province=name)
+    display(teaching.labelled(teaching.with_totals(rows)[columns], lang))
 
 # %%
-print(teaching.describe_change(20.0, 16.0, "an invented high rate"))
-print(teaching.describe_change(2.0, 1.0, "an invented low rate"))
+say("h_n2_trap", n=2, title=t(lang, "teaching.n2_trap_2"))
+say("n2_points")
+say("n2_points_examples", text=teaching.bullets([
+    teaching.describe_change(20.0, 16.0, t(lang, "teaching.v_invented_high"), lang),
+    teaching.describe_change(2.0, 1.0, t(lang, "teaching.v_invented_low"), lang)]))
 
 # %%
 # NBVAL_IGNORE_OUTPUT
 
 rates = rows.dropna(subset=["poor_rate_pct"]).sort_values("year")
 if len(rates) >= 2:
-    first, last = rates.iloc[0], rates.iloc[-1]
-    sentence = teaching.describe_change(first["poor_rate_pct"], last["poor_rate_pct"],
-                                        "the poor-household rate")
-    print(f"{name}, {first['year']} to {last['year']}: {sentence}")
+    start, end = rates.iloc[0], rates.iloc[-1]
+    sentence = teaching.describe_change(start["poor_rate_pct"], end["poor_rate_pct"],
+                                        t(lang, "teaching.v_poor_rate"), lang)
+    say("n2_points_province", province=name, first=int(start["year"]), last=int(end["year"]), sentence=sentence)
 else:
-    print(f"{name}: fewer than two years with a rate, so no change can be computed yet.")
-
-# %% [markdown]
-# ## 3. A mean of rates is not the rate of a region
-#
-# The rate of a region is its poor households divided by its households. The plain mean of its
-# provinces' rates gives a small province the same weight as a large one. When small provinces are
-# poorer, the plain mean overstates the regional rate. The invented region below shows it; the next
-# cell repeats it on the real rows of one region and year, using only the provinces for which both a
-# rate and a number of households (given or implied) exist.
+    say("n2_points_missing", province=name)
 
 # %%
+say("h_n2_trap", n=3, title=t(lang, "teaching.n2_trap_3"))
+say("n2_mean")
 invented = pd.DataFrame({"province": ["A", "B", "C"], "poor_households": [3000, 2000, 1000],
                          "poor_rate_pct": [30.0, 2.0, 1.0]})
 result = teaching.mean_vs_weighted(invented)
-print(f"invented region: plain mean {result['plain_mean_pct']:.2f}%, "
-      f"household-weighted {result['weighted_pct']:.2f}%")
+say("n2_mean_invented", plain=fmt_pct(round(result["plain_mean_pct"], 2), lang),
+    weighted=fmt_pct(round(result["weighted_pct"], 2), lang))
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -131,69 +110,109 @@ print(f"invented region: plain mean {result['plain_mean_pct']:.2f}%, "
 in_region = [u.code for u in provinces.units("63") if u.region == region]
 rows_region = panel[(panel["year"] == year) & panel["province_code"].isin(in_region)]
 result = teaching.mean_vs_weighted(rows_region)
-print(f"{region}, {year}: {len(in_region)} provinces in the region, {len(rows_region)} with review rows, "
-      f"{result['rows']} usable (rate and households)")
+say("n2_mean_region", region=region, year=year, provinces=len(in_region), with_rows=len(rows_region),
+    usable=result["rows"])
 if result["rows"]:
-    print(f"plain mean of their rates: {result['plain_mean_pct']:.2f}%")
-    print(f"household-weighted rate of the same provinces: {result['weighted_pct']:.2f}%")
+    say("n2_mean_region_figures", plain=fmt_pct(round(result["plain_mean_pct"], 2), lang),
+        weighted=fmt_pct(round(result["weighted_pct"], 2), lang))
 published = aggregates[(aggregates["level"] == "region") & (aggregates["area"] == region)
                        & (aggregates["year"] == year) & (aggregates["standard"] == "nd07_2021")
                        & aggregates["poor_rate_pct"].notna()]
 if len(published):
-    values = ", ".join(f"{v:g}%" for v in sorted(set(published["poor_rate_pct"].astype(float))))
-    print(f"published regional rate (aggregates): {values}")
+    values = fmt_list([fmt_pct(v, lang) for v in sorted(set(published["poor_rate_pct"].astype(float)))], lang)
+    say("n2_mean_published", values=values)
 else:
-    print("No published regional rate for this region and year in the aggregates table.")
+    say("n2_mean_no_published")
 if result["rows"] < len(in_region):
-    print("Not every province of the region is in the data, "
-          "so neither figure is the regional rate itself.")
-
-# %% [markdown]
-# ## 4. The 2025 merger: 63 provinces became 34
-#
-# The statistics of 2021-2024 describe the 63 provinces in force until 30 June 2025. Since 1 July 2025
-# there are 34. A figure for a new province is not comparable with the old figure of the province
-# whose name it kept: it covers more land and more households. To compare over time, add up the old
-# provinces (counts, then divide) instead of averaging their rates.
+    say("n2_mean_incomplete")
 
 # %%
+say("h_n2_trap", n=4, title=t(lang, "teaching.n2_trap_4"))
+say("n2_merger")
 members = teaching.merger_members(new_province)
-print(f"{provinces.resolve(new_province, '34').name_vi} (34 units) is made of:")
-members
+say("n2_merger_members", province=provinces.resolve(new_province, "34").name_vi)
+teaching.labelled(members, lang)
 
 # %%
 summary = teaching.merger_summary()
-print(f"{len(summary)} new units; {(summary['units_63'] == 1).sum()} kept their territory unchanged; "
-      f"the others absorb up to {summary['units_63'].max()} old units")
-summary.head(6)
-
-# %% [markdown]
-# Codes changed meaning too. The same two-digit code can name one province among the 63 and another
-# among the 34, so `study.registry.provinces` never takes a code without saying which set of units it means.
+say("n2_merger_summary", units=len(summary), unchanged=int((summary["units_63"] == 1).sum()),
+    most=int(summary["units_63"].max()))
+teaching.labelled(summary.head(6), lang)
 
 # %%
-teaching.reused_codes()
+say("n2_codes")
+teaching.labelled(teaching.reused_codes(), lang)
 
 # %%
 crosswalk = load.crosswalk()
 new_code = provinces.resolve(new_province, "34").code
-crosswalk.loc[crosswalk["code_34"] == new_code, ["code_63", "name_63", "code_34", "name_34"]]
+teaching.labelled(crosswalk.loc[crosswalk["code_34"] == new_code, ["code_63", "name_63", "code_34", "name_34"]], lang)
 
-# %% [markdown]
-# ## 5. The GSO survey and the Ministry review are different measures
-#
-# The review counts the households that communes identify, household by household, against the
-# standard. The GSO figure is estimated from a sample survey. The two are published for the same
-# provinces and years and carry similar names, but they are not the same number and should never be
-# mixed in one series. The study keeps them in separate tables.
+# %%
+say("h_n2_trap", n=5, title=t(lang, "teaching.n2_trap_5"))
+say("n2_survey")
 
 # %%
 # NBVAL_IGNORE_OUTPUT
 
 both = teaching.review_vs_survey(panel, survey, survey_year)
 if both.empty:
-    print(f"No province has both a review rate and a GSO survey rate for {survey_year} yet.")
+    say("n2_survey_none", year=survey_year)
 else:
-    print(f"{survey_year}: {len(both)} provinces with both figures; the survey is higher in "
-          f"{(both['difference_pp'] > 0).sum()} and lower in {(both['difference_pp'] < 0).sum()}")
-    print(both.to_string(index=False))
+    say("n2_survey_both", year=survey_year, n=len(both), higher=int((both["difference_pp"] > 0).sum()),
+        lower=int((both["difference_pp"] < 0).sum()))
+    display(teaching.labelled(both, lang))
+
+# %%
+say("h_n2_trap", n=6, title=t(lang, "teaching.n2_trap_6"))
+say("n2_provincial")
+teaching.provincial_lines(lang)
+
+# %%
+national = standard.load_standard("nd07_2021")
+say("n2_provincial_rules", text=teaching.bullets(
+    f"**{standard.load_standard(code).label}**: {sentence}"
+    for code in standard.available_standards(scope="provincial")
+    for sentence in standard.load_standard(code).describe(lang)))
+say("n2_provincial_national", act=national.act, text=teaching.bullets(national.describe(lang)))
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+
+side_by_side = teaching.provincial_review(sources)
+say("n2_provincial_rows", n=int((side_by_side["standard_kind"] == "provincial").sum()),
+    provinces=side_by_side["province"].nunique())
+display(teaching.labelled(side_by_side.drop(columns=["province_code"]), lang))
+say("n2_provincial_sentences", text=teaching.bullets(teaching.provincial_sentences(side_by_side, lang)))
+
+# %%
+say("n2_provincial_why")
+
+# %%
+households = standard.synthetic_households(n_households, seed=seed, standard=national)
+codes = ["nd07_2021", *standard.available_standards(scope="provincial")]
+under = standard.income_line_shares(households, codes)
+say("n2_provincial_sample", n=len(households), seed=seed)
+fig, ax = plt.subplots(figsize=(8, 3.4))
+ax.barh(under["label"], under["share_pct"], color=["#2166ac"] + ["#b2182b"] * (len(under) - 1))
+for position, value in enumerate(under["share_pct"]):
+    ax.text(value + 0.5, position, fmt_pct(round(value, 1), lang), va="center", fontsize=8)
+ax.invert_yaxis()
+ax.set_xlabel(t(lang, "teaching.fig_under_line"))
+ax.set_title(t(lang, "teaching.fig_under_line_title", n=len(households)))
+fig.tight_layout()
+plt.show()
+
+# %%
+dongnai = standard.load_standard("dongnai_2022_2025")
+both_standards = standard.compare_standards(households, [national.code, dongnai.code])
+moves = pd.crosstab(both_standards[national.code], both_standards[dongnai.code])
+moves.index = [teaching.value_label(c, lang) for c in moves.index]
+moves.columns = [teaching.value_label(c, lang) for c in moves.columns]
+say("n2_provincial_dongnai", national=national.label, province=dongnai.label, k=dongnai.min_deprivations,
+    k_national=national.min_deprivations, ratio=fmt_number(dongnai.poverty_line["rural"]
+                                                          / national.poverty_line["rural"], lang, 2))
+moves
+
+# %%
+say("n2_end")

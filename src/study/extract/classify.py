@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from study.extract.attach import attach
 from study.extract.sentences import clause_end, clause_start
 from study.extract.vocabulary import (
     ECONOMY_WORDS,
@@ -51,8 +52,15 @@ def household_group(group: str | None) -> str:
     return ""
 
 
-def classify(doc: Doc, q: Quantity, sent: tuple[int, int]) -> tuple[str, str, str] | None:
-    """Return ``(indicator, unit, label)`` for a quantity, or None when it is not a poverty fact."""
+def classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None = None) -> tuple[str, str, str] | None:
+    """Return ``(indicator, unit, label)`` for a quantity, or None when it is not a poverty fact.
+
+    The governing noun phrase (:func:`study.extract.attach.attach`) decides first; the word windows
+    below decide what it leaves open.
+    """
+    attached = attach(doc, q, sent, sent[0] if prev_end is None else prev_end)
+    if attached is not None:
+        return attached
     t = doc.numbers_text
     c_start = clause_start(t, sent[0], q.qual_start)
     clause_before = t[c_start : q.qual_start]

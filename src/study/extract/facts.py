@@ -25,7 +25,16 @@ from study.extract.numbers import parse_number
 from study.extract.quantities import COUNT_UNIT, FROM_TO, QUANTITY, UNIT_KIND, Quantity, read_quantity
 from study.extract.sentences import clause_end, clause_start
 from study.extract.vocabulary import HOUSEHOLD_MENTION, RATE, decision_key
-from study.extract.years import FromToPairs, kind_from_cues, year_exprs, year_fallback, year_for
+from study.extract.years import (
+    FromToPairs,
+    document_period,
+    first_period,
+    kind_from_cues,
+    period_of,
+    year_exprs,
+    year_fallback,
+    year_for,
+)
 
 if TYPE_CHECKING:
     from study.extract.document import Doc
@@ -72,6 +81,7 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
     facts: list[dict] = []
     taken: list[tuple[int, int]] = []  # spans of the pairs, in order and not overlapping
     pairs = FromToPairs()
+    period = document_period(doc, exprs)
 
     def clause_bounds(pos, sent):
         return clause_start(t, sent[0], pos), clause_end(t, pos, sent[1])
@@ -171,11 +181,14 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
         if q is not None:
             quantities.append(q)
     previous = None
+    prev_end = (-1, -1, -1)  # (sentence start, sentence end, end of the last number in it)
     for q in quantities:
         sent = doc.sentence_of(q.start)
         if sent[0] == sent[1]:
             continue
-        classified = classify(doc, q, sent)
+        last_end = prev_end[2] if prev_end[:2] == sent else sent[0]
+        prev_end = (sent[0], sent[1], q.end)
+        classified = classify(doc, q, sent, last_end)
         if classified is None:
             continue
         indicator, unit, label = classified
@@ -191,6 +204,16 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
             fb = year_fallback(doc, meta, exprs, q, sent, kind, pairs)
             if fb and (year is None or fb[2].startswith("period")):
                 year, year_end, how = fb
+        if (q.per_year or unit.endswith("_per_year")) and not (how or "").startswith("period"):
+            over = period_of(doc, exprs, q.qual_start, period)
+            if over is None and unit == "pp_per_year" and year is None:  # an average fall of a rate: the programme's period
+                over = first_period(exprs)
+            if over:  # an average per year runs over a period: its first year, and its last
+                year, year_end, how = over[0], over[1], "period of the average per year"
+        if year is None and kind != "target":  # "giảm 5,96% so với năm 2022": the year after
+            compare = [e for e in exprs.starting_in(sent[0], sent[1]) if e.kind == "compare" and e.year]
+            if compare:
+                year, how = compare[0].year + 1, "year after the year of the comparison"
         scope = scope_of(doc, meta, q.qual_start, sent)
         notes = []
         # a target quoted in brackets right after a national decision: a national target for its period
@@ -208,6 +231,10 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
                     how = "period of the national programme"
         if label == "tasks_count":
             year, year_end, how = None, None, ""  # a count describing the document itself
+        if year is None and period and scope != "national" and label != "tasks_count" and not meta["_programme_year"]:
+            level = unit == "pct" and kind == "target" and not q.per_year
+            year, year_end = (period[1], None) if level else period
+            how = "year inferred from the period of the document"
         if year is None and meta["_programme_year"] and scope != "national" and label != "tasks_count":
             year, how = meta["_programme_year"], f"year inferred: document about {meta['_programme_year']}"
         if (

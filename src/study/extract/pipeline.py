@@ -14,6 +14,7 @@ from pathlib import Path
 
 from study import schema
 from study.extract.document import Doc
+from study.extract.english import extract_english_facts, is_english
 from study.extract.errors import ExtractError
 from study.extract.facts import extract_facts
 from study.extract.measures import extract_measures
@@ -90,7 +91,7 @@ def extract_text(text: str, doc_id: str = "doc", source: str = "", terms: Terms 
     terms = terms or load_terms()
     doc = Doc(text, terms)
     meta = document_metadata(doc, doc_id, source or doc_id)
-    facts = extract_facts(doc, meta)
+    facts = extract_english_facts(doc, meta) if is_english(text) else extract_facts(doc, meta)
     measures = extract_measures(doc, meta)
     for row in facts:
         for key in [k for k in row if k.startswith("_")]:

@@ -101,11 +101,11 @@ def decision_key(number: str) -> str:
 # ---------------------------------------------------------------------------------------------
 KIND_CUE = re.compile(
     r"(?<!\w)(?:"
-    r"(?P<est>dự\s+ước|ước\s+tính|ước\s+đạt|ước\s+thực\s+hiện|ước\s+cả\s+năm|ước)"
+    r"(?P<est>dự\s+ước|ước\s+tính|ước\s+đạt|ước\s+thực\s+hiện|ước\s+cả\s+năm|ước|dự\s+kiến)"
     rf"|(?P<tgtyear>(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:cuối\s+năm\s+|hết\s+năm\s+)?(?P<ty>{_YR}))"
     r"|(?P<tgt>phấn\s+đấu|mục\s+tiêu(?!\s+quốc\s+gia)|chỉ\s+tiêu|(?:đã\s+)?đề\s+ra|đặt\s+ra|quyết\s+tâm|đảm\s+bảo|bảo\s+đảm|"
-    r"cam\s+kết|dự\s+kiến|kế\s+hoạch\s+giao|sẽ|phải)"
-    r"|(?P<act>vượt\s+(?:mức\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)|đã|đạt\s+được|kết\s+quả|(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+còn|hiện\s+có|vừa\s+qua|"
+    r"cam\s+kết|kế\s+hoạch\s+giao|kế\s+hoạch\s+giảm|sẽ|phải)"
+    r"|(?P<act>vượt\s+(?:mức\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)|đã|đạt\s+được|kết\s+quả|tăng\s+lên|(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+còn|hiện\s+có|vừa\s+qua|"
     r"qua\s+rà\s+soát|rà\s+soát\s+cuối\s+năm)"
     r")(?!\w)",
     re.IGNORECASE,
@@ -134,6 +134,28 @@ RATE = re.compile(
 )
 HOUSEHOLD_MENTION = re.compile(
     r"hộ\s+(?P<grp>nghèo\s+và\s+(?:hộ\s+)?cận\s+nghèo|nghèo,\s+(?:hộ\s+)?cận\s+nghèo|cận\s+nghèo|nghèo)",
+    re.IGNORECASE,
+)
+#: A noun naming a household group: ``hộ nghèo``, ``tỷ lệ hộ cận nghèo``, a bare ``cận nghèo`` after a
+#: comma, and the abbreviations ``HN`` (hộ nghèo) and ``HCN`` (hộ cận nghèo). The subject of a clause.
+GROUP_NOUN = re.compile(
+    r"(?<!\w)(?:(?:hộ|tỷ\s+lệ(?:\s+hộ)?)\s+)?(?P<g>nghèo\s+và\s+(?:hộ\s+)?cận\s+nghèo|nghèo,\s+(?:hộ\s+)?cận\s+nghèo|"
+    r"cận\s+nghèo|HN|HCN|(?<=hộ\s)nghèo|(?<=lệ\s)nghèo)(?!\w)",
+    re.IGNORECASE,
+)
+#: Words right after ``hộ (cận) nghèo`` that make a sub-population of the group, not the group
+#: (``hộ nghèo không có khả năng lao động``, ``… có thành viên là người có công``).
+SUBGROUP_AFTER = re.compile(
+    r"\s*(?:không\s+có\s+khả\s+năng|có\s+thành\s+viên|trở\s+thành|có\s+đối\s+tượng|có\s+người\s+có\s+công|"
+    r"là\s+người\s+có\s+công|thuộc\s+(?:diện\s+|đối\s+tượng\s+)?(?:bảo\s+trợ|chính\s+sách|người\s+có\s+công)|"
+    r"có\s+khả\s+năng\s+lao\s+động|còn\s+sức\s+lao\s+động|được\s+(?:hỗ\s+trợ|vay|cấp|tặng|trao)|tham\s+gia)",
+    re.IGNORECASE,
+)
+#: The same words between a group noun and the number it governs (``hộ nghèo không có khả năng lao
+#: động 2.580 hộ``).
+SUBGROUP_BEFORE = re.compile(
+    r"không\s+có\s+khả\s+năng|có\s+thành\s+viên|có\s+đối\s+tượng|người\s+có\s+công|bảo\s+trợ|"
+    r"có\s+khả\s+năng\s+lao\s+động",
     re.IGNORECASE,
 )
 HOUSING = re.compile(
@@ -173,3 +195,30 @@ ECONOMY_WORDS = re.compile(
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 NAME = rf"[{UPPER}][\w']*(?:\s+[{UPPER}][\w']*){{0,3}}"
 SUBUNIT = re.compile(rf"(?<!\w)(?P<level>huyện|thị\s+xã|xã)\s+(?P<name>{NAME})")
+
+
+# ---------------------------------------------------------------------------------------------
+# English texts (study.extract.english)
+# ---------------------------------------------------------------------------------------------
+ENGLISH = {
+    # the kind of a figure from the last cue before it: estimates, then targets, then results
+    "kind": re.compile(
+        r"(?<!\w)(?:(?P<est>expected|projected|estimated|predict\w*)|"
+        r"(?P<tgt>will|aims?|target\w*|strive|striving|goals?|plans?\s+to|looks?\s+to|set\s+to|to\s+reduce)|"
+        r"(?P<act>had|has|have|was|were|recorded|reached|dropped|fell|decreased|escaped|built|repaired))(?!\w)",
+        re.IGNORECASE,
+    ),
+    # a count or an amount is a poverty fact only in a sentence with one of these words
+    "poverty": r"poor|poverty|needy|deprived|disadvantaged|welfare|social\s+policy|loans?|houses?|livelihood",
+    # English hedges and the coding guide's qualifiers
+    "qualifiers": {
+        "more than": "hơn",
+        "over": "trên",
+        "nearly": "gần",
+        "almost": "gần",
+        "about": "khoảng",
+        "around": "khoảng",
+        "under": "dưới",
+        "at least": "ít nhất",
+    },
+}

@@ -21,16 +21,17 @@ if TYPE_CHECKING:
     from study.extract.document import Doc
     from study.extract.quantities import Quantity
 
-__all__ = ["FromToPairs", "YearExpr", "YearIndex", "kind_from_cues", "year_exprs", "year_fallback", "year_for"]
+__all__ = ["FromToPairs", "YearExpr", "YearIndex", "document_period", "first_period", "period_of", "kind_from_cues", "year_exprs", "year_fallback", "year_for"]
 
 _YEAR_EXPR = re.compile(
     rf"(?P<since>(?:tính\s+)?từ\s+(?:năm\s+)?(?P<s1>{_YR})\s+(?:đến|tới)\s+nay)"
     rf"|(?P<fromto>từ\s+(?:năm\s+)?(?P<f1>{_YR})\s+(?:đến|tới)\s+(?:năm\s+)?(?P<f2>{_YR}))"
-    rf"|(?P<term>nhiệm\s+kỳ\s+{_YR}\s*[-–—]\s*{_YR})"
+    rf"|(?P<term>nhiệm\s+kỳ\s+(?P<t1>{_YR})\s*[-–—]\s*(?P<t2>{_YR}))"
     rf"|(?P<period>(?:giai\s+đoạn\s+|thời\s+kỳ\s+|năm\s+)?(?P<p1>{_YR})\s*[-–—]\s*(?P<p2>{_YR}))"
     rf"|(?P<compare>so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+)?(?:năm\s+)?(?P<c1>{_YR}))"
     rf"|(?P<paren>\(\s*năm\s+(?P<q1>{_YR})\s*\))"
-    r"|(?P<now>(?<!\w)(?:(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+tại|hiện\s+có|hiện\s+còn)(?!\w))"
+    r"|(?P<now>(?<!\w)(?:(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+tại|hiện\s+có|hiện\s+còn)(?!\w)"
+    r"|(?<!với\s)(?<!\w)(?:đầu|cuối)\s+năm(?!\s*(?:nay|học|\d|trước|\())(?!\w))"
     r"|(?P<date>(?<![\d/])(?:\d{1,2}/)?\d{1,2}/(?P<d1>(?:19|20)\d{2})(?!\d))"
     rf"|(?P<year>(?:năm\s+)?(?P<y1>{_YR}))",
     re.IGNORECASE,
@@ -106,6 +107,49 @@ class FromToPairs:
         return None
 
 
+def period_of(doc: Doc, exprs: YearIndex, pos: int, period: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Return the period an average per year at ``pos`` runs over, or None.
+
+    The nearest period (``giai đoạn 2021-2025``, ``nhiệm kỳ 2020-2025``, ``từ 2021 đến 2024``) named
+    before it in its paragraph, else the period of the document.
+    """
+    para = doc.line_start(pos)
+    i = bisect_right(exprs._ends, pos) - 1
+    while i >= 0 and exprs.exprs[i].start >= para:
+        e = exprs.exprs[i]
+        if e.kind in ("period", "term", "fromto", "since") and e.year and e.year_end and e.year_end > e.year:
+            return e.year, e.year_end
+        i -= 1
+    if doc.text is not None:  # the period named later in its own sentence ("… áp dụng cho giai đoạn 2021-2025")
+        sent = doc.sentence_of(pos)
+        for e in exprs.starting_in(pos, sent[1]):
+            if e.kind in ("period", "term", "fromto") and e.year and e.year_end and e.year_end > e.year:
+                return e.year, e.year_end
+    return period
+
+
+def first_period(exprs: YearIndex) -> tuple[int, int] | None:
+    """Return the first period named anywhere in the text (a programme, a term), or None."""
+    for e in exprs:
+        if e.kind in ("period", "term") and e.year and e.year_end and e.year_end - e.year >= 2:
+            return e.year, e.year_end
+    return None
+
+
+def document_period(doc: Doc, exprs: YearIndex) -> tuple[int, int] | None:
+    """Return the period a document is about (``giai đoạn 2021-2025`` in its headline or lead), or None.
+
+    The lead is the first two sentences (at most 800 characters).
+    """
+    if not doc.sentences:
+        return None
+    lead_end = min(doc.sentences[min(1, len(doc.sentences) - 1)][1], doc.sentences[0][0] + 800)
+    for e in exprs.starting_in(0, lead_end):
+        if e.kind in ("period", "fromto") and e.year and e.year_end and e.year_end - e.year >= 2:
+            return e.year, e.year_end
+    return None
+
+
 def year_exprs(text: str, doc_year: int | None) -> YearIndex:
     """Return the year expressions of ``text``; ``đến nay`` and ``hiện nay`` take ``doc_year``."""
     out = []
@@ -119,6 +163,8 @@ def year_exprs(text: str, doc_year: int | None) -> YearIndex:
             out.append(YearExpr(*m.span(), kind, int(m.group("s1")), doc_year))
         elif kind == "fromto":
             out.append(YearExpr(*m.span(), kind, int(m.group("f1")), int(m.group("f2"))))
+        elif kind == "term":
+            out.append(YearExpr(*m.span(), kind, int(m.group("t1")), int(m.group("t2"))))
         elif kind == "period":
             out.append(YearExpr(*m.span(), kind, int(m.group("p1")), int(m.group("p2"))))
         elif kind == "compare":
@@ -199,10 +245,12 @@ def year_fallback(
         hm = re.search(rf"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+({_YR})", t[q.end : sent[1]], re.IGNORECASE)
         if hm:
             return int(hm.group(1)), None, "year from 'đến năm …' later in the sentence"
-    if kind == "target":
-        return None
     para = doc.line_start(sent[0])
+    # a target takes a year named earlier in its paragraph, but not a period (the period of a
+    # programme named in passing is not the due date of the target)
     best = exprs.last(para, sent[0], ("compare", "term"), with_year=True)
+    if best is not None and kind == "target" and best.kind in ("period", "fromto", "since", "now"):
+        return None
     if best is not None:
         return best.year, best.year_end, "year inferred from an earlier sentence of the paragraph"
     return None

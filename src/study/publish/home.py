@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from study.present.i18n import fmt_pct, t
+
 TEXT = {
     "vi": {
         "map": "Bản đồ năm {year}",
@@ -39,6 +41,15 @@ TEXT = {
     },
 }
 
+
+
+
+def _status(code: str, lang: str) -> str:
+    """A target status in words, from the catalogue."""
+    try:
+        return t(lang, f"status.{code}")
+    except KeyError:
+        return code
 
 def _pick(records: Sequence[Mapping], notebook: str, lang: str) -> Mapping | None:
     same = [r for r in records if r.get("notebook") == notebook]
@@ -87,8 +98,8 @@ def gather(records: Sequence[Mapping], lang: str) -> list[dict]:
             text = ""
             if rows:
                 top, low = max(rows, key=lambda r: r[1]), min(rows, key=lambda r: r[1])
-                text = words["map_text"].format(n=len(rows), year=year, top=top[0], top_value=f"{top[1]:g} %",
-                                                low=low[0], low_value=f"{low[1]:g} %")
+                text = words["map_text"].format(n=len(rows), year=year, top=top[0], top_value=fmt_pct(top[1], lang),
+                                                low=low[0], low_value=fmt_pct(low[1], lang))
             items.append({"key": "map", "title": words["map"].format(year=year), "text": text,
                           "figure": compare["files"] + figure, "link": compare["page"],
                           "link_title": compare.get("title", ""), "table": None})
@@ -104,9 +115,9 @@ def gather(records: Sequence[Mapping], lang: str) -> list[dict]:
         for row in table:
             counts[str(row.get("status") or "unknown")] = counts.get(str(row.get("status") or "unknown"), 0) + 1
         text = words["targets_text"].format(n=len(table), counts=", ".join(
-            f"{n} {words['status'].get(k, k)}" for k, n in sorted(counts.items()))) if table else ""
+            f"{n} {_status(k, lang)}" for k, n in sorted(counts.items()))) if table else ""
         figures = _png(targets, r".")
-        rows = [[r.get("target", ""), r.get("year", ""), words["status"].get(r.get("status"), r.get("status"))]
+        rows = [[r.get("target", ""), r.get("year", ""), _status(str(r.get("status")), lang)]
                 for r in table[:8]]
         small = {"columns": words["columns"], "rows": rows} if table else None
         items.append({"key": "targets", "title": words["targets"], "text": text,

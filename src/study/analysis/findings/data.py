@@ -23,12 +23,15 @@ class Tables:
     aggregates: pd.DataFrame
     survey: pd.DataFrame
     status_changes: pd.DataFrame
+    targets: pd.DataFrame | None = None
 
     @classmethod
     def load(cls) -> Tables:
         """Read every table from ``data/processed`` (Decree 07/2021 review series, both regimes)."""
         review = load.table("poverty_review")
         review = review[review["standard"] == "nd07_2021"].reset_index(drop=True)
+        from study.analysis import targets
+
         return cls(review=review, facts=load.facts(), documents=load.documents(), measures=load.measures(),
                    aggregates=load.table("aggregate_series"), survey=load.gso_survey(),
-                   status_changes=load.table("status_changes"))
+                   status_changes=load.table("status_changes"), targets=targets.tracked())

@@ -54,7 +54,8 @@ class ProvinceFindings:
     conflict_years: list[int]
     national_series: list[Finding] = field(default_factory=list)
     regional_series: list[Finding] = field(default_factory=list)
-    targets: list = field(default_factory=list)
+    targets: list[dict] = field(default_factory=list)
+    """Tracked targets of the province's own documents (rows of :func:`study.analysis.targets.tracked`)."""
 
     def findings(self) -> list[Finding]:
         """Every number the page can show."""
@@ -203,4 +204,15 @@ def province_findings(province: str, tables: Tables | None = None) -> ProvinceFi
         conflict_years=sorted({f.year for f in rates + counts if "conflict" in f.caveats}),
         national_series=_aggregate_series(tables, "national"),
         regional_series=_aggregate_series(tables, "region", unit.region),
+        targets=_targets(tables, code),
     )
+
+
+def _targets(tables: Tables, code: str) -> list[dict]:
+    """The province's own targets, the judged ones first, then in document order."""
+    if tables.targets is None or tables.targets.empty:
+        return []
+    t = tables.targets
+    t = t[(t["origin"] == "document") & (t["province_code"] == code)].copy()
+    t["_unknown"] = (t["status"] == "unknown").astype(int)
+    return t.sort_values(["_unknown", "target_id"]).drop(columns="_unknown").to_dict("records")

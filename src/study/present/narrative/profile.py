@@ -9,6 +9,7 @@ from __future__ import annotations
 from study.analysis.findings.model import Finding
 from study.analysis.findings.profile import ProvinceFindings
 from study.present.i18n import check_lang, fmt_count, fmt_date, fmt_list, fmt_pct, fmt_pp, t
+from study.present.narrative.targets import target_sentence
 from study.present.sentences import Sentence, escape
 from study.registry.provinces import MERGER_DATE, Unit
 from study.schema import MEASURE_CODES
@@ -166,6 +167,11 @@ def profile_sentences(f: ProvinceFindings, lang: str) -> list[Sentence]:
         out.append(Sentence(t(lang, "profile.estimate", doc=label, year=e.year,
                               value=qualified(e, lang) + fmt_pct(e.value, lang)), _sources(e)))
     out += _context(f, lang)
+    judged = [row for row in f.targets if row["status"] != "unknown"]
+    for row in judged:
+        out.append(target_sentence(row, lang))
+    if len(f.targets) > len(judged):
+        out.append(Sentence(t(lang, "profile.targets_unjudged", n=len(f.targets) - len(judged))))
     if f.measures:
         names = [t(lang, f"measure.{code}").lower() if lang == "vi" else t(lang, f"measure.{code}")
                  for code in f.measures]

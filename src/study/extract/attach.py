@@ -1,0 +1,230 @@
+"""Indicator attachment: which indicator a number belongs to, read from its governing noun phrase.
+
+This stage runs before the older word-window rules of :mod:`study.extract.classify` and decides the
+cases that ordinary Vietnamese reporting writes around a number, in the order of the issue that
+introduced it:
+
+1. a rate that belongs to the count before it (``N hộ cận nghèo, chiếm X%``, ``258 hộ (0,067%)``);
+2. the noun before the number (``hộ cận nghèo là N hộ``, ``hộ nghèo dân tộc Khmer N hộ``,
+   ``… còn N hộ``, ``N hộ (…) thuộc diện hộ nghèo``);
+3. coordinated clauses: the subject (``hộ nghèo``, ``hộ cận nghèo``) carries over to the following
+   figures until a new one appears (``tỷ lệ hộ nghèo 1,77%, cận nghèo 2,14%``);
+4. percentages that are not rates of the province: shares of a plan (``đạt 140,4% kế hoạch``) and
+   of a sub-population (``chiếm 13% so với tổng số hộ nghèo``);
+5. reductions versus levels (``giảm X% hộ nghèo``, ``thấp hơn X% so với năm …``, ``còn X% hộ
+   nghèo``), and counts of a reduction of near-poor households.
+
+Every function returns ``(indicator, unit, label)`` or ``None`` when it has nothing to say, so
+that the next rule can try. The words come from :mod:`study.extract.vocabulary`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from study.extract.vocabulary import GROUP_NOUN, PER_YEAR, SUBGROUP_AFTER, SUBGROUP_BEFORE
+
+if TYPE_CHECKING:
+    from study.extract.document import Doc
+    from study.extract.quantities import Quantity
+
+__all__ = ["attach", "group_of", "subject_before"]
+
+_I = re.IGNORECASE
+_HEDGE = r"(?:khoảng|hơn|gần|trên|dưới|chỉ|còn|ở\s+mức|mức)?\s*"
+
+
+def group_of(words: str) -> str:
+    """Return ``poor``, ``near_poor``, ``poor_near_poor`` or ``""`` for the words of a group noun."""
+    g = " ".join(words.lower().split())
+    if g in ("hn",):
+        return "poor"
+    if g in ("hcn",):
+        return "near_poor"
+    if "cận" in g and "nghèo" in g.replace("cận nghèo", ""):
+        return "poor_near_poor"
+    if "cận" in g:
+        return "near_poor"
+    if "nghèo" in g:
+        return "poor"
+    return ""
+
+
+def subject_before(text: str) -> tuple[str, re.Match | None]:
+    """Return the group of the last group noun in ``text`` (the subject that carries over) and its match."""
+    last = None
+    for last in GROUP_NOUN.finditer(text):  # noqa: B007 - the last match is wanted
+        pass
+    if last is None:
+        return "", None
+    return group_of(last.group("g")), last
+
+
+def _rate(group: str) -> tuple[str, str, str]:
+    if group in ("poor", "near_poor", "poor_near_poor"):
+        return f"{group}_rate_pct", "pct", ""
+    return "other", "pct", "share_pct"
+
+
+def _fall(group: str, per_year: bool) -> tuple[str, str, str]:
+    unit = "pp_per_year" if per_year else "pp"
+    if group == "poor":
+        return "poor_rate_reduction_pp", unit, ""
+    return "other", unit, f"{group or 'rate'}_rate_reduction_pp"
+
+
+def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[str, str, str] | None:
+    t = doc.numbers_text
+    after = t[q.end : min(sent[1], q.end + 80)]
+    near = t[max(sent[0], q.qual_start - 40) : q.qual_start]
+    segment = t[max(sent[0], prev_end) : q.qual_start]  # words since the previous number
+    clause_before = t[sent[0] : q.qual_start]
+    per_year = q.per_year or bool(PER_YEAR.search(t[q.end : q.end + 20]))
+    # 4. shares of a plan or of the previous year's result: not a rate of the province
+    if re.match(r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu|mục\s+tiêu)", after, _I):
+        if re.search(r"(?:đạt|bằng|vượt|đạt\s+tỷ\s+lệ)\s*(?:khoảng|hơn|gần|trên)?\s*$", near, _I) or re.search(
+            r"(?:^|[(,;])\s*$|\w+\s+$", segment
+        ):
+            return "other", "pct", "plan_achievement_pct"
+    if re.match(r"\s*\)?\s*so\s+với\s+cùng\s+kỳ", after, _I) and re.search(r"(?:đạt|bằng|tăng)\s*$", near, _I):
+        return "other", "pct", "change_on_previous_year_pct"
+    # 4. shares of a sub-population ("chiếm 47% so với tổng số hộ nghèo")
+    sm = re.match(r"\s*\)?\s*(?:so\s+với|trên|của)\s+(?:tổng\s+)?(?:số\s+)?hộ\s+(?P<g>cận\s+nghèo|nghèo)", after, _I)
+    if sm:
+        return "other", "pct", f"share_of_{group_of(sm.group('g'))}_households_pct"
+    # 5. "tỷ lệ giảm hộ nghèo là 4,46%", "tương ứng giảm 3,87%", "thấp hơn 1,89% so với năm …"
+    rm = re.search(r"tỷ\s+lệ\s+giảm\s+(?:hộ\s+)?(?P<g>cận\s+nghèo|nghèo)\s*(?:là|đạt)?\s*" + _HEDGE + "$", near, _I)
+    if rm:
+        return _fall(group_of(rm.group("g")), per_year)
+    if re.search(r"(?:tương\s+ứng|tương\s+đương)\s+(?:với\s+)?giảm\s*" + _HEDGE + "$", near, _I) or re.search(
+        r"thấp\s+hơn\s*" + _HEDGE + "$", near, _I
+    ):
+        group, _m = subject_before(clause_before)
+        if group:
+            return _fall(group, per_year)
+    # 1. a rate right after a count: "N hộ (cận nghèo), chiếm (tỷ lệ) X%", "N hộ (X%)"
+    cm = re.search(
+        r"(?P<n>\d[\d.,]*)\s+hộ(?P<g>\s+(?:nghèo|cận\s+nghèo)[^\d,;()]{0,40})?\s*(?:,|\(|;)\s*"
+        r"(?:(?:chiếm|bằng|tương\s+đương|tương\s+ứng|tỷ\s+lệ|với\s+tỷ\s+lệ)\s+)*(?:tỷ\s+lệ\s+)?" + _HEDGE + "$",
+        clause_before[-120:],
+        _I,
+    )
+    if cm and not re.search(r"giảm\s*" + _HEDGE + "$", near, _I):
+        if cm.group("g") and SUBGROUP_AFTER.match(cm.group("g").split("nghèo", 1)[-1]):
+            return "other", "pct", "share_pct"
+        group = group_of(cm.group("g") or "")
+        if not group:
+            head = clause_before[: len(clause_before) - len(cm.group(0))]
+            group, found = subject_before(head)
+            if found is not None and SUBGROUP_BEFORE.search(head[found.start() : found.end() + 60]):
+                return "other", "pct", "share_pct"
+        if group:
+            return _rate(group)
+    # 5. "giảm X% hộ nghèo" (points), "còn X% hộ nghèo" (a level)
+    hm = re.match(r"\s*(?:hộ\s+)?(?P<g>cận\s+nghèo|nghèo)(?!\s+(?:đa\s+chiều\s+)?(?:so|trên))", after, _I)
+    if hm and not re.match(r"\s*(?:tổng\s+)?số", after, _I):
+        group = group_of(hm.group("g"))
+        vm = re.search(r"(?<!\w)(giảm|còn|xuống)\s*(?:mức\s+)?" + _HEDGE + "$", near, _I)
+        verb = vm.group(1).lower() if vm else ""
+        if verb == "giảm" or (
+            re.search(r"trong\s+đó\s+(?:có\s+)?$", near, _I)
+            and re.search(r"(?<!\w)giảm\s*" + _HEDGE + r"[\d,.]+\s*%\s*(?:hộ\s+)?(?:cận\s+)?nghèo", clause_before, _I)
+        ):
+            return _fall(group, per_year)
+        if verb in ("còn", "xuống"):
+            return _rate(group)
+    # 3. carry-over: "tỷ lệ hộ nghèo 1,77%, cận nghèo 2,14%", "…, hộ cận nghèo 2%"
+    if prev_end > sent[0]:
+        group, found = subject_before(segment)
+        if found is not None and re.fullmatch(
+            r"\s*(?:là|còn|chiếm|ở\s+mức|đạt|giảm\s+còn|còn\s+dưới|dưới|khoảng|trên|hơn|chỉ\s+còn|\s)*",
+            segment[found.end() :],
+            _I,
+        ):
+            if re.search(r"(?<!\w)giảm(?!\s+còn)(?!\s+xuống)", segment[found.end() :], _I):
+                return _fall(group, per_year)
+            return _rate(group)
+    return None
+
+
+def _households(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[str, str, str] | None:
+    t = doc.numbers_text
+    after = t[q.end : min(sent[1], q.end + 90)]
+    near = t[max(sent[0], q.qual_start - 60) : q.qual_start]
+    clause_before = t[sent[0] : q.qual_start]
+    # the group right after "hộ", skipping a bracket ("5.944 hộ (khoảng 13.700 người) cận nghèo")
+    am = re.match(
+        r"\s*(?:\([^()]{0,60}\)\s*)?(?:thuộc\s+(?:diện\s+)?)?(?:hộ\s+)?(?P<g>nghèo\s+và\s+(?:hộ\s+)?cận\s+nghèo|"
+        r"cận\s+nghèo|nghèo)(?P<rest>[^;]{0,60})",
+        after,
+        _I,
+    )
+    direct = re.match(r"\s*(?:cận\s+nghèo|nghèo)", after, _I)
+    reduction = re.search(r"(?<!\w)giảm(?:\s+(?:được|thêm|khoảng|từ))*\s*" + _HEDGE + "$", near, _I)
+    if am:
+        group = group_of(am.group("g"))
+        if direct and SUBGROUP_AFTER.match(am.group("rest")):
+            return "other", "households", f"{group}_subgroup_households"
+        if group == "near_poor" and reduction:
+            return "other", "households", "near_poor_households_reduction"
+        if not direct and group in ("poor", "near_poor"):
+            return f"{group}_households", "households", ""
+        return None
+    # 2. the noun before the number
+    nm = re.search(
+        r"(?:số\s+)?hộ\s+(?P<g>cận\s+nghèo|nghèo)(?P<mid>[^\d;:]{0,60}?)\s*(?:là|có|còn|:)?\s*" + _HEDGE + "$",
+        near,
+        _I,
+    )
+    if nm:
+        if SUBGROUP_BEFORE.search(nm.group("mid")):
+            return "other", "households", f"{group_of(nm.group('g'))}_subgroup_households"
+        if re.search(r"thoát|phát\s+sinh|tái|giảm", nm.group("mid"), _I):
+            return None
+        if re.search(r"(?<!\w)(?:cho|với)\s*" + _HEDGE + "$", near, _I):
+            return None
+        group = group_of(nm.group("g"))
+        if reduction:
+            return None
+        return f"{group}_households", "households", ""
+    # "… còn N hộ", "giảm xuống còn N hộ", "tương đương (khoảng) N hộ" after a level
+    lm = re.search(
+        r"(?:(?<!\w)còn|chỉ\s+có|có\s+tới|(?<!\w)là|tương\s+đương|tương\s+ứng)\s*(?:với\s+)?" + _HEDGE + "$", near, _I
+    )
+    if lm:
+        head = clause_before[: len(clause_before) - (len(near) - lm.start())]
+        if re.search(r"(?:tương\s+đương|tương\s+ứng)", lm.group(0), _I):
+            verbs = list(re.finditer(r"(?<!\w)(giảm|còn|xuống)(?!\w)", head[-80:], _I))
+            if not verbs or verbs[-1].group(1).lower() == "giảm" and not re.search(
+                r"giảm\s+(?:xuống\s+)?còn", head[-80:], _I
+            ):
+                return None  # "giảm 3,3%, tương ứng 640 hộ": a reduction (older rules)
+        group, found = subject_before(head)
+        if found is not None and re.search(r"thoát|phát\s+sinh|tái|được|cho", head[found.end() - 12 : found.end() + 25]):
+            return None
+        if group in ("poor", "near_poor"):
+            return f"{group}_households", "households", ""
+    return None
+
+
+def attach(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[str, str, str] | None:
+    """Return ``(indicator, unit, label)`` for a quantity from its governing noun phrase, or None.
+
+    Parameters
+    ----------
+    doc : Doc
+        The document.
+    q : Quantity
+        The number with its unit (stage 2).
+    sent : (int, int)
+        Its sentence.
+    prev_end : int
+        The end of the previous number in the same sentence (the sentence start if none): the
+        words between the two are where a new subject would be named.
+    """
+    if q.unit == "pct":
+        return _pct(doc, q, sent, prev_end)
+    if q.unit == "households":
+        return _households(doc, q, sent, prev_end)
+    return None

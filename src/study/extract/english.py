@@ -1,0 +1,263 @@
+"""Facts from texts written in English (Vietnamese news in English: VNA, VOV, provincial portals).
+
+Some coded documents are English versions of Vietnamese reports. They state the same figures with
+English wording, which the Vietnamese rules cannot read: ``30,803 poor households``, ``3.93 per
+cent``, ``VND503.4 billion``, ``decrease by 1.5-2 per cent per year``. This module is the same
+pipeline in small, with its own words (:data:`study.extract.vocabulary.ENGLISH`):
+
+1. number mentions with English numerals (``30,803``, ``3.48``), ranges and units;
+2. the indicator from the nouns and verbs of the clause (``poor households``, ``near the poverty
+   line``, ``decrease by``, ``accounting for``, ``(from X% to Y%)``);
+3. year and kind from the clause (``in 2019``, ``by the end of 2025``, ``this year``, ``2022:``),
+   then the paragraph, then the document (``will``, ``aims`` → target; ``expected``,
+   ``projected`` → estimate);
+4. filtering: counts and money need a poverty word in their sentence; shares of a population
+   (``ethnic minorities accounted for 60%``) and areas are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from study.extract.evidence import evidence_span
+from study.extract.facts import fact_row
+from study.extract.vocabulary import ENGLISH
+
+if TYPE_CHECKING:
+    from study.extract.document import Doc
+
+__all__ = ["extract_english_facts", "is_english"]
+
+_I = re.IGNORECASE
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+)"
+_PCT = r"\s*(?:%|per\s*cent|percent)"
+MENTION = re.compile(
+    rf"(?<![\w.,/])(?:VND\s*)?(?P<a>{_NUM})(?:\s*(?P<pa>{_PCT}))?(?:\s*[-–]\s*(?P<b>{_NUM}))?"
+    rf"(?P<pb>{_PCT})?(?:\s+(?P<mult>billion|trillion|million))?(?![\w])",
+    _I,
+)
+_COUNT = re.compile(
+    r"\s+(?:(?P<adj>poor|near-poor|new|more|other|deprived|ethnic|Khmer|needy|disadvantaged)\s+){0,2}"
+    r"(?P<u>households?|houses|homes|workers|labourers|people|persons|projects|models|communes|districts|"
+    r"solutions|tasks|sessions|facilities|options|others|ones|works)(?!\w)",
+    _I,
+)
+_YEAR = r"(?:19|20)\d{2}"
+
+
+def is_english(text: str) -> bool:
+    """Whether ``text`` is written in English: more English function words than Vietnamese ones."""
+    sample = text[:6000]
+    en = len(re.findall(r"(?<!\w)(?:the|and|of|to|in|households?|poverty|is|was|with)(?!\w)", sample, _I))
+    vi = len(re.findall(r"(?<!\w)(?:và|của|các|những|được|hộ|nghèo|trong|năm|là)(?!\w)", sample, _I))
+    return en > 20 and en > 2 * vi
+
+
+def _value(token: str) -> float:
+    return float(token.replace(",", ""))
+
+
+def _doc_year(doc: Doc, meta: dict) -> int | None:
+    m = re.search(rf"(?<!\d)({_YEAR})-\d{{2}}-\d{{2}}(?!\d)|\d{{1,2}}/\d{{1,2}}/({_YEAR})", doc.text[:800])
+    if m:
+        return int(m.group(1) or m.group(2))
+    return meta.get("_doc_year")
+
+
+def _year_in(text: str, last: bool = True) -> tuple[int | None, int | None]:
+    """The year (and end year of a period) named in ``text``, the last one if ``last``."""
+    found = list(re.finditer(rf"(?<!\d)(?P<y1>{_YEAR})(?:\s*[-–]\s*(?P<y2>{_YEAR}))?(?!\d)", text))
+    if not found:
+        return None, None
+    m = found[-1] if last else found[0]
+    return int(m.group("y1")), int(m.group("y2")) if m.group("y2") else None
+
+
+def _kind(before: str) -> str:
+    cues = list(ENGLISH["kind"].finditer(before))
+    if not cues:
+        return "actual"
+    cue = cues[-1]
+    return "estimate" if cue.group("est") else "target" if cue.group("tgt") else "actual"
+
+
+def _indicator(sentence: str, rel: int, m: re.Match, after: str) -> tuple[str, str, str] | None:
+    """Return ``(indicator, unit, label)`` for a mention at ``rel`` in ``sentence``."""
+    before = sentence[:rel]
+    near = before[-70:]
+    pct = bool(m.group("pa") or m.group("pb"))
+    per_year = bool(re.match(r"\s*(?:/\s*year|per\s+year|a\s+year|each\s+year|annually)", after, _I)) or bool(
+        re.search(r"each\s+year|per\s+year|annually", sentence[rel : rel + 120], _I)
+    )
+    near_poor = re.search(r"near[- ]poor|near\s+the\s+poverty", near + after[:40], _I)
+    if pct:
+        if re.match(r"\s*(?:of\s+(?:the\s+)?)?(?:population|its\s+population)", after, _I) and not re.search(
+            r"poor\s+households", near, _I
+        ):
+            return None
+        if re.search(r"(?:decrease|reduc|drop|fall|fell|cut|declin)\w*\s+(?:[\w-]+\s+){0,6}?by\s+(?:an\s+average\s+of\s+)?"
+                     r"(?:over|about|nearly|more\s+than|around)?\s*$", near, _I) or re.search(
+            r"reduction\s+rate\s+of\s+(?:nearly|about|over)?\s*$|target\s*\(?$|target\s+of\s*$|average\s+decrease\s+of\s*$",
+            near,
+            _I,
+        ) or re.match(r"\s*(?:reduction|decrease)", after, _I) or (
+            re.search(r"(?:by|of|be)\s*(?:over|about|nearly|more\s+than|around)?\s*$", near, _I) and per_year
+        ) or (
+            re.search(r"(?<!\w)by\s*(?:over|about|nearly|more\s+than|around)?\s*$", near, _I)
+            and re.search(r"(?:decrease|reduc|drop|fall|fell|cut|declin)", before, _I)
+        ):
+            if re.search(r"number\s+of\s+poor\s+households|reduce\s+poverty\s+by\s*$", near, _I):
+                return "poor_households_reduction", "pct_of_households_reduction", ""
+            unit = "pp_per_year" if per_year else "pp"
+            if near_poor:
+                return "other", unit, "near_poor_rate_reduction_pp"
+            return "poor_rate_reduction_pp", unit, ""
+        if re.search(r"(?:rate|ratio)\b[^;]{0,100}(?:was|is|at|of|to|reach|be)\s*(?:only|about|nearly|under)?\s*$", before[-140:], _I) or re.search(r"(?:rate|ratio)\b[^.;]{0,60}$", near, _I) or re.search(
+            r"(?:accounting\s+for|making\s+up|equivalent\s+to|represent\w*)\s*(?:only|about|nearly)?\s*$", near, _I
+        ) or re.match(r"\s*of\s+(?:the\s+)?(?:provincial\s+)?poverty\s+rate", after, _I) or re.search(
+            r"(?:from|to)\s*$", near, _I
+        ):
+            if near_poor and not re.search(r"poor\s+households", near[-40:], _I):
+                return "near_poor_rate_pct", "pct", ""
+            return "poor_rate_pct", "pct", ""
+        if re.match(r"\s+of\s+\w+", after, _I):
+            return "other", "pct", "share_pct"
+        return None
+    if m.group("mult") and re.search(r"GDP|GRDP|revenue|export|population", near, _I):
+        return None
+    if re.match(r"\s*(?:VND)?\s*(?:/|per)\s*(?:person|month|capita)", after, _I):
+        return "other", "billion_vnd", "income_per_person_month"
+    if re.match(r"\s*times(?!\w)", after, _I):
+        return "other", "count", "multiple"
+    if m.group("mult") or re.search(r"VND\s*$", sentence[max(0, rel - 4) : rel], _I) or re.match(r"\s*VND", after):
+        return "budget_billion_vnd", "billion_vnd", ""
+    cm = _COUNT.match(after)
+    if not cm:
+        return None
+    unit_word = cm.group("u").lower()
+    adj = (cm.group("adj") or "").lower()
+    rest = after[cm.end() : cm.end() + 60]
+    if unit_word in ("household", "households", "ones"):
+        if re.search(r"escap|lifted|out\s+of\s+poverty", sentence[rel:].split(";")[0] + near[-25:], _I) or re.search(
+            r"reduc\w*\s+(?:\w+\s+){0,4}$", near, _I
+        ):
+            if near_poor or adj == "near-poor":
+                return "other", "households", "near_poor_households_reduction"
+            return "poor_households_reduction", "households", ""
+        if adj == "near-poor" or re.match(r"\s*(?:living\s+)?near\s+the\s+poverty", rest, _I):
+            return "near_poor_households", "households", ""
+        if adj == "poor" or re.match(r"\s*(?:living\s+)?(?:under|below)\s+the\s+poverty", rest, _I):
+            return "poor_households", "households", ""
+        return "other", "households", "households_count"
+    if unit_word == "others" and re.match(r"\s*(?:living\s+)?near\s+the\s+poverty", rest, _I):
+        return "near_poor_households", "households", ""
+    if unit_word in ("houses", "homes"):
+        return "houses_supported", "houses", ""
+    if unit_word in ("workers", "labourers") or (
+        unit_word in ("people", "persons") and re.search(r"train|job|employ|vocation", near, _I)
+    ):
+        return "workers_supported", "workers" if unit_word != "people" else "people", ""
+    if unit_word in ("people", "persons"):
+        return None
+    return "other", "count", f"{unit_word}_count"
+
+
+def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
+    """Propose the facts of a document written in English (rows as :func:`study.extract.facts.extract_facts`)."""
+    text = doc.content
+    doc_year = _doc_year(doc, meta)
+    lead = " ".join(text[a:b] for a, b in doc.sentences[:3])
+    lead_year, lead_end = _year_in(lead, last=False)
+    facts: list[dict] = []
+    last_year: tuple[int | None, int | None] = (None, None)  # the last year named before a figure
+    first_year = _year_in(text, last=False)[0]
+    last_period: tuple[int, int] | None = None
+    for s0, s1 in doc.sentences:
+        sentence = text[s0:s1]
+        para = doc.line_start(s0)
+        for m in MENTION.finditer(sentence):
+            a_val = _value(m.group("a"))
+            if re.fullmatch(_YEAR, m.group("a")) and not (m.group("pa") or m.group("pb") or m.group("mult")):
+                continue
+            if re.match(r"\s*(?:km|ha|hectares|square|USD|US\$|\$)", sentence[m.end() :], _I) or re.search(
+                r"(?:US\$|\$|No\.?\s*|Decision\s+No\.?\s*)$", sentence[: m.start()], _I
+            ):
+                continue
+            after = sentence[m.end() : m.end() + 100]
+            found = _indicator(sentence, m.start(), m, after)
+            if found is None:
+                continue
+            indicator, unit, label = found
+            paragraph = text[para : text.find("\n", s1) if "\n" in text[s1:] else len(text)]
+            if (
+                not indicator.endswith(("_rate_pct", "_reduction_pp"))
+                and unit != "billion_vnd"
+                and not re.search(ENGLISH["poverty"], paragraph, _I)
+            ):
+                continue
+            b_val = _value(m.group("b")) if m.group("b") else None
+            factor = {"billion": 1.0, "trillion": 1000.0, "million": 0.001}.get((m.group("mult") or "").lower(), 1.0)
+            if unit != "billion_vnd":
+                factor = 1.0
+            elif not m.group("mult"):
+                factor = 1e-9
+            before = sentence[: m.start()]
+            # year: in the clause after the number ("in 2019", "by the end of 2025"), else before it
+            ym = re.match(
+                rf"(?:[^.;]|\.(?=\d)){{0,60}}?(?:in|by\s+(?:the\s+end\s+of\s+)?|of)\s+({_YEAR}|this\s+year)(?!\d)", after, _I
+            )
+            if ym and ym.group(1)[0].isdigit():
+                year, year_end = int(ym.group(1)), None
+            elif ym:
+                year, year_end = doc_year, None
+            else:
+                year, year_end = _year_in(before)
+            if year is None and re.search(r"this\s+year|the\s+upcoming", sentence, _I) and doc_year:
+                year = doc_year
+            if year is None and re.search(r"last\s+year", sentence, _I) and doc_year:
+                year = doc_year - 1
+            if year is None:
+                year, year_end = last_year
+            if year is None:
+                year, year_end = (lead_year, lead_end) if lead_year else (doc_year or first_year, None)
+            if unit.endswith("per_year"):  # an average per year: the period it runs over
+                over = last_period or ((lead_year, lead_end) if lead_end else None)
+                if over:
+                    year, year_end = over
+            kind = _kind(before)
+            qualifier = ""
+            qm = re.search(r"(?:more\s+than|over|nearly|about|under|almost|around|at\s+least)\s*(?:VND)?\s*$", before, _I)
+            if qm:
+                qualifier = ENGLISH["qualifiers"].get(" ".join(qm.group(0).lower().replace("vnd", "").split()), "")
+            pair = re.search(r"from\s*$", before[-8:], _I) is not None
+            ev = evidence_span(doc.text, s0 + m.start(), s0 + m.end(), s0, s1, phrases=doc.phrases)
+            values = dict(value=round(a_val * factor, 6)) if b_val is None else dict(
+                value_min=round(min(a_val, b_val) * factor, 6), value_max=round(max(a_val, b_val) * factor, 6)
+            )
+            facts.append(
+                fact_row(
+                    doc,
+                    meta,
+                    indicator=indicator,
+                    unit=unit,
+                    year=year - 1 if pair and year else year,
+                    year_end=year_end if unit.endswith("per_year") else None,
+                    kind="baseline" if pair else kind,
+                    scope="ethnic_minority" if re.search(r"ethnic|Khmer", before[-60:], _I) else meta["locality_level"],
+                    qualifier=qualifier,
+                    note="; ".join(x for x in (f"label={label}" if label else "", "read from English text") if x),
+                    _ev=ev,
+                    _pos=s0 + m.start(),
+                    **values,
+                )
+            )
+        y, y2 = _year_in(sentence)
+        if y:
+            last_year = (y, y2)
+        if y2:
+            last_period = (y, y2)
+    facts.sort(key=lambda f: (f["_pos"], f["char_start"]))
+    for i, row in enumerate(facts, 1):
+        row["fact_id"] = f"{meta['doc_id']}-f{i:02d}"
+    return facts
