@@ -18,17 +18,35 @@ tests/heldout/gold_measures.csv`` and ``--fresh`` for the ``fresh_*`` texts with
 ``fresh_facts.csv`` / ``fresh_measures.csv``. Only files that have a gold row (or that match
 ``--pattern``) are scored.
 
+Development and test sets (issue 16): ``--split benchmarks/extract_split.csv --set dev|test --texts
+/work/texts --gold data/raw/documents`` scores the documents of one set: their texts are
+``<texts>/<doc_id>.txt`` and their gold rows are the rows of ``facts*.csv`` / ``measures*.csv`` in
+the gold folder with that ``doc_id``. The split itself is made by ``--make-split`` (by province,
+stratified by region, deterministic: see :func:`make_split`). When the text folder is absent (as
+in CI) the script says so and exits with status 0.
+
+Error kinds: an unmatched gold row and an unmatched proposal of the same document are paired when
+they differ in one respect only, and the pair counts once: ``wrong year`` (same indicator and
+value), ``wrong indicator`` (same value and year), ``wrong indicator and year`` (same value),
+``wrong value`` (same indicator and year); the rest are ``missed`` (gold rows) and ``spurious``
+(proposals). ``wrong kind`` counts matched rows whose kind (actual, target, baseline, estimate)
+differs; it does not change P/R.
+
 Usage::
 
     .venv/bin/python benchmarks/extract_eval.py [--seeds DIR] [--gold DIR] [--verbose] [--strict]
     .venv/bin/python benchmarks/extract_eval.py --heldout [-v]
     .venv/bin/python benchmarks/extract_eval.py --fresh [-v]
+    .venv/bin/python benchmarks/extract_eval.py --split benchmarks/extract_split.csv --set dev \
+        --texts /work/texts --gold data/raw/documents [-v]
+    .venv/bin/python benchmarks/extract_eval.py --make-split   # rewrite benchmarks/extract_split.csv
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import sys
 from collections import Counter
@@ -101,20 +119,36 @@ def match_facts(gold: list[dict], proposed: list[dict]):
     return pairs, missed, [proposed[i] for i in free]
 
 
-def _error_type(row: dict, others: list[dict]) -> str:
-    """Name why ``row`` found no partner among ``others``."""
-    for o in others:
-        if o["indicator"] == row["indicator"] and _same_value(row, o):
-            return "wrong year"
-    for o in others:
-        if o["year"] == row["year"] and _same_value(row, o):
-            return "wrong indicator"
-    for o in others:
-        if o["indicator"] == row["indicator"] and o["year"] == row["year"]:
-            if (row["value"] is None) != (o["value"] is None):
-                return "range vs single value"
-            return "wrong value"
-    return ""
+def _describe(row: dict) -> str:
+    value = row["value"] if row["value"] is not None else (row["min"], row["max"])
+    return f"{row['indicator']} {value} year {row['year']}"
+
+
+#: How an unmatched gold row and an unmatched proposal may differ, tried in this order.
+PAIR_KINDS = (
+    ("wrong year", lambda g, p: g["indicator"] == p["indicator"] and _same_value(g, p)),
+    ("wrong indicator", lambda g, p: g["year"] == p["year"] and _same_value(g, p)),
+    ("wrong indicator and year", lambda g, p: _same_value(g, p)),
+    ("wrong value", lambda g, p: g["indicator"] == p["indicator"] and g["year"] == p["year"]),
+)
+
+
+def pair_errors(missed: list[dict], spurious: list[dict]):
+    """Pair unmatched gold rows with unmatched proposals that differ in one respect.
+
+    Returns ``(pairs, missed, spurious)`` where ``pairs`` is a list of ``(kind, gold, proposal)`` and
+    the two lists hold the rows left unpaired.
+    """
+    missed, spurious = list(missed), list(spurious)
+    pairs = []
+    for kind, same in PAIR_KINDS:
+        for g in list(missed):
+            hit = next((p for p in spurious if same(g, p)), None)
+            if hit is not None:
+                pairs.append((kind, g, hit))
+                missed.remove(g)
+                spurious.remove(hit)
+    return pairs, missed, spurious
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -131,6 +165,131 @@ def _read(path: Path) -> list[dict]:
 
 
 HELDOUT = REPO / "tests" / "heldout"
+SPLIT = REPO / "benchmarks" / "extract_split.csv"
+RESERVED = REPO.parent / "shared" / "reserved_sources.txt"
+#: The regions of the coded documents (``documents_<region>.csv``), in the order the split visits them.
+REGIONS = ("tdmn", "dbsh", "btb", "tnnb", "dbscl", "n2", "s2")
+#: The share of each region's documents that goes to the test set.
+TEST_SHARE = 0.30
+
+
+def _province_key(province: str) -> str:
+    return hashlib.sha256(province.encode("utf-8")).hexdigest()
+
+
+def reserved_sources(path: Path = RESERVED) -> set[str]:
+    """The reserved pages (never in any set), one URL per line; ``#`` lines are comments."""
+    if not path.is_file():
+        return set()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def make_split(gold_dir: Path, reserved: set[str], share: float = TEST_SHARE) -> list[dict]:
+    """Split the coded documents by province into ``dev`` and ``test``.
+
+    Every document of a province goes to the same set. Regions are visited in :data:`REGIONS` order;
+    in each, the provinces not yet placed are taken in the order of the SHA-256 of their name and
+    put in the test set while the region's test documents number fewer than ``share`` of its
+    documents (one over is allowed); the others go to the development set. Documents whose source
+    is a reserved page are left out.
+    """
+    docs = []
+    for region in REGIONS:
+        path = gold_dir / f"documents_{region}.csv"
+        if path.is_file():
+            docs += [(r["doc_id"], r["province"], region) for r in _read(path) if r["source"] not in reserved]
+    placed: dict[str, str] = {}
+    for region in REGIONS:
+        here = [d for d in docs if d[2] == region]
+        target = round(len(here) * share)
+        n_test = sum(1 for d in here if placed.get(d[1]) == "test")
+        for province in sorted({d[1] for d in here}, key=_province_key):
+            if province in placed:
+                continue
+            n = sum(1 for d in here if d[1] == province)
+            if n_test < target and n_test + n <= target + 1:
+                placed[province], n_test = "test", n_test + n
+            else:
+                placed[province] = "dev"
+    return [{"doc_id": d, "province": p, "region": r, "set": placed[p]} for d, p, r in docs]
+
+
+def write_split(rows: list[dict], path: Path = SPLIT) -> None:
+    """Write the split as CSV (``doc_id,province,set``)."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["doc_id", "province", "set"], lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: row[k] for k in ("doc_id", "province", "set")})
+
+
+def _gold_rows(gold_dir: Path, stem: str) -> list[dict]:
+    rows = []
+    for path in sorted(gold_dir.glob(f"{stem}*.csv")):
+        rows += _read(path)
+    return rows
+
+
+def score(items: list[tuple[str, Path, str, list[dict], set[str]]], terms) -> dict:
+    """Score the extractor on ``(name, path, doc_id, gold facts, gold measure codes)`` items."""
+    docs = []
+    errors = Counter()
+    error_rows = []
+    totals = Counter()
+    for name, path, doc_id, gold_rows, g_codes in items:
+        result = extract_file(path, terms=terms, doc_id=doc_id)
+        gold = [_norm_fact(r) for r in gold_rows]
+        proposed = [_norm_fact(r) for r in result.facts]
+        matched, missed, spurious = match_facts(gold, proposed)
+        paired, missed, spurious = pair_errors(missed, spurious)
+        p_codes = {r["measure_code"] for r in result.measures}
+        for kind, g, p in paired:
+            errors[f"facts: {kind}"] += 1
+            error_rows.append(
+                f"{name}  {kind:24s} gold {g['id']}: {_describe(g)}  «{g['evidence']}»  "
+                f"proposed {_describe(p)}  «{p['evidence']}»"
+            )
+        for g in missed:
+            errors["facts: missed"] += 1
+            error_rows.append(f"{name}  {'missed':24s} gold {g['id']}: {_describe(g)}  «{g['evidence']}»")
+        for p in spurious:
+            errors["facts: spurious"] += 1
+            error_rows.append(f"{name}  {'spurious':24s} prop {p['id']}: {_describe(p)}  «{p['evidence']}»")
+        for g, p in matched:
+            if g["kind"] != p["kind"]:
+                errors["facts: wrong kind (matched, not scored)"] += 1
+                error_rows.append(
+                    f"{name}  {'wrong kind':24s} gold {g['id']}: {g['kind']}, proposed {p['kind']}  «{g['evidence']}»"
+                )
+        for code in sorted(g_codes - p_codes):
+            errors["measures: missed"] += 1
+            error_rows.append(f"{name}  measure missed   {code}")
+        for code in sorted(p_codes - g_codes):
+            errors["measures: spurious"] += 1
+            error_rows.append(f"{name}  measure spurious {code}")
+        ftp, mtp = len(matched), len(g_codes & p_codes)
+        ktp = sum(1 for g, p in matched if g["kind"] == p["kind"])
+        totals.update(
+            ftp=ftp, ktp=ktp, fpred=len(proposed), fgold=len(gold), mtp=mtp, mpred=len(p_codes), mgold=len(g_codes)
+        )
+        docs.append(
+            {
+                "file": name,
+                "facts": prf(ftp, len(proposed), len(gold)),
+                "facts_counts": (ftp, len(proposed), len(gold)),
+                "measures": prf(mtp, len(p_codes), len(g_codes)),
+                "measures_counts": (mtp, len(p_codes), len(g_codes)),
+            }
+        )
+    overall = {
+        "facts": prf(totals["ftp"], totals["fpred"], totals["fgold"]),
+        "facts_counts": (totals["ftp"], totals["fpred"], totals["fgold"]),
+        "facts_with_kind": prf(totals["ktp"], totals["fpred"], totals["fgold"]),
+        "measures": prf(totals["mtp"], totals["mpred"], totals["mgold"]),
+        "measures_counts": (totals["mtp"], totals["mpred"], totals["mgold"]),
+    }
+    return {"documents": docs, "overall": overall, "error_types": dict(errors), "errors": error_rows}
 
 
 def evaluate(
@@ -145,10 +304,9 @@ def evaluate(
     """Run the extractor on the texts of ``seeds`` and score it; return a JSON-ready dict.
 
     The gold rows come from ``gold_dir/facts.csv`` and ``gold_dir/measures.csv`` unless
-    ``gold_facts_path`` / ``gold_measures_path`` name the files. With explicit gold files only
-    the texts named in their ``source`` column are scored.
+    ``gold_facts_path`` / ``gold_measures_path`` name the files; rows are matched to files through
+    their ``source`` column. With explicit gold files only the texts named in ``source`` are scored.
     """
-    terms = load_terms(terms_path)
     gold_dir = gold_dir or REPO / "data" / "raw" / "documents"
     gold_facts = _read(gold_facts_path or gold_dir / "facts.csv")
     gold_measures = _read(gold_measures_path or gold_dir / "measures.csv")
@@ -158,62 +316,60 @@ def evaluate(
         files = [p for p in files if p.name in named]
     if not files:
         raise SystemExit(f"extract_eval: no *.txt files in {seeds}")
-    docs = []
-    errors = Counter()
-    error_rows = []
-    totals = Counter()
-    for path in files:
-        result = extract_file(path, terms=terms)
-        gold = [_norm_fact(r) for r in gold_facts if r["source"] == path.name]
-        proposed = [_norm_fact(r) for r in result.facts]
-        pairs, missed, spurious = match_facts(gold, proposed)
-        g_codes = {r["measure_code"] for r in gold_measures if r["source"] == path.name}
-        p_codes = {r["measure_code"] for r in result.measures}
-        kind_errors = [(g, p) for g, p in pairs if g["kind"] != p["kind"]]
-        for g in missed:
-            kind = _error_type(g, spurious) or "missed"
-            errors[f"facts: {kind}"] += 1
-            error_rows.append(
-                f"{path.name}  FN {kind:22s} gold {g['id']}: {g['indicator']} "
-                f"{g['value'] if g['value'] is not None else (g['min'], g['max'])} year {g['year']}"
-                f"  «{g['evidence']}»"
-            )
-        for p in spurious:
-            kind = _error_type(p, missed) or "spurious"
-            if kind == "spurious":
-                errors["facts: spurious"] += 1
-            error_rows.append(
-                f"{path.name}  FP {kind:22s} prop {p['id']}: {p['indicator']} "
-                f"{p['value'] if p['value'] is not None else (p['min'], p['max'])} year {p['year']}"
-                f"  «{p['evidence']}»"
-            )
-        for g, p in kind_errors:
-            errors["facts: matched but other kind (not scored)"] += 1
-            error_rows.append(f"{path.name}  kind: gold {g['id']} {g['kind']} vs proposed {p['kind']}")
-        for code in sorted(g_codes - p_codes):
-            errors["measures: missed"] += 1
-            error_rows.append(f"{path.name}  measure FN {code}")
-        for code in sorted(p_codes - g_codes):
-            errors["measures: spurious"] += 1
-            error_rows.append(f"{path.name}  measure FP {code}")
-        ftp, mtp = len(pairs), len(g_codes & p_codes)
-        totals.update(ftp=ftp, fpred=len(proposed), fgold=len(gold), mtp=mtp, mpred=len(p_codes), mgold=len(g_codes))
-        docs.append(
-            {
-                "file": path.name,
-                "facts": prf(ftp, len(proposed), len(gold)),
-                "facts_counts": (ftp, len(proposed), len(gold)),
-                "measures": prf(mtp, len(p_codes), len(g_codes)),
-                "measures_counts": (mtp, len(p_codes), len(g_codes)),
-            }
+    items = [
+        (
+            p.name,
+            p,
+            p.stem,
+            [r for r in gold_facts if r["source"] == p.name],
+            {r["measure_code"] for r in gold_measures if r["source"] == p.name},
         )
-    overall = {
-        "facts": prf(totals["ftp"], totals["fpred"], totals["fgold"]),
-        "facts_counts": (totals["ftp"], totals["fpred"], totals["fgold"]),
-        "measures": prf(totals["mtp"], totals["mpred"], totals["mgold"]),
-        "measures_counts": (totals["mtp"], totals["mpred"], totals["mgold"]),
-    }
-    return {"documents": docs, "overall": overall, "error_types": dict(errors), "errors": error_rows}
+        for p in files
+    ]
+    return score(items, load_terms(terms_path))
+
+
+def evaluate_split(split: Path, which: str, texts: Path, gold_dir: Path, terms_path: Path | None = None) -> dict:
+    """Score the documents of set ``which`` of ``split``: texts ``texts/<doc_id>.txt``, gold by ``doc_id``."""
+    reserved = reserved_sources()
+    chosen = [r for r in _read(split) if r["set"] == which]
+    facts = _gold_rows(gold_dir, "facts")
+    measures = _gold_rows(gold_dir, "measures")
+    documents = {r["doc_id"]: r for r in _gold_rows(gold_dir, "documents")}
+    items = []
+    for row in chosen:
+        doc_id = row["doc_id"]
+        meta = documents.get(doc_id, {})
+        if meta.get("source") in reserved or meta.get("source_url") in reserved:
+            raise SystemExit(f"extract_eval: {doc_id} is a reserved page and may not be in any set")
+        path = texts / f"{doc_id}.txt"
+        if not path.is_file():
+            raise SystemExit(f"extract_eval: no text {path} for {doc_id}")
+        items.append(
+            (
+                doc_id,
+                path,
+                doc_id,
+                [r for r in facts if r["doc_id"] == doc_id],
+                {r["measure_code"] for r in measures if r["doc_id"] == doc_id},
+            )
+        )
+    if not items:
+        raise SystemExit(f"extract_eval: no documents in set {which!r} of {split}")
+    return score(items, load_terms(terms_path))
+
+
+ERROR_ORDER = (
+    "facts: wrong indicator",
+    "facts: wrong year",
+    "facts: wrong indicator and year",
+    "facts: wrong value",
+    "facts: wrong kind (matched, not scored)",
+    "facts: missed",
+    "facts: spurious",
+    "measures: missed",
+    "measures: spurious",
+)
 
 
 def _report(result: dict) -> str:
@@ -229,12 +385,20 @@ def _report(result: dict) -> str:
             f"{d['file']:28s} {fp:8.3f} {fr:6.3f} {ff:6.3f} {'/'.join(map(str, d['facts_counts'])):>13s}   "
             f"{mp:8.3f} {mr:6.3f} {mf:6.3f} {'/'.join(map(str, d['measures_counts'])):>13s}"
         )
-    lines.append("")
-    lines.append("error types:")
-    if not result["error_types"]:
-        lines.append("  none")
-    for name, n in sorted(result["error_types"].items()):
-        lines.append(f"  {name}: {n}")
+    fp, fr, ff = result["overall"]["facts"]
+    kp, kr, _ = result["overall"].get("facts_with_kind", (0, 0, 0))
+    lines += [
+        "",
+        f"facts P {fp:.2f}  R {fr:.2f}  F1 {ff:.2f}   (requiring the kind too: P {kp:.2f}  R {kr:.2f})   "
+        f"measures F1 {result['overall']['measures'][2]:.2f}",
+        "",
+        "error kinds:",
+    ]
+    errors = result["error_types"]
+    for name in ERROR_ORDER:
+        lines.append(f"  {name}: {errors.get(name, 0)}")
+    for name in sorted(set(errors) - set(ERROR_ORDER)):
+        lines.append(f"  {name}: {errors[name]}")
     return "\n".join(lines)
 
 
@@ -250,14 +414,14 @@ def main(argv=None) -> int:
         "--gold",
         type=Path,
         default=REPO / "data" / "raw" / "documents",
-        help="folder holding the gold facts.csv and measures.csv",
+        help="folder holding the gold facts*.csv and measures*.csv",
     )
     parser.add_argument("--terms", type=Path, default=None, help="measure dictionary (TOML)")
     parser.add_argument(
         "--texts",
         type=Path,
         default=None,
-        help="folder of texts to score instead of the seeds (with --gold-facts/--gold-measures)",
+        help="folder of texts to score instead of the seeds (with --gold-facts/--gold-measures or --split)",
     )
     parser.add_argument("--gold-facts", type=Path, default=None, help="gold facts CSV (facts.csv columns)")
     parser.add_argument("--gold-measures", type=Path, default=None, help="gold measures CSV (measures.csv columns)")
@@ -272,6 +436,11 @@ def main(argv=None) -> int:
         action="store_true",
         help="score tests/heldout/fresh_*.txt against fresh_facts.csv/fresh_measures.csv",
     )
+    parser.add_argument("--split", type=Path, default=None, help="the split CSV (doc_id,province,set)")
+    parser.add_argument("--set", dest="which", choices=("dev", "test"), default="dev", help="the set to score")
+    parser.add_argument(
+        "--make-split", action="store_true", help=f"write the split of the coded documents to {SPLIT.name} and stop"
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="list every unmatched row")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument(
@@ -280,23 +449,39 @@ def main(argv=None) -> int:
         help="exit with status 1 if a goal is missed (facts P>=0.90, R>=0.85; measures F1>=0.85)",
     )
     args = parser.parse_args(argv)
+    if args.make_split:
+        rows = make_split(args.gold, reserved_sources())
+        write_split(rows, args.split or SPLIT)
+        counts = Counter(r["set"] for r in rows)
+        print(f"extract_eval: {counts['dev']} dev and {counts['test']} test documents written to {args.split or SPLIT}")
+        return 0
     if args.heldout or args.fresh:
         stem = "fresh" if args.fresh else "gold"
         args.texts = args.texts or HELDOUT
         args.gold_facts = args.gold_facts or HELDOUT / f"{stem}_facts.csv"
         args.gold_measures = args.gold_measures or HELDOUT / f"{stem}_measures.csv"
-    folder = args.texts or args.seeds
-    if not folder.is_dir():
-        print(f"extract_eval: text folder {folder} not found; pass --seeds DIR or --texts DIR", file=sys.stderr)
-        return 2
-    result = evaluate(
-        folder,
-        args.gold,
-        args.terms,
-        gold_facts_path=args.gold_facts,
-        gold_measures_path=args.gold_measures,
-        pattern=args.pattern,
-    )
+    if args.split is not None:
+        folder = args.texts or Path("/work/texts")
+        if not folder.is_dir():
+            print(f"extract_eval: text folder {folder} not found; the {args.which} set cannot be scored here")
+            return 0
+        if not args.split.is_file():
+            print(f"extract_eval: split file {args.split} not found", file=sys.stderr)
+            return 2
+        result = evaluate_split(args.split, args.which, folder, args.gold, args.terms)
+    else:
+        folder = args.texts or args.seeds
+        if not folder.is_dir():
+            print(f"extract_eval: text folder {folder} not found; pass --seeds DIR or --texts DIR", file=sys.stderr)
+            return 2
+        result = evaluate(
+            folder,
+            args.gold,
+            args.terms,
+            gold_facts_path=args.gold_facts,
+            gold_measures_path=args.gold_measures,
+            pattern=args.pattern,
+        )
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:

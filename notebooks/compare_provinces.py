@@ -1,8 +1,3 @@
-# %% [markdown]
-# # Comparing provinces / So sánh giữa các tỉnh
-#
-# Run with `study run compare_provinces -p series review -p year 2024 -p regime 34 -p lang vi` (any of them).
-
 # %% tags=["parameters"]
 provinces = "all"  # "all" or a list of names, e.g. ["Lạng Sơn", "Bắc Ninh"]
 indicator = "poor_rate_pct"

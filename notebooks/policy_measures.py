@@ -1,8 +1,3 @@
-# %% [markdown]
-# # Policy measures / Các nhóm giải pháp
-#
-# Coded after the seven projects of Decision 90/QĐ-TTg (P1-P7) and cross-cutting instruments; rules in `docs/coding_guide.md`.
-
 # %% tags=["parameters"]
 lang = "en"  # "en" or "vi"
 output_dir = ""  # where figures and tables are saved; empty: not saved

@@ -1,8 +1,3 @@
-# %% [markdown]
-# # Province profile / Hồ sơ tỉnh
-#
-# Run with `study run province_profile -p province "Lạng Sơn" -p lang vi` (or `en`).
-
 # %% tags=["parameters"]
 province = "Lạng Sơn"  # any spelling: "lang son", "TT-Huế", ...
 lang = "en"  # "en" or "vi"

@@ -1,8 +1,3 @@
-# %% [markdown]
-# # Targets tracking / Theo dõi mục tiêu
-#
-# Status: achieved, met early, on track, off track, not achieved, or cannot be judged; the reason names the figures that decided it.
-
 # %% tags=["parameters"]
 lang = "en"  # "en" or "vi"
 output_dir = ""  # where figures and tables are saved; empty: not saved

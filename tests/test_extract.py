@@ -129,7 +129,8 @@ def test_a_fall_of_a_rate_is_in_points_and_a_fall_of_a_count_in_percent_is_relat
     facts = facts_of("Năm 2025, tỷ lệ hộ nghèo giảm 2,4% so với năm 2024. Phấn đấu mỗi năm giảm 8% số hộ nghèo.")
     assert brief(facts) == [
         ("poor_rate_reduction_pp", 2.4, "pp", 2025, "actual"),
-        ("poor_households_reduction", 8.0, "pct_per_year", None, "target"),
+        # no year in its clause: the nearest year named before it in its paragraph (issue 16)
+        ("poor_households_reduction", 8.0, "pct_per_year", 2025, "target"),
     ]
 
 
@@ -495,10 +496,12 @@ def test_results_without_a_year_take_the_paragraph_or_article_year():
     assert {f["year"] for f in _rows(h06, "budget_billion_vnd")} == {2024}
 
 
-def test_targets_do_not_borrow_years_from_other_sentences():
+def test_targets_take_the_year_named_before_them_in_their_paragraph():
     h05 = _heldout("h05")  # a directive "đến năm 2030"; "mỗi năm … khoảng 12.000 lao động" names no year
     workers = [f for f in _rows(h05, "workers_supported") if f["value"] == 12000]
-    assert workers and workers[0]["kind"] == "target" and workers[0]["year"] is None
+    # issue 16: a figure with no year in its clause takes the nearest year before it in its paragraph
+    # (the held-out gold codes 2030 too); a period named in passing is not a due date
+    assert workers and workers[0]["kind"] == "target" and workers[0]["year"] == 2030
     per_year = [f for f in _rows(h05, "poor_rate_reduction_pp") if f["value_min"] == 1]
     assert per_year and per_year[0]["year"] == 2030  # "đến năm 2030" later in the same sentence
 

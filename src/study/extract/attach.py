@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from study.extract.vocabulary import GROUP_NOUN, PER_YEAR, SUBGROUP_AFTER, SUBGROUP_BEFORE
+from study.extract.vocabulary import GROUP_NOUN, HOUSING, PER_YEAR, SUBGROUP_AFTER, SUBGROUP_BEFORE
 
 if TYPE_CHECKING:
     from study.extract.document import Doc
@@ -33,6 +33,7 @@ __all__ = ["attach", "group_of", "subject_before"]
 
 _I = re.IGNORECASE
 _HEDGE = r"(?:khoảng|hơn|gần|trên|dưới|chỉ|còn|ở\s+mức|mức)?\s*"
+_HEDGE_ONLY = r"(?:khoảng|hơn|gần|trên|dưới)?\s*"
 
 
 def group_of(words: str) -> str:
@@ -43,6 +44,8 @@ def group_of(words: str) -> str:
     if g in ("hcn",):
         return "near_poor"
     if "cận" in g and "nghèo" in g.replace("cận nghèo", ""):
+        return "poor_near_poor"
+    if g == "nghèo đa chiều":
         return "poor_near_poor"
     if "cận" in g:
         return "near_poor"
@@ -78,7 +81,10 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
     t = doc.numbers_text
     after = t[q.end : min(sent[1], q.end + 80)]
     near = t[max(sent[0], q.qual_start - 40) : q.qual_start]
+    near_q = t[max(sent[0], q.start - 40) : q.start]  # with the qualifier ("thấp hơn 1,89%")
     segment = t[max(sent[0], prev_end) : q.qual_start]  # words since the previous number
+    if re.search(r"(?:xã|huyện|đơn\s+vị|địa\s+phương)[^,;]{0,25}có\s+tỷ\s+lệ[^,;\d]{0,25}$", near, _I):
+        return "skip", "", ""  # a threshold ("xã có tỷ lệ hộ nghèo dưới 5%"), not a rate
     clause_before = t[sent[0] : q.qual_start]
     per_year = q.per_year or bool(PER_YEAR.search(t[q.end : q.end + 20]))
     # 4. shares of a plan or of the previous year's result: not a rate of the province
@@ -91,14 +97,16 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
         return "other", "pct", "change_on_previous_year_pct"
     # 4. shares of a sub-population ("chiếm 47% so với tổng số hộ nghèo")
     sm = re.match(r"\s*\)?\s*(?:so\s+với|trên|của)\s+(?:tổng\s+)?(?:số\s+)?hộ\s+(?P<g>cận\s+nghèo|nghèo)", after, _I)
+    if not sm and re.search(r"chiếm\s*(?:tỷ\s+lệ\s+)?" + _HEDGE + "$", near, _I):
+        sm = re.match(r"\s*(?:tổng\s+)?số\s+hộ\s+(?P<g>cận\s+nghèo|nghèo)", after, _I)
     if sm:
         return "other", "pct", f"share_of_{group_of(sm.group('g'))}_households_pct"
     # 5. "tỷ lệ giảm hộ nghèo là 4,46%", "tương ứng giảm 3,87%", "thấp hơn 1,89% so với năm …"
     rm = re.search(r"tỷ\s+lệ\s+giảm\s+(?:hộ\s+)?(?P<g>cận\s+nghèo|nghèo)\s*(?:là|đạt)?\s*" + _HEDGE + "$", near, _I)
     if rm:
         return _fall(group_of(rm.group("g")), per_year)
-    if re.search(r"(?:tương\s+ứng|tương\s+đương)\s+(?:với\s+)?giảm\s*" + _HEDGE + "$", near, _I) or re.search(
-        r"thấp\s+hơn\s*" + _HEDGE + "$", near, _I
+    if re.search(r"(?:tương\s+ứng|tương\s+đương)\s+(?:với\s+)?giảm\s*" + _HEDGE + "$", near_q, _I) or re.search(
+        r"thấp\s+hơn\s*" + _HEDGE + "$", near_q, _I
     ):
         group, _m = subject_before(clause_before)
         if group:
@@ -119,10 +127,22 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
             group, found = subject_before(head)
             if found is not None and SUBGROUP_BEFORE.search(head[found.start() : found.end() + 60]):
                 return "other", "pct", "share_pct"
+        if (
+            group
+            and re.search(
+                r"(?<!\w)giảm(?!\s+(?:xuống\s+)?còn)",
+                clause_before[-len(cm.group(0)) - 40 : -len(cm.group(0))]
+                if len(clause_before) > len(cm.group(0))
+                else "",
+                _I,
+            )
+            and re.search(r"tương\s+(?:đương|ứng)", cm.group(0), _I)
+        ):
+            return _fall(group, per_year)  # "giảm 2.800 hộ nghèo, tương đương 2%"
         if group:
             return _rate(group)
     # 5. "giảm X% hộ nghèo" (points), "còn X% hộ nghèo" (a level)
-    hm = re.match(r"\s*(?:hộ\s+)?(?P<g>cận\s+nghèo|nghèo)(?!\s+(?:đa\s+chiều\s+)?(?:so|trên))", after, _I)
+    hm = re.match(r"\s*(?:hộ\s+)?(?P<g>cận\s+nghèo|nghèo)(?!\s+(?:đa\s+chiều\s+)?trên)", after, _I)
     if hm and not re.match(r"\s*(?:tổng\s+)?số", after, _I):
         group = group_of(hm.group("g"))
         vm = re.search(r"(?<!\w)(giảm|còn|xuống)\s*(?:mức\s+)?" + _HEDGE + "$", near, _I)
@@ -134,6 +154,24 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
             return _fall(group, per_year)
         if verb in ("còn", "xuống"):
             return _rate(group)
+    # 5. "giảm (bình quân, ít nhất, từ) X%" with the subject named earlier in the sentence
+    fm = re.search(
+        r"(?<!\w)giảm(?:\s+(?:bình\s+quân|ít\s+nhất|từ|trên|khoảng|hơn|được|thêm|mỗi\s+năm|hằng\s+năm))*\s*$",
+        near_q,
+        _I,
+    )
+    if fm and not re.match(r"\s*(?:tổng\s+)?(?:số\s+)?hộ|\s*tỷ\s+lệ|\s*(?:\([^)]*\)\s*)?,?\s*(?:xuống|lên)", after, _I):
+        group, found = subject_before(clause_before)
+        if found is not None:
+            between = clause_before[found.end() :]
+            if re.search(r"số\s+$", clause_before[max(0, found.start() - 6) : found.start()], _I) and not re.search(
+                r"tỷ\s+lệ|%", between, _I
+            ):
+                unit = "pct_per_year" if per_year else "pct_of_households_reduction"
+                if group == "poor":
+                    return "poor_households_reduction", unit, ""
+                return "other", unit, f"{group}_households_reduction_pct"
+            return _fall(group, per_year)
     # 3. carry-over: "tỷ lệ hộ nghèo 1,77%, cận nghèo 2,14%", "…, hộ cận nghèo 2%"
     if prev_end > sent[0]:
         group, found = subject_before(segment)
@@ -142,7 +180,9 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
             segment[found.end() :],
             _I,
         ):
-            if re.search(r"(?<!\w)giảm(?!\s+còn)(?!\s+xuống)", segment[found.end() :], _I):
+            if re.search(r"(?<!\w)giảm(?!\s+còn)(?!\s+xuống)", segment[found.end() :], _I) or re.search(
+                r"(?<!\w)(?:mức\s+)?giảm\s+$", segment[max(0, found.start() - 12) : found.start()], _I
+            ):
                 return _fall(group, per_year)
             return _rate(group)
     return None
@@ -153,6 +193,14 @@ def _households(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> 
     after = t[q.end : min(sent[1], q.end + 90)]
     near = t[max(sent[0], q.qual_start - 60) : q.qual_start]
     clause_before = t[sent[0] : q.qual_start]
+    if HOUSING.search(t[max(sent[0], q.qual_start - 80) : q.qual_start]) or re.match(
+        r"\s*(?:nghèo|cận\s+nghèo|,|\s)*[^.;]{0,20}được\s+hỗ\s+trợ\s+(?:xây\s+(?:dựng|mới)\s+|sửa\s+chữa\s+)?nhà",
+        after,
+        _I,
+    ):
+        return "houses_supported", "households", ""
+    if re.search(r"(?<!\w)(?:cho|với)\s*" + _HEDGE + "$", near, _I) and re.match(r"\s*(?:cận\s+)?nghèo", after, _I):
+        return "other", "households", "supported_households"  # beneficiaries: "hỗ trợ cho 3.000 hộ nghèo"
     # the group right after "hộ", skipping a bracket ("5.944 hộ (khoảng 13.700 người) cận nghèo")
     am = re.match(
         r"\s*(?:\([^()]{0,60}\)\s*)?(?:thuộc\s+(?:diện\s+)?)?(?:hộ\s+)?(?P<g>nghèo\s+và\s+(?:hộ\s+)?cận\s+nghèo|"
@@ -161,13 +209,20 @@ def _households(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> 
         _I,
     )
     direct = re.match(r"\s*(?:cận\s+nghèo|nghèo)", after, _I)
-    reduction = re.search(r"(?<!\w)giảm(?:\s+(?:được|thêm|khoảng|từ))*\s*" + _HEDGE + "$", near, _I)
+    reduction = re.search(r"(?<!\w)giảm(?:\s+(?:được|thêm|khoảng|từ))*\s*" + _HEDGE_ONLY + "$", near, _I)
     if am:
         group = group_of(am.group("g"))
         if direct and SUBGROUP_AFTER.match(am.group("rest")):
             return "other", "households", f"{group}_subgroup_households"
         if group == "near_poor" and reduction:
             return "other", "households", "near_poor_households_reduction"
+        if (
+            direct
+            and group == "poor"
+            and re.search(r"trong\s+đó\s+(?:có\s+)?$", near, _I)
+            and re.search(r"(?<!\w)giảm\s*" + _HEDGE + r"[\d.,]+\s+hộ", clause_before, _I)
+        ):
+            return "poor_households_reduction", "households", ""  # "giảm 2.800 hộ nghèo, trong đó có 1.000 hộ nghèo …"
         if not direct and group in ("poor", "near_poor"):
             return f"{group}_households", "households", ""
         return None
@@ -180,14 +235,33 @@ def _households(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> 
     if nm:
         if SUBGROUP_BEFORE.search(nm.group("mid")):
             return "other", "households", f"{group_of(nm.group('g'))}_subgroup_households"
-        if re.search(r"thoát|phát\s+sinh|tái|giảm", nm.group("mid"), _I):
-            return None
+        mid = nm.group("mid")
+        before_group = near[max(0, nm.start() - 15) : nm.start()]
+        for pattern, label in (
+            (r"thoát", "households_exited_poverty"),
+            (r"phát\s+sinh", "new_poor_households"),
+            (r"tái", "returned_to_poverty_households"),
+            (r"chuyển", "households_moved_between_groups"),
+        ):
+            if re.search(pattern, mid + " " + before_group, _I):
+                return "other", "households", label
+        if re.search(r"(?<!\w)giảm(?!\s+(?:xuống\s+)?còn)", near[nm.start("mid") :], _I):
+            if group_of(nm.group("g")) == "poor":
+                return "poor_households_reduction", "households", ""
+            return "other", "households", "near_poor_households_reduction"
         if re.search(r"(?<!\w)(?:cho|với)\s*" + _HEDGE + "$", near, _I):
             return None
         group = group_of(nm.group("g"))
         if reduction:
             return None
         return f"{group}_households", "households", ""
+    # "giảm 13.276 hộ" after the subject: a fall of the subject's households
+    if reduction and re.match(r"\s*(?:[,;.)]|$)", after):
+        group, found = subject_before(clause_before)
+        if group == "poor":
+            return "poor_households_reduction", "households", ""
+        if group in ("near_poor", "poor_near_poor"):
+            return "other", "households", f"{group}_households_reduction"
     # "… còn N hộ", "giảm xuống còn N hộ", "tương đương (khoảng) N hộ" after a level
     lm = re.search(
         r"(?:(?<!\w)còn|chỉ\s+có|có\s+tới|(?<!\w)là|tương\s+đương|tương\s+ứng)\s*(?:với\s+)?" + _HEDGE + "$", near, _I
@@ -196,12 +270,16 @@ def _households(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> 
         head = clause_before[: len(clause_before) - (len(near) - lm.start())]
         if re.search(r"(?:tương\s+đương|tương\s+ứng)", lm.group(0), _I):
             verbs = list(re.finditer(r"(?<!\w)(giảm|còn|xuống)(?!\w)", head[-80:], _I))
-            if not verbs or verbs[-1].group(1).lower() == "giảm" and not re.search(
-                r"giảm\s+(?:xuống\s+)?còn", head[-80:], _I
+            if (
+                not verbs
+                or verbs[-1].group(1).lower() == "giảm"
+                and not re.search(r"giảm\s+(?:xuống\s+)?còn", head[-80:], _I)
             ):
                 return None  # "giảm 3,3%, tương ứng 640 hộ": a reduction (older rules)
         group, found = subject_before(head)
-        if found is not None and re.search(r"thoát|phát\s+sinh|tái|được|cho", head[found.end() - 12 : found.end() + 25]):
+        if found is not None and re.search(
+            r"thoát|phát\s+sinh|tái|được|cho|chuyển", head[max(0, found.start() - 12) : found.end() + 25], _I
+        ):
             return None
         if group in ("poor", "near_poor"):
             return f"{group}_households", "households", ""

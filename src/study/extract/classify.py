@@ -12,22 +12,19 @@ from typing import TYPE_CHECKING
 from study.extract.attach import attach
 from study.extract.sentences import clause_end, clause_start
 from study.extract.vocabulary import (
-    ECONOMY_WORDS,
     HOUSEHOLD_MENTION,
     HOUSING,
     OTHER_PCT_LABELS,
     PER_YEAR,
-    POVERTY_WORDS,
     RATE,
     SHARE_STOP,
-    SUBUNIT,
 )
 
 if TYPE_CHECKING:
     from study.extract.document import Doc
     from study.extract.quantities import Quantity
 
-__all__ = ["classify", "household_group", "last_match", "relevant", "scope_of"]
+__all__ = ["classify", "household_group", "last_match"]
 
 
 def last_match(pattern: re.Pattern, text: str) -> re.Match | None:
@@ -60,7 +57,7 @@ def classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None 
     """
     attached = attach(doc, q, sent, sent[0] if prev_end is None else prev_end)
     if attached is not None:
-        return attached
+        return None if attached[0] == "skip" else attached
     t = doc.numbers_text
     c_start = clause_start(t, sent[0], q.qual_start)
     clause_before = t[c_start : q.qual_start]
@@ -68,10 +65,13 @@ def classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None 
     near_before = t[max(sent[0], q.qual_start - 30) : q.qual_start]
     after = q.after
     if q.unit == "pct":
-        sm = re.match(r"\s*(?:tổng\s+)?số\s+hộ\s+(?:nghèo|cận\s+nghèo)", after, re.IGNORECASE)
+        sm = re.match(r"\s*(?:tổng\s+)?số\s+hộ\s+(?P<g>nghèo|cận\s+nghèo)", after, re.IGNORECASE)
         if sm and re.search(r"(?<!\w)giảm(?!\w)", clause_before, re.IGNORECASE):
             per_year = q.per_year or bool(PER_YEAR.search(t[c_start : q.end + 40]))
-            return "poor_households_reduction", "pct_per_year" if per_year else "pct_of_households_reduction", ""
+            unit = "pct_per_year" if per_year else "pct_of_households_reduction"
+            if "cận" in sm.group("g").lower():
+                return "other", unit, "near_poor_households_reduction_pct"
+            return "poor_households_reduction", unit, ""
         rm = re.match(
             r"\s*(?:(?:tỷ|tỉ)\s+lệ\s+)(?:hộ\s+)?(?P<grp>nghèo\s+và\s+(?:hộ\s+)?cận\s+nghèo|"
             r"nghèo\s+đa\s+chiều|cận\s+nghèo|nghèo)",
@@ -126,11 +126,13 @@ def classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None 
                 return None
         else:
             group = household_group(rate.group("grp"))
+            if group == "poor_near_poor" and "hộ" in rate.group("rest").lower() and "cận" not in rate.group("rest"):
+                group = "poor"  # "tỷ lệ hộ nghèo đa chiều" is the poor rate; "tỷ lệ nghèo đa chiều" both groups
             if not group:
                 tail = base[rate.end() :].strip().lower()
                 if tail and not re.match(
                     r"(\d|là|đạt|còn|chỉ|ở|khoảng|trên|dưới|hơn|gần|giảm|tăng|xuống|"
-                    r"của|toàn|chung|bình\s+quân|năm|cuối|đến)",
+                    r"của|toàn|chung|bình\s+quân|năm|cuối|đến|dtts|dân\s+tộc|đồng\s+bào|trên|theo|cả|tại)",
                     tail,
                 ):
                     return None  # a rate of something else ("tỷ lệ lao động qua đào tạo")
@@ -247,40 +249,8 @@ def classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None 
         return "other", "count", "tasks_count"
     if q.unit == "count":
         return "other", "count", "count"
+    if q.unit == "times":  # "thu nhập … tăng 1,8 lần so với năm 2020": a multiple
+        if re.search(r"(?:tăng|gấp)(?:\s+(?:ít\s+nhất|trên|hơn|khoảng|là|lên))*\s*$", near_before, re.IGNORECASE):
+            return "other", "count", "multiple"
+        return None
     return None
-
-
-def relevant(t: str, q: Quantity, indicator: str, unit: str, sent: tuple[int, int]) -> bool:
-    """Whether a number is about poverty reduction (rates always are; counts and money need context)."""
-    if (
-        indicator.endswith("_rate_pct")
-        or indicator.endswith("_reduction_pp")
-        or indicator in ("poor_households", "near_poor_households", "poor_households_reduction")
-    ):
-        return True
-    c0, c1 = clause_start(t, sent[0], q.qual_start), clause_end(t, q.end, sent[1])
-    near_before = t[max(c0, q.qual_start - 60) : q.qual_start]
-    if ECONOMY_WORDS.search(near_before):
-        return False
-    return bool(POVERTY_WORDS.search(t[c0:c1]))
-
-
-def scope_of(doc: Doc, meta: dict, q_start: int, sent: tuple[int, int]) -> str:
-    """Return the scope of a number: a group, a named district or commune, or the level of the document."""
-    t = doc.numbers_text
-    before = t[max(sent[0], q_start - 90) : q_start]
-    if re.search(r"dân\s+tộc\s+thiểu\s+số|DTTS", before, re.IGNORECASE):
-        return "ethnic_minority"
-    if re.search(r"các\s+huyện\s+nghèo|huyện\s+nghèo\s+(?:của|trên)", before, re.IGNORECASE):
-        return "poor_districts"
-    if re.search(r"cả\s+nước|toàn\s+quốc", before, re.IGNORECASE):
-        return "national"
-    sub = last_match(SUBUNIT, doc.content[max(sent[0], q_start - 90) : q_start])
-    if sub:
-        level = " ".join(sub.group("level").lower().split())
-        name = sub.group("name")
-        if meta["locality_level"] == "province" and level in ("huyện", "thị xã"):
-            return f"district:{name}"
-        if level == "xã":
-            return f"commune:{name}"
-    return meta["locality_level"]

@@ -96,16 +96,24 @@ def _indicator(sentence: str, rel: int, m: re.Match, after: str) -> tuple[str, s
             r"poor\s+households", near, _I
         ):
             return None
-        if re.search(r"(?:decrease|reduc|drop|fall|fell|cut|declin)\w*\s+(?:[\w-]+\s+){0,6}?by\s+(?:an\s+average\s+of\s+)?"
-                     r"(?:over|about|nearly|more\s+than|around)?\s*$", near, _I) or re.search(
-            r"reduction\s+rate\s+of\s+(?:nearly|about|over)?\s*$|target\s*\(?$|target\s+of\s*$|average\s+decrease\s+of\s*$",
-            near,
-            _I,
-        ) or re.match(r"\s*(?:reduction|decrease)", after, _I) or (
-            re.search(r"(?:by|of|be)\s*(?:over|about|nearly|more\s+than|around)?\s*$", near, _I) and per_year
-        ) or (
-            re.search(r"(?<!\w)by\s*(?:over|about|nearly|more\s+than|around)?\s*$", near, _I)
-            and re.search(r"(?:decrease|reduc|drop|fall|fell|cut|declin)", before, _I)
+        if (
+            re.search(
+                r"(?:decrease|reduc|drop|fall|fell|cut|declin)\w*\s+(?:[\w-]+\s+){0,6}?by\s+(?:an\s+average\s+of\s+)?"
+                r"(?:over|about|nearly|more\s+than|around)?\s*$",
+                near,
+                _I,
+            )
+            or re.search(
+                r"reduction\s+rate\s+of\s+(?:nearly|about|over)?\s*$|target\s*\(?$|target\s+of\s*$|average\s+decrease\s+of\s*$",
+                near,
+                _I,
+            )
+            or re.match(r"\s*(?:reduction|decrease)", after, _I)
+            or (re.search(r"(?:by|of|be)\s*(?:over|about|nearly|more\s+than|around)?\s*$", near, _I) and per_year)
+            or (
+                re.search(r"(?<!\w)by\s*(?:over|about|nearly|more\s+than|around)?\s*$", near, _I)
+                and re.search(r"(?:decrease|reduc|drop|fall|fell|cut|declin)", before, _I)
+            )
         ):
             if re.search(r"number\s+of\s+poor\s+households|reduce\s+poverty\s+by\s*$", near, _I):
                 return "poor_households_reduction", "pct_of_households_reduction", ""
@@ -113,10 +121,18 @@ def _indicator(sentence: str, rel: int, m: re.Match, after: str) -> tuple[str, s
             if near_poor:
                 return "other", unit, "near_poor_rate_reduction_pp"
             return "poor_rate_reduction_pp", unit, ""
-        if re.search(r"(?:rate|ratio)\b[^;]{0,100}(?:was|is|at|of|to|reach|be)\s*(?:only|about|nearly|under)?\s*$", before[-140:], _I) or re.search(r"(?:rate|ratio)\b[^.;]{0,60}$", near, _I) or re.search(
-            r"(?:accounting\s+for|making\s+up|equivalent\s+to|represent\w*)\s*(?:only|about|nearly)?\s*$", near, _I
-        ) or re.match(r"\s*of\s+(?:the\s+)?(?:provincial\s+)?poverty\s+rate", after, _I) or re.search(
-            r"(?:from|to)\s*$", near, _I
+        if (
+            re.search(
+                r"(?:rate|ratio)\b[^;]{0,100}(?:was|is|at|of|to|reach|be)\s*(?:only|about|nearly|under)?\s*$",
+                before[-140:],
+                _I,
+            )
+            or re.search(r"(?:rate|ratio)\b[^.;]{0,60}$", near, _I)
+            or re.search(
+                r"(?:accounting\s+for|making\s+up|equivalent\s+to|represent\w*)\s*(?:only|about|nearly)?\s*$", near, _I
+            )
+            or re.match(r"\s*of\s+(?:the\s+)?(?:provincial\s+)?poverty\s+rate", after, _I)
+            or re.search(r"(?:from|to)\s*$", near, _I)
         ):
             if near_poor and not re.search(r"poor\s+households", near[-40:], _I):
                 return "near_poor_rate_pct", "pct", ""
@@ -205,7 +221,9 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
             before = sentence[: m.start()]
             # year: in the clause after the number ("in 2019", "by the end of 2025"), else before it
             ym = re.match(
-                rf"(?:[^.;]|\.(?=\d)){{0,60}}?(?:in|by\s+(?:the\s+end\s+of\s+)?|of)\s+({_YEAR}|this\s+year)(?!\d)", after, _I
+                rf"(?:[^.;]|\.(?=\d)){{0,60}}?(?:in|by\s+(?:the\s+end\s+of\s+)?|of)\s+({_YEAR}|this\s+year)(?!\d)",
+                after,
+                _I,
             )
             if ym and ym.group(1)[0].isdigit():
                 year, year_end = int(ym.group(1)), None
@@ -222,18 +240,25 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
             if year is None:
                 year, year_end = (lead_year, lead_end) if lead_year else (doc_year or first_year, None)
             if unit.endswith("per_year"):  # an average per year: the period it runs over
-                over = last_period or ((lead_year, lead_end) if lead_end else None)
+                here = _year_in(sentence)
+                over = (here if here[1] else None) or last_period or ((lead_year, lead_end) if lead_end else None)
                 if over:
                     year, year_end = over
             kind = _kind(before)
             qualifier = ""
-            qm = re.search(r"(?:more\s+than|over|nearly|about|under|almost|around|at\s+least)\s*(?:VND)?\s*$", before, _I)
+            qm = re.search(
+                r"(?:more\s+than|over|nearly|about|under|almost|around|at\s+least)\s*(?:VND)?\s*$", before, _I
+            )
             if qm:
                 qualifier = ENGLISH["qualifiers"].get(" ".join(qm.group(0).lower().replace("vnd", "").split()), "")
             pair = re.search(r"from\s*$", before[-8:], _I) is not None
             ev = evidence_span(doc.text, s0 + m.start(), s0 + m.end(), s0, s1, phrases=doc.phrases)
-            values = dict(value=round(a_val * factor, 6)) if b_val is None else dict(
-                value_min=round(min(a_val, b_val) * factor, 6), value_max=round(max(a_val, b_val) * factor, 6)
+            values = (
+                dict(value=round(a_val * factor, 6))
+                if b_val is None
+                else dict(
+                    value_min=round(min(a_val, b_val) * factor, 6), value_max=round(max(a_val, b_val) * factor, 6)
+                )
             )
             facts.append(
                 fact_row(

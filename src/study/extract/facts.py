@@ -1,10 +1,20 @@
-"""Fact proposals: every number with a unit that says something about poverty reduction.
+"""Fact proposals: the pipeline that turns the numbers of a Vietnamese text into ``facts`` rows.
 
-:func:`extract_facts` applies the rules in four passes: ``từ X xuống Y`` pairs (a baseline and a
-result), numbers with units (:mod:`study.extract.quantities`, classified by
-:mod:`study.extract.classify`, dated by :mod:`study.extract.years`), a zero stated in words
-(``không còn hộ nghèo``), and national decisions dated wrongly. Every row carries a verbatim
-evidence phrase (:mod:`study.extract.evidence`) and its span in the NFC text.
+:func:`extract_facts` runs the stages in order, each in its own module:
+
+1. sentences and clauses (:mod:`study.extract.sentences`, on the masked text of
+   :mod:`study.extract.document`);
+2. number mentions: value, range, fraction, unit, hedge (:mod:`study.extract.quantities`), and the
+   ``từ X xuống Y`` pairs (a baseline and a result);
+3. indicator attachment from the governing noun phrase (:mod:`study.extract.attach`, then the word
+   windows of :mod:`study.extract.classify`);
+4. year, kind and scope (:mod:`study.extract.resolve`, with the year expressions of
+   :mod:`study.extract.years`);
+5. filtering of what is not a figure of the place (:mod:`study.extract.filters`).
+
+Two more passes add a zero stated in words (``không còn hộ nghèo``) and national decisions dated
+wrongly. Every row carries a verbatim evidence phrase (:mod:`study.extract.evidence`) and its span
+in the NFC text. English texts go through :mod:`study.extract.english` instead.
 
 The work per number is bounded by its sentence: sentences, year expressions, pairs and evidence
 phrases are looked up through indexes, so the time grows linearly with the length of the text.
@@ -17,24 +27,18 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from study import schema
-from study.extract.classify import classify, household_group, last_match, relevant, scope_of
+from study.extract.attach import subject_before
+from study.extract.classify import classify, household_group, last_match
 from study.extract.evidence import evidence_span
+from study.extract.filters import is_caption, relevant
 from study.extract.metadata import iso_date
 from study.extract.normalise import DOC_NUMBER
 from study.extract.numbers import parse_number
 from study.extract.quantities import COUNT_UNIT, FROM_TO, QUANTITY, UNIT_KIND, Quantity, read_quantity
+from study.extract.resolve import context, resolve, scope_of
 from study.extract.sentences import clause_end, clause_start
 from study.extract.vocabulary import HOUSEHOLD_MENTION, RATE, decision_key
-from study.extract.years import (
-    FromToPairs,
-    document_period,
-    first_period,
-    kind_from_cues,
-    period_of,
-    year_exprs,
-    year_fallback,
-    year_for,
-)
+from study.extract.years import kind_from_cues, year_fallback, year_for
 
 if TYPE_CHECKING:
     from study.extract.document import Doc
@@ -75,13 +79,10 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
         ``<doc_id>-f01``, ``-f02`` …, plus ``_pos`` and ``_end`` keys that the caller removes.
     """
     t = doc.numbers_text
-    doc_year = meta["_doc_year"]
-    default_kind = "target" if meta["kind"] in ("plan", "directive", "resolution") else "actual"
-    exprs = year_exprs(doc.years_text, doc_year)
+    ctx = context(doc, meta)
+    doc_year, default_kind, exprs, pairs = ctx.doc_year, ctx.default_kind, ctx.exprs, ctx.pairs
     facts: list[dict] = []
     taken: list[tuple[int, int]] = []  # spans of the pairs, in order and not overlapping
-    pairs = FromToPairs()
-    period = document_period(doc, exprs)
 
     def clause_bounds(pos, sent):
         return clause_start(t, sent[0], pos), clause_end(t, pos, sent[1])
@@ -104,6 +105,14 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
                 if not group:
                     mention = last_match(HOUSEHOLD_MENTION, before)
                     group = household_group(mention.group("grp")) if mention else ""
+            if not group and rate is None:
+                # "giảm từ 6% xuống còn 2% hộ nghèo": the group after the pair, or the subject before it
+                after = re.match(
+                    r"\s*(?:hộ\s+)?(cận\s+nghèo|nghèo)(?!\w)",
+                    (m.group("hb") or "") + t[m.end() : m.end() + 20],
+                    re.IGNORECASE,
+                )
+                group = household_group(after.group(1)) if after else subject_before(before)[0]
             if not group:
                 continue
             indicator = f"{group}_rate_pct"
@@ -131,7 +140,7 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
             compare = [e for e in exprs.starting_in(sent[0], sent[1]) if e.kind == "compare"]
             year_a = compare[-1].year if compare else (year_b - 1 if year_b else None)
         pairs.add(m.start(), m.end(), year_a, year_b)
-        kind_b, _ = kind_from_cues(before, doc_year, "actual")
+        kind_b, _ = kind_from_cues(before, doc_year, "actual", doc.terms.kind_cue)
         lo, hi = clause_bounds(m.start(), sent)
         ev = evidence_span(doc.text, m.start(), m.end(), sent[0], sent[1], left=0, right=0, phrases=doc.phrases)
         scope = scope_of(doc, meta, m.start(), sent)
@@ -186,6 +195,8 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
         sent = doc.sentence_of(q.start)
         if sent[0] == sent[1]:
             continue
+        if is_caption(t, q):
+            continue  # an image caption ("… còn 1,28%- Ảnh 1."): page furniture
         last_end = prev_end[2] if prev_end[:2] == sent else sent[0]
         prev_end = (sent[0], sent[1], q.end)
         classified = classify(doc, q, sent, last_end)
@@ -194,62 +205,9 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
         indicator, unit, label = classified
         if not relevant(t, q, indicator, unit, sent):
             continue
-        before = t[sent[0] : q.qual_start]
-        if label == "tasks_count":
-            kind, cue = "actual", ""
-        else:
-            kind, cue = kind_from_cues(before, doc_year, default_kind)
-        year, year_end, how = year_for(doc, exprs, q, sent)
-        if q.per_year or year is None:
-            fb = year_fallback(doc, meta, exprs, q, sent, kind, pairs)
-            if fb and (year is None or fb[2].startswith("period")):
-                year, year_end, how = fb
-        if (q.per_year or unit.endswith("_per_year")) and not (how or "").startswith("period"):
-            over = period_of(doc, exprs, q.qual_start, period)
-            if over is None and unit == "pp_per_year" and year is None:  # an average fall of a rate: the programme's period
-                over = first_period(exprs)
-            if over:  # an average per year runs over a period: its first year, and its last
-                year, year_end, how = over[0], over[1], "period of the average per year"
-        if year is None and kind != "target":  # "giảm 5,96% so với năm 2022": the year after
-            compare = [e for e in exprs.starting_in(sent[0], sent[1]) if e.kind == "compare" and e.year]
-            if compare:
-                year, how = compare[0].year + 1, "year after the year of the comparison"
-        scope = scope_of(doc, meta, q.qual_start, sent)
-        notes = []
-        # a target quoted in brackets right after a national decision: a national target for its period
-        paren = t.rfind("(", sent[0], q.start)
-        if paren >= 0 and t.find(")", paren, q.start) < 0:
-            ref_window = doc.text[max(sent[0], paren - 160) : paren]
-            known = [
-                (k, v) for k, v in doc.terms.decisions.items() if re.search(re.escape(k), decision_key(ref_window))
-            ]
-            if known or re.search(r"QĐ-TTg|Thủ\s+tướng|Chính\s+phủ", ref_window):
-                scope = "national"
-                notes.append("target of a national programme quoted in brackets")
-                if known and known[-1][1].get("period"):
-                    year, year_end = known[-1][1]["period"]
-                    how = "period of the national programme"
-        if label == "tasks_count":
-            year, year_end, how = None, None, ""  # a count describing the document itself
-        if year is None and period and scope != "national" and label != "tasks_count" and not meta["_programme_year"]:
-            level = unit == "pct" and kind == "target" and not q.per_year
-            year, year_end = (period[1], None) if level else period
-            how = "year inferred from the period of the document"
-        if year is None and meta["_programme_year"] and scope != "national" and label != "tasks_count":
-            year, how = meta["_programme_year"], f"year inferred: document about {meta['_programme_year']}"
-        if (
-            year is None
-            and kind in ("actual", "estimate")
-            and meta["kind"] in ("article", "report")
-            and (doc_year and label != "tasks_count" and scope != "national")
-        ):
-            year, how = doc_year, "year inferred from the date of the article"
-        if label:
-            notes.insert(0, f"label={label}")
-        if how:
-            notes.append(how)
-        if cue:
-            notes.append(f"kind from '{cue}'")
+        res = resolve(ctx, q, sent, indicator, unit, label)
+        year, year_end, kind, scope = res.year, res.year_end, res.kind, res.scope
+        notes = ([f"label={label}"] if label else []) + res.notes
         if q.qualifier == "ít nhất" and not re.search(r"ít\s+nhất", doc.numbers_text[q.qual_start : q.start]):
             notes.append("written 'từ ...' or '... trở lên' (at least)")
         lo, hi = clause_bounds(q.qual_start, sent)
@@ -282,6 +240,12 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
         row["_end"] = q.end
         facts.append(row)
         previous = row
+        if q.of is not None and q.of > (q.value or 0) and unit in ("households", "billion_vnd"):
+            # "còn 14.982/80.972 hộ nghèo": the part, and the whole it is a part of
+            whole = dict(row, value=q.of, _pos=q.start + 1)
+            if unit == "households":
+                whole.update(indicator="other", note="; ".join(["label=households_total", *notes[1 if label else 0 :]]))
+            facts.append(whole)
 
     # 3. zero stated in words: "không còn hộ nghèo"
     for m in re.finditer(r"(?<!\w)không\s+còn\s+hộ\s+(?P<near>cận\s+)?nghèo(?!\w)", t, re.IGNORECASE):
@@ -296,7 +260,7 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
         sent = doc.sentence_of(m.start())
         q = Quantity(m.start(), m.end(), m.start(), 0.0, None, None, "households")
         before = t[sent[0] : m.start()]
-        kind, cue = kind_from_cues(before, doc_year, default_kind)
+        kind, cue = kind_from_cues(before, doc_year, default_kind, doc.terms.kind_cue)
         year, year_end, how = year_for(doc, exprs, q, sent)
         if year is None and meta["_programme_year"]:
             year, how = meta["_programme_year"], f"year inferred: document about {meta['_programme_year']}"

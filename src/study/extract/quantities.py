@@ -23,14 +23,14 @@ __all__ = ["COUNT_UNIT", "FROM_TO", "QUANTITY", "UNIT_KIND", "Quantity", "read_q
 
 #: A number, a fraction (``15/19 xã``) or a range (``5 - 6%``, ``270 đến 330``), optionally with ``%``.
 QUANTITY = re.compile(
-    rf"(?<![\w.,/%-])(?P<a>{_NUM})(?:/(?P<of>\d{{1,5}})(?=\s+[^\W\d]))?(?P<pa>\s*%)?"
+    rf"(?<![\w.,/%-])(?P<a>{_NUM})(?:/(?P<of>{_NUM})(?=\s+[^\W\d]))?(?P<pa>\s*%)?"
     rf"(?:\s*(?P<sep>-|–|—|đến|tới)\s*(?P<b>{_NUM}))?(?![\w/]|[.,]\d)"
 )
 #: A fall or a rise written ``từ X xuống (còn) Y`` (or ``lên``), with optional units and years.
 FROM_TO = re.compile(
-    rf"(?P<verb>(?:giảm|tăng)\s+)?từ\s+(?P<a>{_NUM})(?P<ua>\s*%)?(?P<ha>\s+hộ(?:\s+(?:cận\s+)?nghèo)?)?"
+    rf"(?P<verb>(?:giảm|tăng)\s+)?từ\s+(?:mức\s+)?(?P<a>{_NUM})(?P<ua>\s*%)?(?P<ha>\s+hộ(?:\s+(?:cận\s+)?nghèo)?)?"
     rf"(?P<ya>\s*\(?\s*(?:(?:đầu|cuối|hết)\s+)?năm\s+(?P<y1>{_YR})\s*\)?)?\s*,?\s*(?:giảm\s+|tăng\s+)?(?:xuống|lên)\s+"
-    rf"(?:còn\s+|mức\s+)?(?P<b>{_NUM})(?P<ub>\s*%)?(?P<hb>\s+hộ(?:\s+(?:cận\s+)?nghèo)?)?"
+    rf"(?:còn\s+|mức\s+)?(?:khoảng\s+|dưới\s+|hơn\s+)?(?P<b>{_NUM})(?P<ub>\s*%%?)?(?P<hb>\s+hộ(?:\s+(?:cận\s+)?nghèo)?)?"
     rf"(?P<yb>\s*\(?\s*(?:vào\s+)?(?:(?:đầu|cuối|hết)\s+)?năm\s+(?P<y2>{_YR})\s*\)?)?",
     re.IGNORECASE,
 )
@@ -39,7 +39,7 @@ COUNT_UNIT = re.compile(
     r"\s+(?P<u>căn\s+nhà|căn\s+hộ|ngôi\s+nhà|căn|nhà\s+ở|nhà(?!\s+(?:vệ|văn|máy|nước|trẻ|hàng|đầu|hảo))|"
     r"hộ\s+gia\s+đình|lượt\s+hộ|hộ|lượt\s+(?:người\s+)?lao\s+động|người\s+lao\s+động|lao\s+động|nhân\s+khẩu|"
     r"lượt\s+người|người|huyện|xã(?!\s+hội)|thôn|nhóm\s+nhiệm\s+vụ|nhóm\s+giải\s+pháp|nhiệm\s+vụ|giải\s+pháp|"
-    r"mô\s+hình|tiểu\s+dự\s+án|dự\s+án|công\s+trình|suất\s+quà|phần\s+quà|suất|đối\s+tượng)(?!\w)",
+    r"mô\s+hình|tiểu\s+dự\s+án|dự\s+án|công\s+trình|suất\s+quà|phần\s+quà|suất|đối\s+tượng|lần(?!\s+thứ))(?!\w)",
     re.IGNORECASE,
 )
 MULTIPLIER = re.compile(
@@ -78,6 +78,7 @@ UNIT_KIND = {
     "tiểu dự án": "count",
     "dự án": "count",
     "công trình": "count",
+    "lần": "times",
 }
 MONEY_FACTOR = {
     "tỷ": 1.0,
@@ -106,6 +107,7 @@ class Quantity:
     qualifier: str = ""
     after: str = ""  # the words right after the unit (household type, group noun)
     is_range: bool = False
+    of: float | None = None  # the whole of a fraction ("14.982/80.972 hộ", "872/1.167 tỷ đồng")
 
 
 def read_quantity(doc: Doc, m: re.Match) -> Quantity | None:
@@ -191,7 +193,7 @@ def read_quantity(doc: Doc, m: re.Match) -> Quantity | None:
         qual_start = qual_start - (min(25, qual_start) - qm.start())
     if re.match(r"\s*trở\s+lên", t[end : end + 12], re.IGNORECASE):
         qualifier = "ít nhất"
-    after = t[end : end + 60]
+    after = t[end : end + 60].split("\n")[0]  # the words after the unit, on the same line
     quantity = Quantity(
         start=qual_start if fm and b is not None else start,
         end=end,
@@ -204,6 +206,7 @@ def read_quantity(doc: Doc, m: re.Match) -> Quantity | None:
         qualifier=qualifier,
         after=after,
         is_range=b is not None,
+        of=round(parse_number(m.group("of")) * factor, 6) if m.group("of") else None,
     )
     if quantity.vmin is not None and quantity.vmin > quantity.vmax:
         return None

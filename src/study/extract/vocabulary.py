@@ -37,6 +37,7 @@ class Terms:
     codes: dict[str, list[tuple[str, re.Pattern]]]
     difficulty: list[re.Pattern]
     decisions: dict[str, dict]
+    kind_cue: re.Pattern | None = None  # the [cues.kind] of the file, if it has them
 
 
 def _compile_term(term: str, where: str) -> re.Pattern:
@@ -88,7 +89,12 @@ def load_terms(path: str | Path | None = None) -> Terms:
         codes[code] = [(nfc(t), _compile_term(nfc(t), f"{path} [codes.{code}]")) for t in terms]
     difficulty = [_compile_term(nfc(t), f"{path} [settings]") for t in data.get("settings", {}).get("difficulty", [])]
     decisions = {decision_key(k): v for k, v in data.get("decisions", {}).items()}
-    return Terms(codes, difficulty, decisions)
+    cues = data.get("cues", {})
+    try:
+        kind_cue = kind_pattern(cues) if cues.get("kind") else None
+    except re.error as error:
+        raise ExtractError(f"{path}: [cues.kind] holds a bad pattern ({error})") from None
+    return Terms(codes, difficulty, decisions, kind_cue)
 
 
 def decision_key(number: str) -> str:
@@ -99,17 +105,43 @@ def decision_key(number: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # cue words: kind of value (estimate, target, actual)
 # ---------------------------------------------------------------------------------------------
-KIND_CUE = re.compile(
-    r"(?<!\w)(?:"
-    r"(?P<est>dự\s+ước|ước\s+tính|ước\s+đạt|ước\s+thực\s+hiện|ước\s+cả\s+năm|ước|dự\s+kiến)"
-    rf"|(?P<tgtyear>(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:cuối\s+năm\s+|hết\s+năm\s+)?(?P<ty>{_YR}))"
-    r"|(?P<tgt>phấn\s+đấu|mục\s+tiêu(?!\s+quốc\s+gia)|chỉ\s+tiêu|(?:đã\s+)?đề\s+ra|đặt\s+ra|quyết\s+tâm|đảm\s+bảo|bảo\s+đảm|"
-    r"cam\s+kết|kế\s+hoạch\s+giao|kế\s+hoạch\s+giảm|sẽ|phải)"
-    r"|(?P<act>vượt\s+(?:mức\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)|đã|đạt\s+được|kết\s+quả|tăng\s+lên|(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+còn|hiện\s+có|vừa\s+qua|"
-    r"qua\s+rà\s+soát|rà\s+soát\s+cuối\s+năm)"
-    r")(?!\w)",
-    re.IGNORECASE,
-)
+def _phrase(term: str) -> str:
+    """The regular expression of a dictionary phrase (``re:`` terms are taken as they are)."""
+    if term.startswith("re:"):
+        return term[3:]
+    return r"\s+".join(re.escape(part) for part in nfc(term).split())
+
+
+def _alternatives(terms: list[str]) -> str:
+    return "|".join(_phrase(t) for t in sorted(terms, key=len, reverse=True))
+
+
+def _cues(path: Path | None = None) -> dict:
+    """The ``[cues]`` tables of the dictionary (the shipped file by default); empty if it has none."""
+    try:
+        with (path or default_terms_path()).open("rb") as handle:
+            return tomllib.load(handle).get("cues", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def kind_pattern(cues: dict) -> re.Pattern:
+    """Compile the ``[cues.kind]`` lists into the pattern that :func:`study.extract.years.kind_from_cues` reads."""
+    kind = cues.get("kind", {})
+    return re.compile(
+        r"(?<!\w)(?:"
+        rf"(?P<est>{_alternatives(kind.get('estimate', ['ước']))})"
+        rf"|(?P<tgtyear>(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:cuối\s+năm\s+|hết\s+năm\s+)?(?P<ty>{_YR}))"
+        rf"|(?P<tgt>{_alternatives(kind.get('target', ['phấn đấu']))})"
+        rf"|(?P<act>{_alternatives(kind.get('actual', ['đã']))})"
+        r")(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+_CUES = _cues()
+#: The kind cues of the shipped dictionary (``[cues.kind]`` of ``measure_terms.toml``).
+KIND_CUE = kind_pattern(_CUES)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -140,23 +172,18 @@ HOUSEHOLD_MENTION = re.compile(
 #: comma, and the abbreviations ``HN`` (hộ nghèo) and ``HCN`` (hộ cận nghèo). The subject of a clause.
 GROUP_NOUN = re.compile(
     r"(?<!\w)(?:(?:hộ|tỷ\s+lệ(?:\s+hộ)?)\s+)?(?P<g>nghèo\s+và\s+(?:hộ\s+)?cận\s+nghèo|nghèo,\s+(?:hộ\s+)?cận\s+nghèo|"
-    r"cận\s+nghèo|HN|HCN|(?<=hộ\s)nghèo|(?<=lệ\s)nghèo)(?!\w)",
+    r"(?<!thoát\s)(?<!sang\s)cận\s+nghèo|HN|HCN|(?<=hộ\s)nghèo|(?<=lệ\s)nghèo\s+đa\s+chiều|(?<=lệ\s)nghèo)(?!\w)",
     re.IGNORECASE,
 )
 #: Words right after ``hộ (cận) nghèo`` that make a sub-population of the group, not the group
 #: (``hộ nghèo không có khả năng lao động``, ``… có thành viên là người có công``).
 SUBGROUP_AFTER = re.compile(
-    r"\s*(?:không\s+có\s+khả\s+năng|có\s+thành\s+viên|trở\s+thành|có\s+đối\s+tượng|có\s+người\s+có\s+công|"
-    r"là\s+người\s+có\s+công|thuộc\s+(?:diện\s+|đối\s+tượng\s+)?(?:bảo\s+trợ|chính\s+sách|người\s+có\s+công)|"
-    r"có\s+khả\s+năng\s+lao\s+động|còn\s+sức\s+lao\s+động|được\s+(?:hỗ\s+trợ|vay|cấp|tặng|trao)|tham\s+gia)",
-    re.IGNORECASE,
+    rf"\s*(?:{_alternatives(_CUES.get('subgroup', {}).get('after', ['không có khả năng']))})", re.IGNORECASE
 )
 #: The same words between a group noun and the number it governs (``hộ nghèo không có khả năng lao
 #: động 2.580 hộ``).
 SUBGROUP_BEFORE = re.compile(
-    r"không\s+có\s+khả\s+năng|có\s+thành\s+viên|có\s+đối\s+tượng|người\s+có\s+công|bảo\s+trợ|"
-    r"có\s+khả\s+năng\s+lao\s+động",
-    re.IGNORECASE,
+    _alternatives(_CUES.get("subgroup", {}).get("before", ["không có khả năng"])), re.IGNORECASE
 )
 HOUSING = re.compile(
     r"nhà\s+ở|nhà\s+tạm|dột\s+nát|xây\s+(dựng\s+|mới\s+)?nhà|sửa\s+chữa\s+nhà|làm\s+nhà", re.IGNORECASE
@@ -179,7 +206,7 @@ OTHER_PCT_LABELS = (
 POVERTY_WORDS = re.compile(
     r"nghèo|khó\s+khăn|thoát|trợ\s+cấp|trợ\s+giúp|hỗ\s+trợ|ưu\s+tiên|hưởng|bảo\s+trợ|"
     r"chính\s+sách|vay|nhà|việc\s+làm|đào\s+tạo|kế\s+hoạch|ngân\s+sách|vốn|quỹ|"
-    r"người\s+có\s+công|an\s+sinh|bảo\s+hiểm|học\s+phí|đối\s+tượng",
+    r"người\s+có\s+công|an\s+sinh|bảo\s+hiểm|học\s+phí|đối\s+tượng|giải\s+ngân|kinh\s+phí|phân\s+bổ",
     re.IGNORECASE,
 )
 ECONOMY_WORDS = re.compile(
@@ -203,9 +230,9 @@ SUBUNIT = re.compile(rf"(?<!\w)(?P<level>huyện|thị\s+xã|xã)\s+(?P<name>{NA
 ENGLISH = {
     # the kind of a figure from the last cue before it: estimates, then targets, then results
     "kind": re.compile(
-        r"(?<!\w)(?:(?P<est>expected|projected|estimated|predict\w*)|"
-        r"(?P<tgt>will|aims?|target\w*|strive|striving|goals?|plans?\s+to|looks?\s+to|set\s+to|to\s+reduce)|"
-        r"(?P<act>had|has|have|was|were|recorded|reached|dropped|fell|decreased|escaped|built|repaired))(?!\w)",
+        rf"(?<!\w)(?:(?P<est>{_alternatives(_CUES.get('english', {}).get('estimate', ['expected']))})"
+        rf"|(?P<tgt>{_alternatives(_CUES.get('english', {}).get('target', ['will']))})"
+        rf"|(?P<act>{_alternatives(_CUES.get('english', {}).get('actual', ['had']))}))(?!\w)",
         re.IGNORECASE,
     ),
     # a count or an amount is a poverty fact only in a sentence with one of these words

@@ -21,17 +21,31 @@ if TYPE_CHECKING:
     from study.extract.document import Doc
     from study.extract.quantities import Quantity
 
-__all__ = ["FromToPairs", "YearExpr", "YearIndex", "document_period", "first_period", "period_of", "kind_from_cues", "year_exprs", "year_fallback", "year_for"]
+__all__ = [
+    "FromToPairs",
+    "YearExpr",
+    "YearIndex",
+    "document_period",
+    "first_period",
+    "latest_year",
+    "period_of",
+    "review_year",
+    "kind_from_cues",
+    "year_exprs",
+    "year_fallback",
+    "year_for",
+]
 
 _YEAR_EXPR = re.compile(
     rf"(?P<since>(?:tính\s+)?từ\s+(?:năm\s+)?(?P<s1>{_YR})\s+(?:đến|tới)\s+nay)"
     rf"|(?P<fromto>từ\s+(?:năm\s+)?(?P<f1>{_YR})\s+(?:đến|tới)\s+(?:năm\s+)?(?P<f2>{_YR}))"
     rf"|(?P<term>nhiệm\s+kỳ\s+(?P<t1>{_YR})\s*[-–—]\s*(?P<t2>{_YR}))"
     rf"|(?P<period>(?:giai\s+đoạn\s+|thời\s+kỳ\s+|năm\s+)?(?P<p1>{_YR})\s*[-–—]\s*(?P<p2>{_YR}))"
-    rf"|(?P<compare>so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+)?(?:năm\s+)?(?P<c1>{_YR}))"
+    rf"|(?P<compare>so\s+với\s+(?:cùng\s+kỳ\s+)?(?:đầu\s+|cuối\s+)?(?:năm\s+|giai\s+đoạn\s+|kỳ\s+)?(?P<c1>{_YR})"
+    rf"(?:\s*[-–—]\s*{_YR})?)"
     rf"|(?P<paren>\(\s*năm\s+(?P<q1>{_YR})\s*\))"
-    r"|(?P<now>(?<!\w)(?:(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+tại|hiện\s+có|hiện\s+còn)(?!\w)"
-    r"|(?<!với\s)(?<!\w)(?:đầu|cuối)\s+năm(?!\s*(?:nay|học|\d|trước|\())(?!\w))"
+    r"|(?P<now>(?<!\w)(?:(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+tại|hiện\s+có|hiện\s+còn)(?!\w))"
+    r"|(?P<season>(?<!với\s)(?<!\w)(?:đầu|cuối)\s+năm(?!\s*(?:nay|học|\d|trước|\())(?!\w))"
     r"|(?P<date>(?<![\d/])(?:\d{1,2}/)?\d{1,2}/(?P<d1>(?:19|20)\d{2})(?!\d))"
     rf"|(?P<year>(?:năm\s+)?(?P<y1>{_YR}))",
     re.IGNORECASE,
@@ -128,6 +142,23 @@ def period_of(doc: Doc, exprs: YearIndex, pos: int, period: tuple[int, int] | No
     return period
 
 
+def latest_year(text: str) -> int | None:
+    """Return the latest year a text names as past or present (not a horizon such as ``đến năm 2030``).
+
+    Used as the year of an undated text: its most recent figures are as of that year.
+    """
+    years = [
+        int(m.group(1))
+        for m in re.finditer(r"(?<![\d/.,])((?:19|20)\d{2})(?!\d)", text)
+        if not re.search(
+            r"(?:đến|tới|từ|trước|mục\s+tiêu|tầm\s+nhìn)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?$|[-–]\s*$",
+            text[max(0, m.start() - 20) : m.start()],
+            re.IGNORECASE,
+        )
+    ]
+    return max(years) if years else None
+
+
 def first_period(exprs: YearIndex) -> tuple[int, int] | None:
     """Return the first period named anywhere in the text (a programme, a term), or None."""
     for e in exprs:
@@ -150,12 +181,18 @@ def document_period(doc: Doc, exprs: YearIndex) -> tuple[int, int] | None:
     return None
 
 
+def review_year(text: str) -> int | None:
+    """Return the year of the household review a text reports (``kết quả rà soát … năm 2021`` in its lead)."""
+    m = re.search(rf"rà\s+soát[^.\n]{{0,80}}?năm\s+({_YR})", text[:800], re.IGNORECASE)
+    return int(m.group(1)) if m else None
+
+
 def year_exprs(text: str, doc_year: int | None) -> YearIndex:
     """Return the year expressions of ``text``; ``đến nay`` and ``hiện nay`` take ``doc_year``."""
     out = []
     for m in _YEAR_EXPR.finditer(text):
         kind = None
-        for name in ("since", "fromto", "term", "period", "compare", "paren", "now", "date", "year"):
+        for name in ("since", "fromto", "term", "period", "compare", "paren", "now", "season", "date", "year"):
             if m.group(name) is not None:
                 kind = name
                 break
@@ -171,6 +208,8 @@ def year_exprs(text: str, doc_year: int | None) -> YearIndex:
             out.append(YearExpr(*m.span(), kind, int(m.group("c1"))))
         elif kind == "paren":
             out.append(YearExpr(*m.span(), kind, int(m.group("q1"))))
+        elif kind == "season":  # "cuối năm": the year of its paragraph, else of the document
+            out.append(YearExpr(*m.span(), kind, None, doc_year))
         elif kind == "now":
             out.append(YearExpr(*m.span(), kind, doc_year))
         elif kind == "date":
@@ -182,10 +221,15 @@ def year_exprs(text: str, doc_year: int | None) -> YearIndex:
     return YearIndex(out)
 
 
-def kind_from_cues(context: str, doc_year: int | None, default: str) -> tuple[str, str]:
-    """Return ``(kind, cue)`` from the cue nearest to the end of ``context`` (the text before a number)."""
+def kind_from_cues(
+    context: str, doc_year: int | None, default: str, pattern: re.Pattern | None = None
+) -> tuple[str, str]:
+    """Return ``(kind, cue)`` from the cue nearest to the end of ``context`` (the text before a number).
+
+    ``pattern`` is the compiled ``[cues.kind]`` of the dictionary in use (the shipped one by default).
+    """
     best = None
-    for m in KIND_CUE.finditer(context):
+    for m in (pattern or KIND_CUE).finditer(context):
         if best is None or m.end() >= best.end():
             best = m
     if best is None:
@@ -215,6 +259,14 @@ def year_for(doc: Doc, exprs: YearIndex, q: Quantity, sent: tuple[int, int]):
     best = exprs.last(sent[0], q.qual_start, ("compare", "term", "paren"))
     if best is None:
         return None, None, ""
+    if best.kind == "season":
+        para = doc.line_start(sent[0])
+        named = exprs.last(para, best.start, ("compare", "term", "season", "now"), with_year=True)
+        if named is not None:
+            return named.year, None, "year of 'đầu/cuối năm' from the year named before it in its paragraph"
+        if best.year_end is None:
+            return None, None, ""
+        return best.year_end, None, "year of 'đầu/cuối năm' from the document date"
     if best.kind == "now":
         if best.year is None:
             return None, None, ""

@@ -45,12 +45,14 @@ def _describe(source: Source, lang: str) -> str:
     title = f"*{escape(source.title)}*" if source.title else ""
     parts = [title] + [escape(p) for p in (publisher, date) if p]
     parts = [p for p in parts if p]
-    text = ", ".join(parts) or escape(source.row or source.url)
+    text = ", ".join(parts)
+    if not text and not safe_url(source.url):
+        text = escape(source.row or source.url)
     if source.evidence:
         text += f': "{escape(source.evidence)}"'
     url = safe_url(source.url)
     if url:
-        text += f" [{escape(_short(url))}]({url})"
+        text += (" " if text else "") + f"[{escape(_short(url))}]({url})"
     return text
 
 

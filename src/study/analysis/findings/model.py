@@ -46,7 +46,7 @@ class Source:
     @property
     def key(self) -> tuple[str, str, str]:
         """Identity for source notes: two rows read from the same page with the same phrase are one note."""
-        return (self.url or self.row, self.title, self.evidence)
+        return (self.url or self.doc_id or self.row, self.title, self.evidence)
 
 
 @dataclass(frozen=True)

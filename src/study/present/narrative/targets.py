@@ -97,10 +97,13 @@ def reason(row: dict, lang: str) -> str:
 def target_sentence(row: dict, lang: str) -> Sentence:
     """One sentence on a tracked target, with the sources of the target and of the deciding figures."""
     lang = check_lang(lang)
-    year = row.get("target_year")
+    year, start = row.get("target_year"), row.get("period_start")
     key = "target.target_line" if _present(year) else "target.target_line_noyear"
+    if _present(year) and _present(start) and int(start) < int(year):
+        key = "target.target_line_period"
     text = t(lang, key, what=what(row, lang), year=int(year) if _present(year) else "", scope=_scope(row, lang),
-             status=t(lang, f"status.{row['status']}"), reason=reason(row, lang))
+             start=int(start) if _present(start) else "", status=t(lang, f"status.{row['status']}"),
+             reason=reason(row, lang))
     sources = [Source(url=row.get("source") or "", title=row.get("title") or "", date=row.get("doc_date") or "",
                       publisher=row.get("issuer") or "", evidence=row.get("evidence") or "",
                       row=f"facts:{row['target_id']}")]

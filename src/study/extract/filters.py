@@ -1,0 +1,49 @@
+"""Stage 5 of the fact pipeline: dropping what is not a figure of the place's poverty reduction.
+
+The attachment stage (:mod:`study.extract.attach`) already leaves out shares of a plan and of a
+sub-population as ``other`` rows and thresholds (``xã có tỷ lệ hộ nghèo dưới 5%``) as no row. This
+stage drops, in addition:
+
+* numbers on an image caption glued to the end of a line (``… còn 1,28%- Ảnh 1.``): page furniture;
+* counts and amounts without a poverty word in their clause, or next to words of the economy
+  (``GRDP``, ``thu nhập``, ``doanh thu`` …): rates of the household groups always pass;
+* multiples (``tăng 1,8 lần``) pass only after ``tăng`` or ``gấp`` (decided by the attachment).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from study.extract.sentences import clause_end, clause_start
+from study.extract.vocabulary import ECONOMY_WORDS, POVERTY_WORDS
+
+if TYPE_CHECKING:
+    from study.extract.quantities import Quantity
+
+__all__ = ["is_caption", "relevant"]
+
+_CAPTION_END = re.compile(r"[-–]\s*Ảnh\s*\d*\.?\s*$")
+
+
+def is_caption(t: str, q: Quantity) -> bool:
+    """Whether the line of quantity ``q`` ends as an image caption (``… - Ảnh 1.``)."""
+    line_end = t.find("\n", q.end)
+    return bool(_CAPTION_END.search(t[q.end : line_end if line_end >= 0 else len(t)]))
+
+
+def relevant(t: str, q: Quantity, indicator: str, unit: str, sent: tuple[int, int]) -> bool:
+    """Whether a number is about poverty reduction (rates always are; counts and money need context)."""
+    if unit == "count" and q.unit == "times":
+        return True
+    if (
+        indicator.endswith("_rate_pct")
+        or indicator.endswith("_reduction_pp")
+        or indicator in ("poor_households", "near_poor_households", "poor_households_reduction")
+    ):
+        return True
+    c0, c1 = clause_start(t, sent[0], q.qual_start), clause_end(t, q.end, sent[1])
+    near_before = t[max(c0, q.qual_start - 60) : q.qual_start]
+    if ECONOMY_WORDS.search(near_before):
+        return False
+    return bool(POVERTY_WORDS.search(t[c0:c1]))
