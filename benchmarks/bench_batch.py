@@ -212,7 +212,7 @@ def main(argv=None) -> int:
     all_command = [
         str(BIN / "python"),
         "-m",
-        "study.runner",
+        "study.cli",
         "batch",
         str(notebook),
         "--province",
@@ -220,6 +220,7 @@ def main(argv=None) -> int:
         "-j",
         str(args.jobs),
         "--no-progress",
+        "--no-site",
     ]
     seconds, done = _timed(all_command, env)
     n_all = len(execute.provinces_with_data())

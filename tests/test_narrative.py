@@ -22,8 +22,8 @@ from study.present.sentences import Sentence, to_markdown
 from study.registry import provinces
 
 LANGS = ("vi", "en")
-NAMES = ("07/2021", "90/QĐ-TTg", "1/7/2025", "1 July 2025", "34 units", "63 units", "34 đơn vị", "63 đơn vị",
-         "Với 34", "the 34", "The 34", "P1-P7")
+NAMES = ("07/2021", "90/QĐ-TTg", "Quyết định 880", "Decision 880", "1/7/2025", "1 July 2025", "34 units", "63 units",
+         "34 đơn vị", "63 đơn vị", "Với 34", "the 34", "The 34", "P1-P7")
 INTERNAL = re.compile(r"\b(seed\d{3}|[a-z]{2,5}\d{2}-f\d{2}|on_track|met_early|not_achieved|off_track|SOCIAL_ASSIST|"
                       r"MOBILISATION|LEADERSHIP|EMULATION|INTEGRATION|CREDIT|district:|provincial_portal|"
                       r"end_of_year|poor_rate_pct|nan|<NA>|None)\b")

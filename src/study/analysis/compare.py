@@ -43,7 +43,7 @@ def end_of_year_panel(review: pd.DataFrame, regime: str) -> pd.DataFrame:
     for column in [*regime34.RATE_OF, *regime34.RATE_OF.values(), "total_households"]:
         if column not in wide:
             wide[column] = float("nan")
-    return wide
+    return regime34._zero_rates(wide)  # zero is zero: no poor household counted is a rate of 0
 
 
 def cross_section(indicator: str = "poor_rate_pct", year: int = 2023, names="all", regime="63",
@@ -84,6 +84,7 @@ def cross_section(indicator: str = "poor_rate_pct", year: int = 2023, names="all
         g = g[(g["level"] == "province") & (g["year"] == year) & (g["series"] == "gso_multidimensional_survey")]
         values = {c: float(v) for c, v in zip(g["province_code"], g["poor_rate_pct"], strict=True) if pd.notna(v)}
         zero = set()
+        preliminary = bool(g["note"].fillna("").str.lower().str.contains("sơ bộ|preliminary").any())
     else:
         review = review if review is not None else load.table("poverty_review")
         panel = regime34._zero_rates(end_of_year_panel(review, "63"))
@@ -96,6 +97,7 @@ def cross_section(indicator: str = "poor_rate_pct", year: int = 2023, names="all
             return out
         values = {c: float(v) for c, v in zip(panel["province_code"], panel[indicator], strict=True) if pd.notna(v)}
         zero = set(panel.loc[panel["zero_count"].astype(bool), "province_code"])
+        preliminary = False
     units = provinces.units("63")
     frame = pd.DataFrame({
         "province_code": [u.code for u in units], "province": [u.name_vi for u in units],
@@ -105,6 +107,7 @@ def cross_section(indicator: str = "poor_rate_pct", year: int = 2023, names="all
     frame["value"] = frame["value"].astype("Float64")
     frame["status"] = ["reported" if pd.notna(v) else "missing" for v in frame["value"]]
     frame["zero_count"] = frame["province_code"].isin(zero)
+    frame.attrs["preliminary"] = series == "gso" and preliminary
     return frame
 
 
@@ -122,6 +125,7 @@ class ComparisonFindings:
     missing: list[str] = field(default_factory=list)
     partial: list[str] = field(default_factory=list)
     survey_vs_review: pd.DataFrame | None = None
+    preliminary: bool = False
 
 
 def comparison_findings(values: pd.DataFrame, indicator: str, year: int, regime: str, series: str,
@@ -136,6 +140,7 @@ def comparison_findings(values: pd.DataFrame, indicator: str, year: int, regime:
         highest=records[:k], lowest=list(reversed(records[-k:])) if k else [],
         missing=values.loc[values["status"] == "missing", "province"].tolist(),
         partial=values.loc[values["status"] == "partial", "province"].tolist(),
+        preliminary=bool(values.attrs.get("preliminary", False)),
     )
 
 

@@ -223,7 +223,7 @@ def review_vs_survey(review: pd.DataFrame, survey: pd.DataFrame, year: int,
 # words for the teaching notebooks (catalogue section [teaching])
 # ---------------------------------------------------------------------------------------------
 VALUE_COLUMNS = ("area", "category", "rule", "boundary", "position", "reference_point", "source_type",
-                 "standard_kind", "households_from")
+                 "standard_kind", "households_from", "synthetic")
 """Columns whose values :func:`labelled` translates (``v_<value>`` or ``cat_<value>`` in the catalogue)."""
 
 
@@ -247,7 +247,7 @@ def value_label(value, lang: str) -> str:
 
 
 def labelled(frame: pd.DataFrame, lang: str, values: tuple[str, ...] = VALUE_COLUMNS,
-             categories: tuple[str, ...] = ()) -> pd.DataFrame:
+             categories: tuple[str, ...] = (), missing: str | None = None) -> pd.DataFrame:
     """Return ``frame`` for display: headers in ``lang`` (``col_<name>``) and coded values in words.
 
     Parameters
@@ -260,9 +260,13 @@ def labelled(frame: pd.DataFrame, lang: str, values: tuple[str, ...] = VALUE_COL
         Columns whose coded values are translated (those present).
     categories : tuple of str
         More columns holding categories (e.g. one per standard code).
+    missing : str, optional
+        Shown instead of a missing value (e.g. ``"–"``); by default missing values stay as they are.
     """
     check_lang(lang)
     out = frame.copy()
+    if missing is not None:
+        out = out.astype(object).where(out.notna(), missing)
     for column in out.columns:
         if column in values or column in categories:
             out[column] = out[column].map(lambda v: v if pd.isna(v) else value_label(v, lang))
@@ -293,10 +297,10 @@ def standards_overview(codes, lang: str) -> pd.DataFrame:
         missing = [text(lang, f"missing_{m}") for m in std.missing]
         middle = std.middle_income_upper
         rows.append({
-            "standard": std.code, "period": std.period or "–", "act": std.act or std.legal_basis,
+            "code": std.code, "period": std.period or "–", "act": std.act or std.legal_basis,
             "rural_line": money(std.poverty_line["rural"], lang), "urban_line": money(std.poverty_line["urban"], lang),
             "min_deprivations": "–" if k is None else text(lang, "k_or_more", k=k),
-            "middle_income": "–" if middle is None else f"{money(middle['rural'], lang)} / {money(middle['urban'], lang)}",
+            "middle_income": "–" if middle is None else " / ".join(money(middle[a], lang) for a in ("rural", "urban")),
             "not_sourced": "; ".join(missing) or "–",
         })
     return labelled(pd.DataFrame(rows), lang)
@@ -329,6 +333,13 @@ def indicator_display(indicators: pd.DataFrame, lang: str) -> pd.DataFrame:
     if lang == "vi" and (indicators["indicator_vi"] == "").any():
         out["indicator_source_en"] = indicators["indicator_en"]
     return labelled(out, lang)
+
+
+def indicator_names(std, codes, lang: str) -> list[str]:
+    """Return the names of indicator codes of a standard in ``lang``, lower-cased to sit inside a sentence."""
+    column = "indicator_vi" if lang == "vi" else "indicator_en"
+    names = dict(zip(std.indicators["indicator_code"], std.indicators[column], strict=True))
+    return [(names.get(c) or c)[:1].lower() + (names.get(c) or c)[1:] for c in codes]
 
 
 def provincial_review(sources: pd.DataFrame) -> pd.DataFrame:
@@ -386,23 +397,24 @@ def provincial_sentences(table: pd.DataFrame, lang: str) -> list[str]:
     return out
 
 
-def provincial_lines(lang: str, reference: str = "nd07_2021") -> pd.DataFrame:
-    """Return each provincial standard's poverty line per month beside the national line of the same area.
+def provincial_lines(lang: str) -> pd.DataFrame:
+    """Return each provincial standard's poverty line per month beside the national line of the same period.
 
-    Columns (in ``lang``): province, standard, period, area, the provincial line per month, the
-    national line, and their ratio.
+    The national standard is the one in force in the last year of the provincial period
+    (:func:`study.analysis.standard.national_standard`). Columns (in ``lang``): province, standard,
+    period, area, the provincial line per month, the national standard and its line, and their ratio.
     """
     from study.analysis import standard
 
-    national = standard.load_standard(reference)
     rows = []
     for code in standard.available_standards(scope="provincial"):
         std = standard.load_standard(code)
+        national = standard.national_standard(int(str(std.period)[-4:]))
         for area in ("rural", "urban"):
             line, base = std.poverty_line[area], national.poverty_line[area]
             rows.append({"province": std.province, "standard": code, "period": std.period or "–", "area": area,
-                         "provincial_line": money(line, lang), "national_line": money(base, lang),
-                         "ratio": fmt_number(line / base, lang, 2)})
+                         "provincial_line": money(line, lang), "national": national.label,
+                         "national_line": money(base, lang), "ratio": fmt_number(line / base, lang, 2)})
     return labelled(pd.DataFrame(rows), lang)
 
 

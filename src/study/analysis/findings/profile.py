@@ -26,6 +26,7 @@ from study.analysis.findings.sources import (
     survey_finding,
     text,
 )
+from study.analysis.indicators import NOT_YEAR_END, observable_facts
 from study.registry import provinces
 from study.registry.provinces import Unit
 
@@ -80,6 +81,12 @@ def _pick(review: pd.DataFrame, indicator: str, year: int, area: str) -> Finding
 
 def _document_actual(facts: pd.DataFrame, documents: pd.DataFrame, indicator: str, year: int,
                      area: str) -> Finding | None:
+    """A document's figure for the year, only when it may stand for the year's result of this province.
+
+    :func:`study.analysis.indicators.observable_facts` leaves out figures the coder noted as interim,
+    start-of-year, of a merged or former territory, or under another poverty standard, and flagged ones.
+    """
+    facts = observable_facts(facts)
     f = facts[(facts["indicator"] == indicator) & (facts["year"] == year) & (facts["scope"] == "province")
               & facts["kind"].isin(["actual", "baseline"]) & facts["value"].notna()]
     if f.empty:
@@ -181,7 +188,9 @@ def province_findings(province: str, tables: Tables | None = None) -> ProvinceFi
     missing = [y for y in YEARS if y not in covered]
     context = _context(tables, unit, max(covered)) if covered else None
     estimates = facts[(facts["kind"] == "estimate") & (facts["indicator"] == "poor_rate_pct")
-                      & (facts["scope"] == "province") & facts["value"].notna() & facts["year"].notna()]
+                      & (facts["scope"] == "province") & facts["value"].notna() & facts["year"].notna()
+                      & ~facts["note"].fillna("").astype(str).str.contains(NOT_YEAR_END)
+                      & facts["flag"].fillna("").astype(str).eq("")]
     survey = tables.survey[(tables.survey["province_code"] == code) & tables.survey["poor_rate_pct"].notna()
                            & (tables.survey["series"] == "gso_multidimensional_survey")]
     if context is not None:

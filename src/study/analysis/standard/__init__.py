@@ -93,14 +93,20 @@ from study.analysis.standard.samples import (
     shares,
     synthetic_households,
 )
-from study.analysis.standard.tables import available_standards, indicator_table, load_standard, programme_dir
+from study.analysis.standard.tables import (
+    available_standards,
+    indicator_table,
+    load_standard,
+    national_standard,
+    programme_dir,
+)
 
 __all__ = [
     "ALIASES", "AREAS", "CATEGORIES", "DEFAULT_STANDARD", "INDICATOR_COLUMNS", "INDICATOR_FILES", "ITEMS",
     "MISSING_RULES", "NATIONAL", "STANDARD_COLUMNS", "STANDARD_FILES", "UNDETERMINED", "NotSourcedError",
     "Standard", "StandardError", "available_standards", "boundary_cases", "category_counts", "check_area",
     "check_income", "classify", "classify_households", "compare_standards", "format_vnd", "income_line_shares",
-    "indicator_table", "lines", "lines_table", "load_standard", "programme_dir", "shares",
+    "indicator_table", "lines", "lines_table", "load_standard", "national_standard", "programme_dir", "shares",
     "synthetic_households",
 ]
 

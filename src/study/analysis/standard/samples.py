@@ -95,6 +95,9 @@ def boundary_cases(std=DEFAULT_STANDARD) -> pd.DataFrame:
                     rows.append({"area": area, "boundary": role, "position": position,
                                  "income_per_person_month": income, "deprivations": count})
     frame = pd.DataFrame(rows)
+    incomes = frame["income_per_person_month"]
+    if (incomes % 1 == 0).all():
+        frame["income_per_person_month"] = incomes.astype("int64")
     frame["category"] = std.classify_frame(frame, undetermined="mark").astype(str)
     return frame
 

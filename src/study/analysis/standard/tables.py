@@ -280,3 +280,29 @@ def indicator_table(code: str, folder: Path | str | None = None) -> pd.DataFrame
         known = sorted(set(_read(path, INDICATOR_FILES, INDICATOR_COLUMNS)["standard"]))
         raise StandardError(f"no indicator rows for {code!r}; {path} has {', '.join(known)}")
     return rows.drop(columns=["line"]).reset_index(drop=True)
+
+
+def national_standard(year: int, folder: Path | str | None = None) -> Standard:
+    """Return the national standard in force in ``year``: the one whose period starts last, at or before it.
+
+    The periods come from the data (``period`` rows: 2016-2020, 2022-2025, 2027-2030), so 2021 falls to
+    Decision 59/2015 (kept for 2021 by Decree 07/2021) and 2026 to Decree 07/2021 (kept through 2026 by
+    Decree 351/2025).
+
+    Raises
+    ------
+    StandardError
+        If ``year`` is before the first national period in the data.
+    """
+    from study.analysis.standard.rules import NATIONAL
+
+    starts = {}
+    for code in NATIONAL:
+        std = load_standard(code, folder)
+        if std.period:
+            starts[code] = int(str(std.period)[:4])
+    chosen = [code for code, start in starts.items() if start <= int(year)]
+    if not chosen:
+        raise StandardError(f"no national standard in the data applies to {year}; periods: "
+                            f"{', '.join(f'{c} from {s}' for c, s in starts.items())}")
+    return load_standard(max(chosen, key=starts.get), folder)

@@ -64,6 +64,8 @@ def comparison_sentences(f: ComparisonFindings, lang: str) -> list[Sentence]:
         out.append(Sentence(t(lang, "compare.compare_missing", n=len(f.missing), total=len(values), year=f.year)))
     if f.series == "gso":
         out.append(Sentence(t(lang, "compare.compare_gso_note")))
+        if f.preliminary:
+            out.append(Sentence(t(lang, "compare.survey_preliminary", year=f.year)))
     else:
         out.append(Sentence(t(lang, "compare.compare_series_note", standard=STANDARD_NAMES[lang])))
     return out

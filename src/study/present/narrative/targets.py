@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from study.analysis.findings.model import Source
@@ -16,11 +18,14 @@ def _present(value) -> bool:
 
 
 def _amount(value: float, unit: str, lang: str) -> str:
-    if unit == "pct":
+    if unit == "pct" or unit.startswith("percent"):
         return fmt_pct(value, lang)
+    times = re.fullmatch(r"times_(\d{4})_level", unit)
+    if times:  # a multiple of a base year's level; the year is part of the unit's name
+        return t(lang, "target.times_base", value=fmt_number(value, lang), base_year=times.group(1))
     if unit in ("pp", "pp_per_year"):
         return fmt_pp(value, lang)
-    if unit in ("households", "count", "people", "houses", "workers"):
+    if unit in ("households", "count", "people", "houses", "workers", "models"):
         return fmt_count(value, lang)
     if unit in ("pct_per_year", "pct_of_households_reduction"):
         return fmt_pct(value, lang)
@@ -43,7 +48,8 @@ def _target_amount(row: dict, lang: str) -> str:
 
 def _indicator(row: dict, lang: str) -> str:
     code = row["indicator"]
-    base = {"poor_rate_reduction_pp": "poor_rate_pct", "poor_households_reduction": "poor_households"}.get(code, code)
+    base = {"poor_rate_reduction_pp": "poor_rate_pct", "poor_households_reduction": "poor_households",
+            "poor_near_poor_rate_reduction_pp": "poor_near_poor_rate_pct"}.get(code, code)
     try:
         return t(lang, f"indicator.{base}")
     except KeyError:
@@ -54,6 +60,9 @@ def what(row: dict, lang: str) -> str:
     """What the target asks, in words."""
     amount, indicator = _target_amount(row, lang), _indicator(row, lang)
     kind = row.get("target_type") or ""
+    if kind == "level" and row["indicator"] == "poor_households" and _present(row.get("target_value")) \
+            and float(row["target_value"]) == 0:
+        return t(lang, "target.what_no_poor")
     if kind == "level":
         key = "target.what_level_below" if row.get("comparator") == "below" else "target.what_level_at_most"
     elif kind in ("yearly_pace", "one_year", "period_total"):
@@ -69,8 +78,10 @@ def _scope(row: dict, lang: str) -> str:
         return ""
     if scope.startswith("district:"):
         return t(lang, "target.scope_district", name=scope.split(":", 1)[1])
-    if scope in ("ethnic_minority", "poor_districts"):
+    try:
         return t(lang, f"target.scope_{scope}")
+    except KeyError:
+        pass
     return t(lang, "target.scope_other", scope=scope.replace("_", " "))
 
 
@@ -78,13 +89,18 @@ def reason(row: dict, lang: str) -> str:
     """Why the status is what it is, with the figures that decided it."""
     unit = row.get("unit") or ""
     level = row.get("target_type") == "level"
-    fmt_actual = fmt_pct if (level and unit == "pct") or row["indicator"].endswith("_pct") or unit.startswith("pp") \
-        else (lambda v, lang: fmt_count(v, lang))
+    rate = row["indicator"].endswith("_pct") or row["indicator"] == "poor_rate_reduction_pp"
+    fmt_actual = fmt_pct if (level and unit == "pct") or rate else fmt_count
     values = {k: row.get(k) for k in ("actual_year", "previous_year", "first_met_year")}
     values = {k: int(v) if _present(v) else "" for k, v in values.items()}
     if _present(row.get("actual_value")):
         values["actual_value"] = fmt_actual(row["actual_value"], lang)
-    pace = fmt_pp if unit.startswith("pp") or unit == "pct" else (lambda v, lang: fmt_pct(v, lang))
+    if unit.startswith("pp") or (unit == "pct" and row["indicator"].endswith("_pct")):
+        pace = fmt_pp  # a change of a rate is in points
+    elif unit in ("pct", "pct_per_year", "pct_of_households_reduction"):
+        pace = fmt_pct  # a relative change of a count
+    else:
+        pace = fmt_count  # households
     for key, name in (("achieved_per_year", "achieved"), ("needed_per_year", "needed"), ("achieved_total", "total")):
         if _present(row.get(key)):
             values[name] = pace(row[key], lang)
