@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from study.present.i18n import t
+from study.present.i18n import fmt_number, fmt_pct, t
 from study.schema import MEASURE_CODES
 
 
@@ -91,7 +91,8 @@ def ranking(values: pd.DataFrame, *, label: str, highlight: list[str] | None = N
     colors = ["#1b6ca8" if highlight and p in highlight else "#9cc3e0" for p in have["province"]]
     ax.barh(have["province"], have["value"], color=colors)
     for y, v in enumerate(have["value"]):
-        ax.text(v, y, f" {v:g}{unit}", va="center", fontsize=7)
+        text = fmt_pct(v, lang) if unit == "%" else fmt_number(v, lang)
+        ax.text(v, y, f" {text}", va="center", fontsize=7)
     ax.set_xlabel(label)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(axis="y", labelsize=7)

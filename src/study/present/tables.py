@@ -30,6 +30,21 @@ def cell(value, kind: str, lang: str) -> str:
     return text or MISSING
 
 
+def decimals_of(values: pd.Series, most: int = 3) -> int:
+    """The fewest decimals (at least :data:`RATE_DECIMALS`, at most ``most``) that show every value as printed."""
+    for decimals in range(RATE_DECIMALS, most + 1):
+        if all(pd.isna(v) or round(float(v), decimals) == round(float(v), most) for v in values):
+            return decimals
+    return most
+
+
+def _column(values: pd.Series, kind: str, lang: str) -> list[str]:
+    if kind == "rate":  # one number of decimals per column, enough to show what the sources print
+        decimals = decimals_of(values)
+        return [MISSING if pd.isna(v) else fmt_number(v, lang, decimals=decimals) for v in values]
+    return [cell(v, kind, lang) for v in values]
+
+
 def printable(frame: pd.DataFrame, kinds: dict[str, str], lang: str) -> pd.DataFrame:
     """Return ``frame`` as text cells with headers in words (``table.<column>`` of the catalogue).
 
@@ -40,7 +55,7 @@ def printable(frame: pd.DataFrame, kinds: dict[str, str], lang: str) -> pd.DataF
         Column -> ``count``, ``rate``, ``year`` or ``text``; only these columns are kept, in this order.
     lang : {"vi", "en"}
     """
-    out = pd.DataFrame({t(lang, f"table.{column}"): [cell(v, kind, lang) for v in frame[column]]
+    out = pd.DataFrame({t(lang, f"table.{column}"): _column(frame[column], kind, lang)
                         for column, kind in kinds.items()})
     out.index = range(1, len(out) + 1)
     return out
@@ -54,6 +69,9 @@ def legend(lang: str) -> str:
 def review_table(panel: pd.DataFrame, lang: str) -> pd.DataFrame:
     """A province's review figures by year (``load.poverty_panel`` rows), printed."""
     frame = panel.copy()
+    for rate, count in (("poor_rate_pct", "poor_households"), ("near_poor_rate_pct", "near_poor_households")):
+        zero = frame[rate].isna() & (frame[count] == 0)  # zero is zero: no household counted is a rate of 0
+        frame.loc[zero, rate] = 0.0
     frame["reference_point"] = [
         "; ".join(t(lang, f"table.{p}") for p in str(v).split(";") if p) if isinstance(v, str) else None
         for v in frame["reference_points"]]
