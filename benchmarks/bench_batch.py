@@ -102,9 +102,7 @@ def main(argv=None) -> int:
     names = [u.name_vi for u in units]
     distinct = list(dict.fromkeys(names))
     print(f"notebook: {notebook.relative_to(REPO) if notebook.is_relative_to(REPO) else notebook}")
-    print(
-        f"provinces ({len(distinct)}): {', '.join(distinct)}; workers: {args.jobs}; cores: {os.cpu_count()}"
-    )
+    print(f"provinces ({len(distinct)}): {', '.join(distinct)}; workers: {args.jobs}; cores: {os.cpu_count()}")
     print(f"data: {os.environ.get('STUDY_PROCESSED_DIR', REPO / 'data' / 'processed')}\n")
 
     # 1. where a run's time goes ---------------------------------------------------------------
@@ -224,18 +222,14 @@ def main(argv=None) -> int:
     ]
     seconds, done = _timed(all_command, env)
     n_all = len(execute.provinces_with_data())
-    print(
-        f"study batch --province all (first run)     {seconds:7.2f} s  {done.stderr.strip().splitlines()[-1]}"
-    )
+    print(f"study batch --province all (first run)     {seconds:7.2f} s  {done.stderr.strip().splitlines()[-1]}")
     print(
         f"  = {seconds / n_all:.2f} s/run; the loop's {loop_seconds / len(names):.2f} s/run x {n_all} runs "
         f"would take {loop_seconds / len(names) * n_all:.0f} s (extrapolated, not run): ratio "
         f"{loop_seconds / len(names) * n_all / seconds:.1f}x"
     )
     seconds, done = _timed(all_command, env)
-    print(
-        f"study batch --province all (all cached)    {seconds:7.2f} s  {done.stderr.strip().splitlines()[-1]}"
-    )
+    print(f"study batch --province all (all cached)    {seconds:7.2f} s  {done.stderr.strip().splitlines()[-1]}")
 
     print("\n== peak memory per worker (resident, VmHWM; shared pages counted in each process) ==")
     for mode, (peak, worker, kernel) in peaks.items():

@@ -34,8 +34,10 @@ def main() -> int:
     for regime, frame in (("63", g63), ("34", g34)):
         layout = pd.read_csv(RAW / "geo" / f"tiles_{regime}.csv", dtype={"code": str})
         result = tilegrid.score(layout, geo.neighbour_pairs(frame))
-        print(f"{regime:<7}{len(layout):>6}{result['grid_pairs']:>12}{result['neighbour_pairs']:>12}"
-              f"{result['both']:>6}{result['precision']:>11.3f}{result['recall']:>8.3f}")
+        print(
+            f"{regime:<7}{len(layout):>6}{result['grid_pairs']:>12}{result['neighbour_pairs']:>12}"
+            f"{result['both']:>6}{result['precision']:>11.3f}{result['recall']:>8.3f}"
+        )
     return 0
 
 

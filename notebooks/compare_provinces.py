@@ -24,8 +24,11 @@ values = compare.cross_section(indicator, year, provinces, regime=regime, series
 found = compare.comparison_findings(values, indicator, year, regime, series)
 label = indicator_label(indicator, lang)
 regime_note = t(lang, f"chart.regime_{regime}")
-source_note = (t(lang, "source.source_gso_series") if series == "gso"
-               else t(lang, "source.source_review_series", standard=STANDARD_NAMES[lang]))
+source_note = (
+    t(lang, "source.source_gso_series")
+    if series == "gso"
+    else t(lang, "source.source_review_series", standard=STANDARD_NAMES[lang])
+)
 display(Markdown(f"# {t(lang, 'page.h_compare')}: {label}, {year} ({regime_note})"))
 display(page.text(lang, "compare_intro"))
 display(Markdown(to_markdown(comparison_sentences(found, lang), lang)))
@@ -35,9 +38,20 @@ display(page.heading(lang, "h_map"))
 partial = values.loc[values["status"] == "partial", "province_code"]
 title = f"{label[:1].upper()}{label[1:]}, {year} ({regime_note})"
 fig, ax = plt.subplots(figsize=(6.5, 7.5), layout="constrained")
-maps.choropleth(values, "value", regime=regime, layout="geo", ax=ax, lang=lang, year=year, title=title,
-                legend_title=f"{label} (%)" if indicator.endswith("_pct") else label,
-                missing_label=t(lang, "chart.no_data"), partial=partial, partial_label=t(lang, "chart.partial"))
+maps.choropleth(
+    values,
+    "value",
+    regime=regime,
+    layout="geo",
+    ax=ax,
+    lang=lang,
+    year=year,
+    title=title,
+    legend_title=f"{label} (%)" if indicator.endswith("_pct") else label,
+    missing_label=t(lang, "chart.no_data"),
+    partial=partial,
+    partial_label=t(lang, "chart.partial"),
+)
 figures.add_source(fig, source_note)
 figures.save_figure(fig, output_dir, f"map_{series}_{indicator}_{year}_{regime}")
 plt.show()
@@ -45,9 +59,20 @@ plt.show()
 # %%
 display(page.heading(lang, "h_tiles"))
 fig, ax = plt.subplots(figsize=(6.5, 7.5), layout="constrained")
-maps.choropleth(values, "value", regime=regime, layout="tiles", ax=ax, lang=lang, year=year, title=title,
-                legend_title=f"{label} (%)" if indicator.endswith("_pct") else label,
-                missing_label=t(lang, "chart.no_data"), partial=partial, partial_label=t(lang, "chart.partial"))
+maps.choropleth(
+    values,
+    "value",
+    regime=regime,
+    layout="tiles",
+    ax=ax,
+    lang=lang,
+    year=year,
+    title=title,
+    legend_title=f"{label} (%)" if indicator.endswith("_pct") else label,
+    missing_label=t(lang, "chart.no_data"),
+    partial=partial,
+    partial_label=t(lang, "chart.partial"),
+)
 figures.add_source(fig, source_note)
 figures.save_figure(fig, output_dir, f"tiles_{series}_{indicator}_{year}_{regime}")
 plt.show()
@@ -66,10 +91,16 @@ display(page.heading(lang, "h_years"))
 panel = compare.end_of_year_panel(load.table("poverty_review"), "63")
 per_year = panel.groupby("year")["poor_rate_pct"].count()
 years = [int(y) for y, n in per_year.items() if n >= 5]
-fig = maps.small_multiples(panel, "poor_rate_pct", years, layout="tiles", lang=lang,
-                           legend_title=f"{indicator_label('poor_rate_pct', lang)} (%)",
-                           missing_label=t(lang, "chart.no_data"),
-                           note=t(lang, "source.source_review_series", standard=STANDARD_NAMES[lang]))
+fig = maps.small_multiples(
+    panel,
+    "poor_rate_pct",
+    years,
+    layout="tiles",
+    lang=lang,
+    legend_title=f"{indicator_label('poor_rate_pct', lang)} (%)",
+    missing_label=t(lang, "chart.no_data"),
+    note=t(lang, "source.source_review_series", standard=STANDARD_NAMES[lang]),
+)
 figures.save_figure(fig, output_dir, "review_small_multiples")
 plt.show()
 
@@ -77,8 +108,13 @@ plt.show()
 display(page.heading(lang, "h_ranking"))
 ranked = values[values["status"].isin(compare.RANKED)]
 fig, ax = plt.subplots(figsize=(6.5, max(2.5, 0.2 * ranked["value"].notna().sum() + 1)), layout="constrained")
-charts.ranking(ranked, label=f"{label}, {year}", lang=lang, ax=ax,
-               missing=values.loc[~values["status"].isin(compare.RANKED), "province"].tolist())
+charts.ranking(
+    ranked,
+    label=f"{label}, {year}",
+    lang=lang,
+    ax=ax,
+    missing=values.loc[~values["status"].isin(compare.RANKED), "province"].tolist(),
+)
 figures.add_source(fig, source_note)
 figures.save_figure(fig, output_dir, f"ranking_{series}_{indicator}_{year}_{regime}")
 plt.show()

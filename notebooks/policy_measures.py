@@ -20,8 +20,13 @@ shares = policy.by_region(measures, documents, regions)
 with_measures = documents[documents["doc_id"].isin(set(measures["doc_id"]))]
 display(Markdown(f"# {t(lang, 'page.h_measures')}"))
 display(page.text(lang, "measures_intro"))
-display(Markdown(to_markdown(measures_sentences(shares, len(with_measures), with_measures["province_code"].nunique(),
-                                                lang), lang)))
+display(
+    Markdown(
+        to_markdown(
+            measures_sentences(shares, len(with_measures), with_measures["province_code"].nunique(), lang), lang
+        )
+    )
+)
 
 # %%
 display(page.heading(lang, "h_measures_region"))

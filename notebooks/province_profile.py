@@ -34,10 +34,12 @@ plt.show()
 # %%
 display(page.heading(lang, "h_where"))
 fig, axes = plt.subplots(1, 2, figsize=(7.5, 6.5))
-maps.locator(unit.code, regime="63", ax=axes[0], attribution=False,
-             title=f"{unit.name_vi} ({t(lang, 'chart.regime_63')})")
-maps.locator(new.code, regime="34", ax=axes[1], attribution=False,
-             title=f"{new.name_vi} ({t(lang, 'chart.regime_34')})")
+maps.locator(
+    unit.code, regime="63", ax=axes[0], attribution=False, title=f"{unit.name_vi} ({t(lang, 'chart.regime_63')})"
+)
+maps.locator(
+    new.code, regime="34", ax=axes[1], attribution=False, title=f"{new.name_vi} ({t(lang, 'chart.regime_34')})"
+)
 figures.add_source(fig, maps.attribution_for("geo"))
 figures.save_figure(fig, output_dir, "locator")
 plt.show()

@@ -18,8 +18,13 @@ display(Markdown(to_markdown(summary_sentences(table, lang), lang)))
 figures.save_table(table, output_dir, "targets")
 for origin, name in (("national", "national_targets"), ("document", "province_targets")):
     rows = table[table["origin"] == origin]
-    figures.save_table(rows.assign(target=[what(r, lang) for r in rows.to_dict("records")])[
-        ["area", "target", "target_year", "status"]].rename(columns={"target_year": "year"}), output_dir, name)
+    figures.save_table(
+        rows.assign(target=[what(r, lang) for r in rows.to_dict("records")])[
+            ["area", "target", "target_year", "status"]
+        ].rename(columns={"target_year": "year"}),
+        output_dir,
+        name,
+    )
 
 # %%
 display(page.heading(lang, "h_national_targets"))
@@ -45,6 +50,9 @@ frame["target"] = [what(r, lang) for r in frame.to_dict("records")]
 frame["status"] = [t(lang, f"status.{s}") for s in frame["status"]]
 frame["reason"] = [reason(r, lang) for r in frame.to_dict("records")]
 frame["year"] = frame["target_year"]
-display(tables.printable(frame, {"province": "text", "target": "text", "year": "year", "status": "text",
-                                 "reason": "text"}, lang))
+display(
+    tables.printable(
+        frame, {"province": "text", "target": "text", "year": "year", "status": "text", "reason": "text"}, lang
+    )
+)
 display(Markdown(tables.legend(lang)))

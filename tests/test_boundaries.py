@@ -109,8 +109,9 @@ def test_other_file_by_name_and_by_code(tmp_path):
     path = tmp_path / "provinces.gpkg"
     named.to_file(path, engine="pyogrio")
     assert len(boundaries.read_source(path, REGISTRY)) == 63
-    coded = gpd.GeoDataFrame({"ma_tinh": [provinces.resolve(n).code for n in named["name"]]},
-                             geometry=source.geometry, crs="EPSG:4326")
+    coded = gpd.GeoDataFrame(
+        {"ma_tinh": [provinces.resolve(n).code for n in named["name"]]}, geometry=source.geometry, crs="EPSG:4326"
+    )
     path = tmp_path / "provinces.geojson"
     coded.to_file(path, driver="GeoJSON", engine="pyogrio")
     assert set(boundaries.read_source(path, REGISTRY)["code"]) == {u.code for u in provinces.units("63")}

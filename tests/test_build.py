@@ -41,8 +41,14 @@ def test_build_twice_gives_identical_files(raw_copy, tmp_path):
 
 def test_outputs_and_datapackage(built):
     names = {p.name for p in built.iterdir()}
-    for table in ("provinces_63", "provinces_34", "crosswalk_2025", "poverty_review", "poverty_panel",
-                  "poverty_review_sources"):
+    for table in (
+        "provinces_63",
+        "provinces_34",
+        "crosswalk_2025",
+        "poverty_review",
+        "poverty_panel",
+        "poverty_review_sources",
+    ):
         assert f"{table}.parquet" in names and f"{table}.csv" in names
     package = json.loads((built / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["path"]: r for r in package["resources"]}

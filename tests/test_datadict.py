@@ -13,7 +13,8 @@ COMMITTED = Path(__file__).resolve().parents[1] / "docs" / "data_dictionary.md"
 def test_committed_dictionary_is_current():
     assert COMMITTED.exists(), "docs/data_dictionary.md is missing: run `python -m study.schema.datadict`"
     assert COMMITTED.read_text(encoding="utf-8") == datadict.render(), (
-        "docs/data_dictionary.md differs from study.schema: run `python -m study.schema.datadict` and commit it")
+        "docs/data_dictionary.md differs from study.schema: run `python -m study.schema.datadict` and commit it"
+    )
 
 
 def test_every_table_and_column_is_documented():

@@ -49,8 +49,11 @@ def env(tmp_path_factory):
 
 
 def _digests(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*_files/*")) if p.suffix in (".png", ".svg", ".csv")}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*_files/*"))
+        if p.suffix in (".png", ".svg", ".csv")
+    }
 
 
 def test_warm_kernel_outputs_are_byte_identical_to_fresh_ones(env):
@@ -112,10 +115,17 @@ def test_validation_reports_every_bad_cell_with_physical_lines(tmp_path):
     from study.schema import POVERTY_REVIEW, read_csv_text, validate
 
     header = ",".join(POVERTY_REVIEW.columns)
-    good = ("Lạng Sơn,63,2023,13578,6.02,,,,,,nd07_2021,end_of_year,newspaper,https://example.org/a,"
-            '"A title\nthat spans\nthree lines",,,,,')
-    lines = [header, good, "", good.replace("13578", "-5").replace("2023", "2022"),
-             good.replace("6.02", '"8,92"').replace("2023", "2021").replace("https://example.org/a", "")]
+    good = (
+        "Lạng Sơn,63,2023,13578,6.02,,,,,,nd07_2021,end_of_year,newspaper,https://example.org/a,"
+        '"A title\nthat spans\nthree lines",,,,,'
+    )
+    lines = [
+        header,
+        good,
+        "",
+        good.replace("13578", "-5").replace("2023", "2022"),
+        good.replace("6.02", '"8,92"').replace("2023", "2021").replace("https://example.org/a", ""),
+    ]
     path = tmp_path / "review.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(SchemaError) as info:

@@ -157,8 +157,13 @@ def test_explicit_bins_and_few_values(geo):
 
 def test_vietnamese_diacritics_render(geo):
     assert "DejaVu Sans" in plt.rcParams["font.sans-serif"]
-    ax = maps.choropleth(sample(), "poor_rate_pct", title="Tỷ lệ hộ nghèo, Đắk Lắk, Thừa Thiên Huế",
-                         legend_title="Tỷ lệ (%)", note="Nguồn: Bộ LĐ-TB&XH")
+    ax = maps.choropleth(
+        sample(),
+        "poor_rate_pct",
+        title="Tỷ lệ hộ nghèo, Đắk Lắk, Thừa Thiên Huế",
+        legend_title="Tỷ lệ (%)",
+        note="Nguồn: Bộ LĐ-TB&XH",
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a missing glyph is a warning from the renderer
         ax.figure.canvas.draw()
@@ -223,8 +228,10 @@ def test_locator_tiles_and_34(no_geo):
 
 
 def test_small_multiples_share_classes(geo):
-    frames = [sample().assign(year=y, poor_rate_pct=lambda d, i=i: d["poor_rate_pct"] * (1 - 0.2 * i))
-              for i, y in enumerate((2022, 2023, 2024))]
+    frames = [
+        sample().assign(year=y, poor_rate_pct=lambda d, i=i: d["poor_rate_pct"] * (1 - 0.2 * i))
+        for i, y in enumerate((2022, 2023, 2024))
+    ]
     data = pd.concat(frames, ignore_index=True)
     fig = maps.small_multiples(data, "poor_rate_pct", [2022, 2023, 2024], units="%", suptitle="Tỷ lệ hộ nghèo")
     panels = [ax for ax in fig.axes if ax.get_label().startswith("study-map")]
@@ -288,8 +295,9 @@ def test_titles_name_indicator_year_and_regime(geo):
     ax = maps.choropleth(sample(), "poor_rate_pct", legend_title="Poor households", units="%", year=2024)
     assert ax.get_title() == "Poor households (%), 2024\n63 units, before 1 July 2025"
     data = pd.concat([sample("34", []).assign(year=y) for y in (2023, 2024)], ignore_index=True)
-    fig = maps.small_multiples(data, "poor_rate_pct", [2023, 2024], regime="34", legend_title="Tỷ lệ hộ nghèo",
-                               units="%", lang="vi")
+    fig = maps.small_multiples(
+        data, "poor_rate_pct", [2023, 2024], regime="34", legend_title="Tỷ lệ hộ nghèo", units="%", lang="vi"
+    )
     assert fig._suptitle.get_text() == "Tỷ lệ hộ nghèo (%), 2023–2024 · 34 tỉnh, từ 1/7/2025"
 
 
@@ -301,8 +309,7 @@ def test_locator_marker_not_clipped(geo):
 
 @pytest.mark.parametrize("regime", ["63", "34"])
 def test_cartogram_has_key_and_svg_ids(no_geo, regime, tmp_path):
-    fig = maps.cartogram(sample(regime, []), "poor_rate_pct", regime=regime, legend_title="Poor", units="%",
-                         year=2024)
+    fig = maps.cartogram(sample(regime, []), "poor_rate_pct", regime=regime, legend_title="Poor", units="%", year=2024)
     texts_all = [t.get_text() for ax in fig.axes for t in ax.texts]
     tiles = geo_load.load_tiles(regime)
     for code, name in zip(tiles["label"], tiles["name_vi"], strict=True):
@@ -320,8 +327,16 @@ def test_cartogram_has_key_and_svg_ids(no_geo, regime, tmp_path):
 # 63 -> 34
 # ---------------------------------------------------------------------------------------------
 def panel(rows):
-    columns = ["province_code", "regime", "year", "poor_households", "poor_rate_pct", "near_poor_households",
-               "near_poor_rate_pct", "total_households"]
+    columns = [
+        "province_code",
+        "regime",
+        "year",
+        "poor_households",
+        "poor_rate_pct",
+        "near_poor_households",
+        "near_poor_rate_pct",
+        "total_households",
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     for column in columns[3:]:
         frame[column] = frame[column].astype("Float64")
@@ -371,8 +386,9 @@ def test_aggregate_flags_incomplete_coverage():
     assert tay_ninh["coverage"] == 0.5 and tay_ninh["parts_missing"] == "80"
     strict = maps.aggregate_to_34(panel(REAL), complete_only=True).set_index(["province_code", "year"])
     assert pd.isna(strict.loc[("24", 2022), "poor_rate_pct"])
-    assert strict.loc[("68", 2022), "poor_rate_pct"] == pytest.approx(lam := 100 * 30667 / (
-        10689 / 3.2 * 100 + 13342 / 7.97 * 100 + 6636 / 1.94 * 100))
+    assert strict.loc[("68", 2022), "poor_rate_pct"] == pytest.approx(
+        lam := 100 * 30667 / (10689 / 3.2 * 100 + 13342 / 7.97 * 100 + 6636 / 1.94 * 100)
+    )
     assert lam > 0
 
 

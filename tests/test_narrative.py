@@ -22,11 +22,27 @@ from study.present.sentences import Sentence, to_markdown
 from study.registry import provinces
 
 LANGS = ("vi", "en")
-NAMES = ("07/2021", "90/QĐ-TTg", "Quyết định 880", "Decision 880", "1/7/2025", "1 July 2025", "34 units", "63 units",
-         "34 đơn vị", "63 đơn vị", "Với 34", "the 34", "The 34", "P1-P7")
-INTERNAL = re.compile(r"\b(seed\d{3}|[a-z]{2,5}\d{2}-f\d{2}|on_track|met_early|not_achieved|off_track|SOCIAL_ASSIST|"
-                      r"MOBILISATION|LEADERSHIP|EMULATION|INTEGRATION|CREDIT|district:|provincial_portal|"
-                      r"end_of_year|poor_rate_pct|nan|<NA>|None)\b")
+NAMES = (
+    "07/2021",
+    "90/QĐ-TTg",
+    "Quyết định 880",
+    "Decision 880",
+    "1/7/2025",
+    "1 July 2025",
+    "34 units",
+    "63 units",
+    "34 đơn vị",
+    "63 đơn vị",
+    "Với 34",
+    "the 34",
+    "The 34",
+    "P1-P7",
+)
+INTERNAL = re.compile(
+    r"\b(seed\d{3}|[a-z]{2,5}\d{2}-f\d{2}|on_track|met_early|not_achieved|off_track|SOCIAL_ASSIST|"
+    r"MOBILISATION|LEADERSHIP|EMULATION|INTEGRATION|CREDIT|district:|provincial_portal|"
+    r"end_of_year|poor_rate_pct|nan|<NA>|None)\b"
+)
 FLOAT_NOISE = re.compile(r"\d[.,]\d{4,}")
 ENGLISH_WORDS = re.compile(r"\b(the|and|of|rate|figure|review|households|source|Sources|interim|estimate|target)\b")
 
@@ -56,11 +72,21 @@ def test_catalogues_have_the_same_keys_and_no_numbers():
                 assert not re.search(r"\d", words), f"{lang}: {section}.{key} types a number: {template!r}"
 
 
-@pytest.mark.parametrize(("value", "lang", "expected"), [
-    (6.02, "vi", "6,02"), (6.02, "en", "6.02"), (5100, "vi", "5.100"), (5100, "en", "5,100"),
-    (12.2, "vi", "12,2"), (0.0, "vi", "0"), (1234567.891, "vi", "1.234.567,891"), (0.095, "vi", "0,095"),
-    (3.3599999999999994, "en", "3.36"), (23511.0, "vi", "23.511"),
-])
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (6.02, "vi", "6,02"),
+        (6.02, "en", "6.02"),
+        (5100, "vi", "5.100"),
+        (5100, "en", "5,100"),
+        (12.2, "vi", "12,2"),
+        (0.0, "vi", "0"),
+        (1234567.891, "vi", "1.234.567,891"),
+        (0.095, "vi", "0,095"),
+        (3.3599999999999994, "en", "3.36"),
+        (23511.0, "vi", "23.511"),
+    ],
+)
 def test_number_style(value, lang, expected):
     assert fmt_number(value, lang) == expected
 
@@ -82,9 +108,12 @@ def test_34_units_unchanged_keep_their_rate_and_published_figures_win(tables):
     values = compare.cross_section("poor_rate_pct", 2024, regime="34", review=tables.review).set_index("province")
     for name in ("Điện Biên", "Sơn La", "Hà Nội"):  # borders unchanged: their own rate, counts or not
         assert values.loc[name, "status"] == "unchanged" and pd.notna(values.loc[name, "value"])
-    published = tables.review[(tables.review["regime"] == "34") & (tables.review["year"] == 2024)
-                              & (tables.review["indicator"] == "poor_rate_pct")
-                              & (tables.review["reference_point"] == "end_of_year")]
+    published = tables.review[
+        (tables.review["regime"] == "34")
+        & (tables.review["year"] == 2024)
+        & (tables.review["indicator"] == "poor_rate_pct")
+        & (tables.review["reference_point"] == "end_of_year")
+    ]
     for row in published.to_dict("records"):
         assert values.loc[row["province"], "status"] == "published"
         assert values.loc[row["province"], "value"] == pytest.approx(row["value"])
@@ -97,16 +126,24 @@ def test_34_units_unchanged_keep_their_rate_and_published_figures_win(tables):
 
 
 def test_weighted_aggregate_of_a_merged_unit():
-    panel = pd.DataFrame({"province_code": ["80", "72"], "year": [2023, 2023], "poor_households": [3654.0, 2000.0],
-                          "poor_rate_pct": [0.75, 0.5], "total_households": [484930.0, 400000.0]})
+    panel = pd.DataFrame(
+        {
+            "province_code": ["80", "72"],
+            "year": [2023, 2023],
+            "poor_households": [3654.0, 2000.0],
+            "poor_rate_pct": [0.75, 0.5],
+            "total_households": [484930.0, 400000.0],
+        }
+    )
     empty = panel.iloc[0:0]
     row = compare.regime34.aggregate(panel, empty, "poor_rate_pct", 2023).set_index("province_code").loc["80"]
     assert row["status"] == "aggregated"
     assert row["value"] == pytest.approx(round(100 * 5654 / 884930, 2))
 
 
-@pytest.mark.parametrize("province", ["Bắc Ninh", "Long An", "Hòa Bình", "Bà Rịa - Vũng Tàu", "Hồ Chí Minh",
-                                      "Quảng Ninh"])
+@pytest.mark.parametrize(
+    "province", ["Bắc Ninh", "Long An", "Hòa Bình", "Bà Rịa - Vũng Tàu", "Hồ Chí Minh", "Quảng Ninh"]
+)
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_page_contradicts_itself(province, lang, tables):
     f = province_findings(province, tables)
@@ -115,8 +152,9 @@ def test_no_page_contradicts_itself(province, lang, tables):
     assert len(years) == len(set(years)), "one chosen rate per year"
     for year in f.missing_years:
         assert year not in years
-        assert f"{year}" not in " ".join(s.text for s in narrative.profile_sentences(f, lang)
-                                         if "rates" in s.text and False)
+        assert f"{year}" not in " ".join(
+            s.text for s in narrative.profile_sentences(f, lang) if "rates" in s.text and False
+        )
     if f.rates:
         assert "No poor-household rate of" not in text and "Chưa tìm thấy tỷ lệ hộ nghèo của" not in text
     official_and_interim = [r for r in f.rates if "interim" in r.caveats and r.series == "review"]
@@ -158,8 +196,19 @@ def test_targets_keep_ranges_and_below_is_strict(tables):
         assert fmt_number(row["target_min"], lang) in text and fmt_number(row["target_max"], lang) in text
     below = table[table["comparator"] == "below"].iloc[0].to_dict()
     assert "below" in target_sentence(below, "en").text and "dưới" in target_sentence(below, "vi").text
-    assert not table.duplicated(["province_code", "indicator", "unit", "target_value", "target_min", "target_max",
-                                 "target_year", "period_start", "scope"]).any()
+    assert not table.duplicated(
+        [
+            "province_code",
+            "indicator",
+            "unit",
+            "target_value",
+            "target_min",
+            "target_max",
+            "target_year",
+            "period_start",
+            "scope",
+        ]
+    ).any()
 
 
 def test_hue_became_a_city_on_1_january_2025(tables):
@@ -193,20 +242,43 @@ def _allowed(f, lang) -> set[str]:
     values = set()
     for finding in f.findings():
         if finding.value is not None:
-            values |= {fmt_pct(finding.value, lang).rstrip("%"), fmt_count(finding.value, lang),
-                       fmt_number(finding.value, lang)}
+            values |= {
+                fmt_pct(finding.value, lang).rstrip("%"),
+                fmt_count(finding.value, lang),
+                fmt_number(finding.value, lang),
+            }
         if finding.year:
             values.add(str(finding.year))
     for change in f.changes:
         values.add(fmt_number(abs(change.points), lang))
     values |= {str(y) for y in f.missing_years} | {str(y) for y in f.conflict_years}
-    values |= {f.unit.code, f.successor.code, str(len(f.measures)), "13", "1", "7", "2025", "2024", "2021", "175",
-               "15", "01"}
+    values |= {
+        f.unit.code,
+        f.successor.code,
+        str(len(f.measures)),
+        "13",
+        "1",
+        "7",
+        "2025",
+        "2024",
+        "2021",
+        "175",
+        "15",
+        "01",
+    }
     if f.context:
         values.add(str(f.context.year))
     for row in f.targets:  # the numbers of the province's targets and of the figures that judged them
-        for key in ("target_value", "target_min", "target_max", "actual_value", "previous_value", "achieved_per_year",
-                    "needed_per_year", "achieved_total"):
+        for key in (
+            "target_value",
+            "target_min",
+            "target_max",
+            "actual_value",
+            "previous_value",
+            "achieved_per_year",
+            "needed_per_year",
+            "achieved_total",
+        ):
             if row.get(key) is not None and not pd.isna(row[key]):
                 values |= {fmt_number(row[key], lang), fmt_count(row[key], lang), fmt_number(abs(row[key]), lang)}
         for key in ("target_year", "actual_year", "previous_year", "first_met_year", "period_start"):
@@ -231,8 +303,11 @@ def test_every_profile_is_consistent_and_traceable(lang, tables):
         stray = [n for n in _numbers(text) if n not in allowed]
         assert not stray, f"{unit.name_vi} ({lang}): numbers not in the page's findings: {stray}"
         for s in sentences:
-            if any(n not in {str(y) for y in range(2021, 2026)} and n not in {unit.code, f.successor.code}
-                   for n in _numbers(s.text) if len(n) > 1 or n not in "0123456789"):
+            if any(
+                n not in {str(y) for y in range(2021, 2026)} and n not in {unit.code, f.successor.code}
+                for n in _numbers(s.text)
+                if len(n) > 1 or n not in "0123456789"
+            ):
                 pass
         markdown = to_markdown(sentences, lang)
         assert "<script" not in markdown.lower()

@@ -21,8 +21,9 @@ VARIANTS = [
     ("policy_measures", {}),
     ("targets_tracking", {}),
 ]
-ENGLISH = re.compile(r"^#+ .*\b(Narrative|Where it is|Targets stated|Official review|What the data say|Ranking|Map)\b",
-                     re.M)
+ENGLISH = re.compile(
+    r"^#+ .*\b(Narrative|Where it is|Targets stated|Official review|What the data say|Ranking|Map)\b", re.M
+)
 
 
 @pytest.fixture(scope="module")

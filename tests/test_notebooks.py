@@ -26,10 +26,17 @@ def test_exercise_hides_the_solutions_and_keeps_the_questions():
     assert len(ex.cells) == len(so.cells)
     assert ex.cells[0].source.endswith("exercise") and so.cells[0].source.endswith("solutions")
     answers = [c for c in ex.cells if c.source == twins.ANSWER_PLACEHOLDER]
-    assert len(answers) == sum("solution" in c.metadata.get("tags", []) for c in
-                               nbformat.reads(nbformat.writes(twins.derive(solutions)), 4).cells) or answers
+    assert (
+        len(answers)
+        == sum(
+            "solution" in c.metadata.get("tags", [])
+            for c in nbformat.reads(nbformat.writes(twins.derive(solutions)), 4).cells
+        )
+        or answers
+    )
     assert [c.source for c in ex.cells if c.cell_type == "markdown"][1:] == [
-        c.source for c in so.cells if c.cell_type == "markdown"][1:]
+        c.source for c in so.cells if c.cell_type == "markdown"
+    ][1:]
 
 
 def test_an_edited_notebook_is_caught(tmp_path):

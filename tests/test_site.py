@@ -32,12 +32,7 @@ def _png(width: int = 4, height: int = 3) -> bytes:
     raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     return (
         b"\x89PNG\r\n\x1a\n"
@@ -75,9 +70,7 @@ def _executed(folder: Path, name: str, parameters: dict, figures=(), tables=()) 
     for figure in figures:
         files.mkdir(exist_ok=True)
         (files / figure).write_bytes(
-            _png()
-            if figure.endswith(".png")
-            else b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
+            _png() if figure.endswith(".png") else b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
         )
     for table in tables:
         files.mkdir(exist_ok=True)
@@ -192,15 +185,21 @@ def test_home_navigation_and_sources(tree):
     assert "Creative Commons Attribution 4.0" in sources and "Creative Commons Attribution-ShareAlike 4.0" in sources
     assert 'href="https://langson.gov.vn/x"' in sources and "Cổng TTĐT Lạng Sơn" in sources
     assert "compare_provinces/compare_provinces_files/ranking.csv" in sources
-    for path in ("province_profile/lang-son.html", "province_profile/lang-son.ipynb",
-                 "province_profile/lang-son_files/map.svg", "province_profile/lang-son_files/bảng số liệu.csv",
-                 "assets/site.css", "assets/site.js", "assets/search-index.js"):
+    for path in (
+        "province_profile/lang-son.html",
+        "province_profile/lang-son.ipynb",
+        "province_profile/lang-son_files/map.svg",
+        "province_profile/lang-son_files/bảng số liệu.csv",
+        "assets/site.css",
+        "assets/site.js",
+        "assets/search-index.js",
+    ):
         assert (tree / "site" / path).is_file(), path
     assert "partial" not in home and "failures/" not in home
     for page in (tree / "site").rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "file://" not in text and 'href="/' not in text and 'src="/' not in text
-        assert "<script src=\"http" not in text and "<link rel=\"stylesheet\" href=\"http" not in text  # offline
+        assert '<script src="http' not in text and '<link rel="stylesheet" href="http' not in text  # offline
 
 
 def test_provinces_by_region_and_links_between_regimes(tree):
@@ -227,8 +226,9 @@ def test_language_switch_lands_on_the_same_page(tree):
     assert re.search(r'id="lang-switch"[^>]*href="../vi/p63-20.html"', _page(tree, "en/p63-20.html"), re.S)
     assert re.search(r'id="lang-switch"[^>]*href="../index.html"', _page(tree, "en/index.html"), re.S)
     # a run in one language only: the switch goes to the province's page in the other language
-    assert re.search(r'id="lang-switch"[^>]*href="../vi/p34-80.html"',
-                     _page(tree, "province_profile/tay-ninh_34_en.html"), re.S)
+    assert re.search(
+        r'id="lang-switch"[^>]*href="../vi/p34-80.html"', _page(tree, "province_profile/tay-ninh_34_en.html"), re.S
+    )
 
 
 def test_titles_are_distinct(tree):
@@ -297,8 +297,9 @@ def test_malformed_notebook_is_skipped(tree):
 
 def test_tile_svg_gets_full_names_on_hover(tree):
     files = tree / "province_profile" / "lang-son_files"
-    (files / "tiles.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><g id="study-tile-63-46"><path/></g>'
-                                     "</svg>", encoding="utf-8")
+    (files / "tiles.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><g id="study-tile-63-46"><path/></g></svg>', encoding="utf-8"
+    )
     site.build()
     svg = _page(tree, "province_profile/lang-son_files/tiles.svg")
     assert '<g id="study-tile-63-46"><title>Thừa Thiên Huế</title>' in svg
@@ -359,11 +360,17 @@ def test_no_live_script_from_hostile_data(tree):
             new_code_cell(
                 "display(Markdown(sources))",
                 execution_count=1,
-                outputs=[new_output("display_data", data={"text/markdown": "Sources: " + "; ".join(PAYLOADS),
-                                                          "text/plain": "<Markdown>"}),
-                         new_output("display_data", data={"text/html": "<table><tr><td>" + "</td><td>".join(PAYLOADS)
-                                                          + "</td></tr></table>"}),
-                         new_output("stream", name="stdout", text="\n".join(PAYLOADS))],
+                outputs=[
+                    new_output(
+                        "display_data",
+                        data={"text/markdown": "Sources: " + "; ".join(PAYLOADS), "text/plain": "<Markdown>"},
+                    ),
+                    new_output(
+                        "display_data",
+                        data={"text/html": "<table><tr><td>" + "</td><td>".join(PAYLOADS) + "</td></tr></table>"},
+                    ),
+                    new_output("stream", name="stdout", text="\n".join(PAYLOADS)),
+                ],
             ),
         ],
         metadata={"papermill": {"parameters": {"province": "Huế", "lang": "en", "note": PAYLOADS[0]}}},
@@ -386,7 +393,8 @@ def test_no_live_script_from_hostile_data(tree):
         assert parser.found == [], (page, parser.found)
         for s in parser.scripts:
             assert s == '|inline:document.documentElement.className = "js";' or re.fullmatch(
-                r"(\.\./)*assets/(site|search-index)\.js", s), (page, s)
+                r"(\.\./)*assets/(site|search-index)\.js", s
+            ), (page, s)
     hue = _page(tree, "province_profile/hue_en.html")
     assert "alert(1)" in hue  # the payloads are shown as text, not dropped silently ...
     assert "&lt;script&gt;" in hue or "&lt;svg onload" in hue  # ... escaped

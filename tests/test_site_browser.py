@@ -23,8 +23,10 @@ from tests.test_site import tree  # noqa: F401  (the synthetic reports fixture)
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 websocket = pytest.importorskip("websocket", reason="websocket-client is not installed (it is in requirements.lock)")
 pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="chromium is not installed (Debian: apt-get install -y chromium); "
-    "the pure-Python page and link tests still run")
+    CHROMIUM is None,
+    reason="chromium is not installed (Debian: apt-get install -y chromium); "
+    "the pure-Python page and link tests still run",
+)
 
 PAGES = {
     "home": "index.html",
@@ -43,11 +45,25 @@ class Browser:
 
     def __init__(self, profile):
         self.process = subprocess.Popen(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--host-resolver-rules=MAP * ~NOTFOUND", "--remote-debugging-port=0", "--remote-allow-origins=*",
-             f"--user-data-dir={profile}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--remote-debugging-port=0",
+                "--remote-allow-origins=*",
+                f"--user-data-dir={profile}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         port_file = profile / "DevToolsActivePort"
         deadline = time.monotonic() + 30
         while not port_file.exists() or not port_file.read_text().strip():
@@ -91,8 +107,9 @@ class Browser:
         return False
 
     def open(self, url, width=1280):
-        self.send("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1,
-                  mobile=width < 600)
+        self.send(
+            "Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1, mobile=width < 600
+        )
         self.send("Page.navigate", url=url)
         assert self.wait(f"location.href === {json.dumps(url)} && document.readyState === 'complete'"), url
 

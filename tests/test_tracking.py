@@ -24,8 +24,9 @@ def test_level_target_rules():
     assert on.status == "on_track" and on.reason_code == "pace_vs_needed"
     assert on.needed_per_year == pytest.approx(0.21) and on.achieved_per_year == pytest.approx(1.29)
     assert (on.actual_year, on.actual_value, on.previous_year, on.previous_value) == (2023, 2.27, 2022, 3.56)
-    off = tracking.track_level_target("t", "x", "province", "poor_rate_pct", 1.84, 2025, _series([(2022, 3.0),
-                                                                                                  (2023, 2.9)]))
+    off = tracking.track_level_target(
+        "t", "x", "province", "poor_rate_pct", 1.84, 2025, _series([(2022, 3.0), (2023, 2.9)])
+    )
     assert off.status == "off_track"
     missed = tracking.track_level_target("t", "x", "province", "poor_rate_pct", 2.0, 2023, series)
     assert missed.status == "not_achieved" and missed.actual_value == 2.27
@@ -42,43 +43,80 @@ def test_below_is_strict_and_at_most_is_not():
 
 
 def test_met_before_the_target_year_is_met_early():
-    t = tracking.track_level_target("t", "x", "province", "poor_rate_pct", 2.0, 2025, _series([(2022, 3.0),
-                                                                                               (2023, 1.9)]))
+    t = tracking.track_level_target(
+        "t", "x", "province", "poor_rate_pct", 2.0, 2025, _series([(2022, 3.0), (2023, 1.9)])
+    )
     assert t.status == "met_early" and t.reason_code == "met_before_target_year" and t.first_met_year == 2023
 
 
 def test_reduction_ranges_keep_both_ends_and_judge_on_the_minimum():
     series = _series([(2021, 5.0), (2022, 3.9), (2023, 2.8)])
-    t = tracking.track_reduction_target("t", "x", "province", "poor_rate_reduction_pp", 1.0, 1.5, "pp_per_year",
-                                        2021, 2025, series)
+    t = tracking.track_reduction_target(
+        "t", "x", "province", "poor_rate_reduction_pp", 1.0, 1.5, "pp_per_year", 2021, 2025, series
+    )
     assert (t.target_min, t.target_max, t.threshold, t.target_value) == (1.0, 1.5, 1.0, None)
     assert t.status == "on_track" and t.achieved_per_year == pytest.approx(1.1)
-    one = tracking.track_reduction_target("t", "x", "province", "poor_rate_reduction_pp", 1.0, 1.5, "pp",
-                                          None, 2023, series, target_type="one_year")
+    one = tracking.track_reduction_target(
+        "t", "x", "province", "poor_rate_reduction_pp", 1.0, 1.5, "pp", None, 2023, series, target_type="one_year"
+    )
     assert one.status == "achieved" and one.reason_code == "change_in_target_year"
     assert one.achieved_total == pytest.approx(1.1) and (one.previous_year, one.actual_year) == (2022, 2023)
-    more = tracking.track_reduction_target("t", "x", "province", "poor_rate_reduction_pp", 1.1, None, "pp",
-                                           None, 2023, series, comparator="more_than_reduction",
-                                           target_type="one_year")
+    more = tracking.track_reduction_target(
+        "t",
+        "x",
+        "province",
+        "poor_rate_reduction_pp",
+        1.1,
+        None,
+        "pp",
+        None,
+        2023,
+        series,
+        comparator="more_than_reduction",
+        target_type="one_year",
+    )
     assert more.status == "not_achieved"  # "trên 1,1" is not met by a fall of exactly 1.1
 
 
 def test_relative_reduction_uses_compound_yearly_rate():
     series = _series([(2022, 1000.0), (2024, 810.0)])
-    tr = tracking.track_reduction_target("t", "x", "province", "poor_households_reduction", 10, None,
-                                         "pct_per_year", None, 2025, series, relative=True)
+    tr = tracking.track_reduction_target(
+        "t", "x", "province", "poor_households_reduction", 10, None, "pct_per_year", None, 2025, series, relative=True
+    )
     assert tr.achieved_per_year == pytest.approx(10.0) and tr.status == "on_track"
 
 
 def test_period_total_relative_met_early_and_pace():
     series = _series([(2021, 1000.0), (2023, 400.0)])
-    half = tracking.track_reduction_target("t", "x", "province", "poor_households_reduction", 50, None,
-                                           "pct_of_households_reduction", 2022, 2025, series, relative=True,
-                                           target_type="period_total")
+    half = tracking.track_reduction_target(
+        "t",
+        "x",
+        "province",
+        "poor_households_reduction",
+        50,
+        None,
+        "pct_of_households_reduction",
+        2022,
+        2025,
+        series,
+        relative=True,
+        target_type="period_total",
+    )
     assert half.status == "met_early" and half.baseline_year == 2021 and half.achieved_total == pytest.approx(60)
-    all_ = tracking.track_reduction_target("t", "x", "province", "poor_households_reduction", 100, None,
-                                           "pct_of_households_reduction", 2022, 2025, series, relative=True,
-                                           target_type="period_total")
+    all_ = tracking.track_reduction_target(
+        "t",
+        "x",
+        "province",
+        "poor_households_reduction",
+        100,
+        None,
+        "pct_of_households_reduction",
+        2022,
+        2025,
+        series,
+        relative=True,
+        target_type="period_total",
+    )
     assert all_.status == "off_track" and all_.needed_per_year == 100
 
 
@@ -178,8 +216,7 @@ def test_observed_values_are_end_of_year_results(table):
     review = load.poverty_review()
     eoy = review[review["reference_point"] == "end_of_year"]
     eoy_values = set(zip(eoy["province_code"], eoy["year"].astype(int), eoy["value"].round(4), strict=True))
-    doc_values = set(zip(facts["province_code"], facts["year"].astype("Int64"), facts["value"].round(4),
-                         strict=True))
+    doc_values = set(zip(facts["province_code"], facts["year"].astype("Int64"), facts["value"].round(4), strict=True))
     decided = table[(table["origin"] == "document") & (table["status"] != "unknown")]
     for row in decided.to_dict("records"):
         key = (row["province_code"], int(row["actual_year"]), round(row["actual_value"], 4))
@@ -189,5 +226,4 @@ def test_observed_values_are_end_of_year_results(table):
 def test_reduction_units_are_all_handled(real_processed):
     facts = load.facts()
     reductions = facts[(facts["kind"] == "target") & facts["indicator"].isin(list(tracking.REDUCTION_OF))]
-    assert set(reductions["unit"]) <= {"pp", "pp_per_year", "pct_per_year", "pct_of_households_reduction",
-                                       "households"}
+    assert set(reductions["unit"]) <= {"pp", "pp_per_year", "pct_per_year", "pct_of_households_reduction", "households"}

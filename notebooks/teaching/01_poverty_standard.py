@@ -5,7 +5,9 @@
 
 # %% tags=["parameters"]
 lang = "en"  # "en" or "vi"
-standard_code = "nd07_2021"  # the standard explained in detail (see standard.available_standards())
+standard_code = (
+    "nd07_2021"  # the standard explained in detail: "nd07_2021" or "qd59_2015" (those with an indicator list)
+)
 standards_compared = ["qd59_2015", "nd07_2021", "national_2026_2030"]  # 2016-2020, 2022-2025, 2027-2030
 n_households = 400  # size of the synthetic sample
 seed = 2021  # seed of the synthetic sample (same seed, same households)
@@ -16,7 +18,7 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 from study.analysis import standard, teaching
-from study.present.i18n import fmt_date, fmt_pct, fmt_list, t
+from study.present.i18n import fmt_date, fmt_list, fmt_pct, t
 
 pd.set_option("display.width", 120)
 pd.set_option("display.max_columns", 20)
@@ -44,7 +46,15 @@ teaching.standards_overview(standards_compared, lang)
 
 # %%
 until = new.value("previous_standard_applies_until")
-say("n1_timeline_2026", act=new.act, until=fmt_date(until, lang), old_act=std.act, period=new.period)
+nd07 = standard.load_standard("nd07_2021")
+say(
+    "n1_timeline_2026",
+    act=new.act,
+    until=fmt_date(until, lang),
+    old_act=nd07.act,
+    old_period=nd07.period,
+    period=new.period,
+)
 
 # %%
 say("h_n1_rule", n=2, act=std.act, period=std.period)
@@ -54,16 +64,26 @@ teaching.thresholds_display(std, lang, rules=("poverty_line", "middle_income_upp
 
 # %%
 say("h_n1_indicators", n=3)
-say("n1_indicators", act=std.act, dimensions=std.n_dimensions or len(std.dimensions),
-    indicators=std.n_indicators or len(std.indicator_codes), k=std.min_deprivations)
+say(
+    "n1_indicators",
+    act=std.act,
+    dimensions=std.n_dimensions or len(std.dimensions),
+    indicators=std.n_indicators or len(std.indicator_codes),
+    k=std.min_deprivations,
+)
 teaching.indicator_display(std.indicators, lang)
 
 # %%
 amendment = standard.load_standard("nd07_2021")
 workers = amendment.low_income_worker_upper
 say("h_n1_amendment", n=4, act=amendment.value("amended_by"))
-say("n1_amendment", act=amendment.value("amended_by"), base=amendment.act,
-    rural=teaching.money(workers["rural"], lang), urban=teaching.money(workers["urban"], lang))
+say(
+    "n1_amendment",
+    act=amendment.value("amended_by"),
+    base=amendment.act,
+    rural=teaching.money(workers["rural"], lang),
+    urban=teaching.money(workers["urban"], lang),
+)
 teaching.thresholds_display(amendment, lang, rules=("low_income_worker_upper",))
 
 # %%
@@ -73,8 +93,14 @@ say("n1_rule", text=teaching.bullets(old.describe(lang)))
 
 # %%
 say("h_n1_new", n=6, act=new.act, period=new.period)
-say("n1_new", act=new.act, until=fmt_date(until, lang), k=new.min_deprivations,
-    missing=fmt_list([t(lang, f"teaching.missing_{m}") for m in new.missing], lang))
+say(
+    "n1_new",
+    act=new.act,
+    until=fmt_date(until, lang),
+    k=new.min_deprivations,
+    old_period=nd07.period,
+    missing=fmt_list([t(lang, f"teaching.missing_{m}") for m in new.missing], lang),
+)
 say("n1_rule", text=teaching.bullets(new.describe(lang)))
 
 # %%
@@ -95,8 +121,8 @@ teaching.lines_display(standards_compared, lang)
 say("h_n1_boundary", n=8)
 say("n1_boundary", act=std.act)
 cases = standard.boundary_cases(std)
-cases[old.code] = standard.classify_households(cases, standard=old).astype(str)
-teaching.labelled(cases.rename(columns={"category": std.code}), lang, categories=(std.code, old.code))
+cases[old.act] = standard.classify_households(cases, standard=old, undetermined="mark").astype(str)
+teaching.labelled(cases.rename(columns={"category": std.act}), lang, categories=(std.act, old.act))
 
 # %%
 say("n1_boundary_new", act=new.act)
@@ -106,18 +132,25 @@ teaching.labelled(standard.boundary_cases(new), lang)
 # one household, step by step
 income, area, k = std.poverty_line["rural"], "rural", std.min_deprivations
 deprived_in = list(std.indicator_codes[:k])
-names = dict(zip(std.indicators["indicator_code"], std.indicators["indicator_vi" if lang == "vi" else "indicator_en"],
-                 strict=True))
 first = standard.classify(income, area, deprived_in, standard=std)
 second = standard.classify(income, area, deprived_in[:-1], standard=std)
-say("n1_step", income=teaching.money(income, lang), area=teaching.value_label(area, lang),
-    codes=fmt_list([names[c] for c in deprived_in], lang), first=teaching.value_label(first, lang),
-    second=teaching.value_label(second, lang))
+say(
+    "n1_step",
+    income=teaching.money(income, lang),
+    area=teaching.value_label(area, lang),
+    codes=fmt_list(teaching.indicator_names(std, deprived_in, lang), lang),
+    first=teaching.value_label(first, lang),
+    second=teaching.value_label(second, lang),
+)
 try:
     standard.classify(income, area, k - 1, standard=new)
 except standard.NotSourcedError as error:
-    say("n1_step_new", act=new.act, known=t(lang, f"teaching.known_{error.known}"),
-        missing=t(lang, f"teaching.missing_{error.rule}"))
+    say(
+        "n1_step_new",
+        act=new.act,
+        known=t(lang, f"teaching.known_{error.known}"),
+        missing=t(lang, f"teaching.missing_{error.rule}"),
+    )
 
 # %%
 # wrong input is refused with a message that says what is expected (the program's message is in English)
@@ -133,11 +166,15 @@ households = standard.synthetic_households(n_households, seed=seed, standard=std
 households["category"] = standard.classify_households(households, standard=std)
 assert households["synthetic"].all()
 say("n1_sample_size", n=len(households), seed=seed)
-teaching.labelled(households[["household_id", "area", "household_size", "income_per_person_month", "deprivations",
-                              "category", "synthetic"]].head(8), lang)
+teaching.labelled(
+    households[
+        ["household_id", "area", "household_size", "income_per_person_month", "deprivations", "category", "synthetic"]
+    ].head(8),
+    lang,
+)
 
 # %%
-counts = pd.crosstab(households["category"], households["area"], margins=True, margins_name="all")
+counts = pd.crosstab(households["category"], households["area"], margins=True, margins_name="total")
 counts.index = [teaching.value_label(c, lang) for c in counts.index]
 counts.columns = [teaching.value_label(c, lang) for c in counts.columns]
 counts
@@ -153,8 +190,9 @@ left.set_title(t(lang, "teaching.fig_sample_title"))
 left.legend(title=None, fontsize=8, loc="lower right")
 rural = households[households["area"] == "rural"]
 for category, group in rural.groupby("category", observed=True):
-    right.scatter(group["income_per_person_month"] / 1e6, group["deprivations"], s=12,
-                  label=teaching.value_label(category, lang))
+    right.scatter(
+        group["income_per_person_month"] / 1e6, group["deprivations"], s=12, label=teaching.value_label(category, lang)
+    )
 right.axvline(std.multidimensional_line["rural"] / 1e6, color="black", lw=1)
 if std.middle_income_upper is not None:
     right.axvline(std.middle_income_upper["rural"] / 1e6, color="grey", lw=1, ls="--")
@@ -177,8 +215,13 @@ table.index = [standard.load_standard(code).label for code in table.index]
 teaching.labelled(table.rename(columns=lambda c: teaching.value_label(c, lang)), lang)
 
 # %%
-colours = {"poor": "#b2182b", "near_poor": "#ef8a62", "middle_income": "#67a9cf", "not_poor": "#2166ac",
-           standard.UNDETERMINED: "#d9d9d9"}
+colours = {
+    "poor": "#b2182b",
+    "near_poor": "#ef8a62",
+    "middle_income": "#67a9cf",
+    "not_poor": "#2166ac",
+    standard.UNDETERMINED: "#d9d9d9",
+}
 shares = standard.shares(categories)
 fig, ax = plt.subplots(figsize=(9, 3.4))
 handles = {}
@@ -186,24 +229,40 @@ for position, code in enumerate(shares.index):
     start = 0.0
     for category, value in shares.loc[code].items():
         if value > 0:
-            bars = ax.barh(position, value, left=start, color=colours[category], edgecolor="white",
-                           hatch="//" if category == standard.UNDETERMINED else None)
+            bars = ax.barh(
+                position,
+                value,
+                left=start,
+                color=colours[category],
+                edgecolor="white",
+                hatch="//" if category == standard.UNDETERMINED else None,
+            )
             handles.setdefault(category, bars)
             start += value
 ax.set_yticks(range(len(shares)), [standard.load_standard(code).label for code in shares.index])
 ax.invert_yaxis()
 ax.set_xlabel(t(lang, "teaching.fig_share"))
 ax.set_title(t(lang, "teaching.fig_three_title", n=len(households)))
-ax.legend(list(handles.values()), [teaching.value_label(c, lang) for c in handles], fontsize=8,
-          loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=3)
+ax.legend(
+    list(handles.values()),
+    [teaching.value_label(c, lang) for c in handles],
+    fontsize=8,
+    loc="upper center",
+    bbox_to_anchor=(0.5, -0.22),
+    ncol=3,
+)
 fig.tight_layout()
 plt.show()
 
 # %%
 poor = {code: float(shares.loc[code].get("poor", 0.0)) for code in shares.index}
-say("n1_three_reading", text=teaching.bullets(
-    t(lang, "teaching.n1_three_poor", standard=standard.load_standard(code).label, share=fmt_pct(round(v, 1), lang))
-    for code, v in poor.items()))
+say(
+    "n1_three_reading",
+    text=teaching.bullets(
+        t(lang, "teaching.n1_three_poor", standard=standard.load_standard(code).label, share=fmt_pct(round(v, 1), lang))
+        for code, v in poor.items()
+    ),
+)
 say("n1_three_undetermined", act=new.act)
 
 # %%

@@ -49,19 +49,33 @@ review = load.poverty_review()
 aggregates = load.aggregates()
 survey = load.gso_survey()
 sources = load.table("poverty_review_sources")
-say("n2_what_counts", rows=fmt_count(len(panel), lang), provinces=panel["province_code"].nunique(),
-    first=int(panel["year"].min()), last=int(panel["year"].max()), values=fmt_count(len(review), lang),
-    sources=fmt_count(review["source_url"].nunique(), lang), aggregates=fmt_count(len(aggregates), lang),
-    survey=fmt_count(len(survey), lang))
+say(
+    "n2_what_counts",
+    rows=fmt_count(len(panel), lang),
+    provinces=panel["province_code"].nunique(),
+    first=int(panel["year"].min()),
+    last=int(panel["year"].max()),
+    values=fmt_count(len(review), lang),
+    sources=fmt_count(review["source_url"].nunique(), lang),
+    aggregates=fmt_count(len(aggregates), lang),
+    survey=fmt_count(len(survey), lang),
+)
 
 # %%
 say("h_n2_trap", n=1, title=t(lang, "teaching.n2_trap_1"))
 say("n2_rates")
 # an invented pair of provinces, to see the point without any data
-example = pd.DataFrame({"province": [t(lang, "teaching.v_small_high"), t(lang, "teaching.v_large_low")],
-                        "poor_households": [6000, 9000], "poor_rate_pct": [20.0, 1.5]})
-example["implied_households"] = [round(teaching.implied_total(c, r))
-                                 for c, r in zip(example["poor_households"], example["poor_rate_pct"], strict=True)]
+example = pd.DataFrame(
+    {
+        "province": [t(lang, "teaching.v_small_high"), t(lang, "teaching.v_large_low")],
+        "poor_households": [6000, 9000],
+        "poor_rate_pct": [20.0, 1.5],
+    }
+)
+example["implied_households"] = [
+    round(teaching.implied_total(c, r))
+    for c, r in zip(example["poor_households"], example["poor_rate_pct"], strict=True)
+]
 teaching.labelled(example, lang)
 
 # %%
@@ -79,9 +93,15 @@ else:
 # %%
 say("h_n2_trap", n=2, title=t(lang, "teaching.n2_trap_2"))
 say("n2_points")
-say("n2_points_examples", text=teaching.bullets([
-    teaching.describe_change(20.0, 16.0, t(lang, "teaching.v_invented_high"), lang),
-    teaching.describe_change(2.0, 1.0, t(lang, "teaching.v_invented_low"), lang)]))
+say(
+    "n2_points_examples",
+    text=teaching.bullets(
+        [
+            teaching.describe_change(20.0, 16.0, t(lang, "teaching.v_invented_high"), lang),
+            teaching.describe_change(2.0, 1.0, t(lang, "teaching.v_invented_low"), lang),
+        ]
+    ),
+)
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -89,8 +109,9 @@ say("n2_points_examples", text=teaching.bullets([
 rates = rows.dropna(subset=["poor_rate_pct"]).sort_values("year")
 if len(rates) >= 2:
     start, end = rates.iloc[0], rates.iloc[-1]
-    sentence = teaching.describe_change(start["poor_rate_pct"], end["poor_rate_pct"],
-                                        t(lang, "teaching.v_poor_rate"), lang)
+    sentence = teaching.describe_change(
+        start["poor_rate_pct"], end["poor_rate_pct"], t(lang, "teaching.v_poor_rate"), lang
+    )
     say("n2_points_province", province=name, first=int(start["year"]), last=int(end["year"]), sentence=sentence)
 else:
     say("n2_points_missing", province=name)
@@ -98,11 +119,15 @@ else:
 # %%
 say("h_n2_trap", n=3, title=t(lang, "teaching.n2_trap_3"))
 say("n2_mean")
-invented = pd.DataFrame({"province": ["A", "B", "C"], "poor_households": [3000, 2000, 1000],
-                         "poor_rate_pct": [30.0, 2.0, 1.0]})
+invented = pd.DataFrame(
+    {"province": ["A", "B", "C"], "poor_households": [3000, 2000, 1000], "poor_rate_pct": [30.0, 2.0, 1.0]}
+)
 result = teaching.mean_vs_weighted(invented)
-say("n2_mean_invented", plain=fmt_pct(round(result["plain_mean_pct"], 2), lang),
-    weighted=fmt_pct(round(result["weighted_pct"], 2), lang))
+say(
+    "n2_mean_invented",
+    plain=fmt_pct(round(result["plain_mean_pct"], 2), lang),
+    weighted=fmt_pct(round(result["weighted_pct"], 2), lang),
+)
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -110,14 +135,27 @@ say("n2_mean_invented", plain=fmt_pct(round(result["plain_mean_pct"], 2), lang),
 in_region = [u.code for u in provinces.units("63") if u.region == region]
 rows_region = panel[(panel["year"] == year) & panel["province_code"].isin(in_region)]
 result = teaching.mean_vs_weighted(rows_region)
-say("n2_mean_region", region=region, year=year, provinces=len(in_region), with_rows=len(rows_region),
-    usable=result["rows"])
+say(
+    "n2_mean_region",
+    region=region,
+    year=year,
+    provinces=len(in_region),
+    with_rows=len(rows_region),
+    usable=result["rows"],
+)
 if result["rows"]:
-    say("n2_mean_region_figures", plain=fmt_pct(round(result["plain_mean_pct"], 2), lang),
-        weighted=fmt_pct(round(result["weighted_pct"], 2), lang))
-published = aggregates[(aggregates["level"] == "region") & (aggregates["area"] == region)
-                       & (aggregates["year"] == year) & (aggregates["standard"] == "nd07_2021")
-                       & aggregates["poor_rate_pct"].notna()]
+    say(
+        "n2_mean_region_figures",
+        plain=fmt_pct(round(result["plain_mean_pct"], 2), lang),
+        weighted=fmt_pct(round(result["weighted_pct"], 2), lang),
+    )
+published = aggregates[
+    (aggregates["level"] == "region")
+    & (aggregates["area"] == region)
+    & (aggregates["year"] == year)
+    & (aggregates["standard"] == "nd07_2021")
+    & aggregates["poor_rate_pct"].notna()
+]
 if len(published):
     values = fmt_list([fmt_pct(v, lang) for v in sorted(set(published["poor_rate_pct"].astype(float)))], lang)
     say("n2_mean_published", values=values)
@@ -135,8 +173,12 @@ teaching.labelled(members, lang)
 
 # %%
 summary = teaching.merger_summary()
-say("n2_merger_summary", units=len(summary), unchanged=int((summary["units_63"] == 1).sum()),
-    most=int(summary["units_63"].max()))
+say(
+    "n2_merger_summary",
+    units=len(summary),
+    unchanged=int((summary["units_63"] == 1).sum()),
+    most=int(summary["units_63"].max()),
+)
 teaching.labelled(summary.head(6), lang)
 
 # %%
@@ -159,8 +201,13 @@ both = teaching.review_vs_survey(panel, survey, survey_year)
 if both.empty:
     say("n2_survey_none", year=survey_year)
 else:
-    say("n2_survey_both", year=survey_year, n=len(both), higher=int((both["difference_pp"] > 0).sum()),
-        lower=int((both["difference_pp"] < 0).sum()))
+    say(
+        "n2_survey_both",
+        year=survey_year,
+        n=len(both),
+        higher=int((both["difference_pp"] > 0).sum()),
+        lower=int((both["difference_pp"] < 0).sum()),
+    )
     display(teaching.labelled(both, lang))
 
 # %%
@@ -170,19 +217,26 @@ teaching.provincial_lines(lang)
 
 # %%
 national = standard.load_standard("nd07_2021")
-say("n2_provincial_rules", text=teaching.bullets(
-    f"**{standard.load_standard(code).label}**: {sentence}"
-    for code in standard.available_standards(scope="provincial")
-    for sentence in standard.load_standard(code).describe(lang)))
+say(
+    "n2_provincial_rules",
+    text=teaching.bullets(
+        f"**{standard.load_standard(code).label}**: {sentence}"
+        for code in standard.available_standards(scope="provincial")
+        for sentence in standard.load_standard(code).describe(lang)
+    ),
+)
 say("n2_provincial_national", act=national.act, text=teaching.bullets(national.describe(lang)))
 
 # %%
 # NBVAL_IGNORE_OUTPUT
 
 side_by_side = teaching.provincial_review(sources)
-say("n2_provincial_rows", n=int((side_by_side["standard_kind"] == "provincial").sum()),
-    provinces=side_by_side["province"].nunique())
-display(teaching.labelled(side_by_side.drop(columns=["province_code"]), lang))
+say(
+    "n2_provincial_rows",
+    n=int((side_by_side["standard_kind"] == "provincial").sum()),
+    provinces=side_by_side["province"].nunique(),
+)
+display(teaching.labelled(side_by_side.drop(columns=["province_code"]), lang, missing="–"))
 say("n2_provincial_sentences", text=teaching.bullets(teaching.provincial_sentences(side_by_side, lang)))
 
 # %%
@@ -190,11 +244,12 @@ say("n2_provincial_why")
 
 # %%
 households = standard.synthetic_households(n_households, seed=seed, standard=national)
-codes = ["nd07_2021", *standard.available_standards(scope="provincial")]
+codes = ["qd59_2015", "nd07_2021", *standard.available_standards(scope="provincial")]
 under = standard.income_line_shares(households, codes)
 say("n2_provincial_sample", n=len(households), seed=seed)
-fig, ax = plt.subplots(figsize=(8, 3.4))
-ax.barh(under["label"], under["share_pct"], color=["#2166ac"] + ["#b2182b"] * (len(under) - 1))
+fig, ax = plt.subplots(figsize=(8, 3.6))
+national_bar = [standard.load_standard(code).province is None for code in under["standard"]]
+ax.barh(under["label"], under["share_pct"], color=["#2166ac" if n else "#b2182b" for n in national_bar])
 for position, value in enumerate(under["share_pct"]):
     ax.text(value + 0.5, position, fmt_pct(round(value, 1), lang), va="center", fontsize=8)
 ax.invert_yaxis()
@@ -209,9 +264,14 @@ both_standards = standard.compare_standards(households, [national.code, dongnai.
 moves = pd.crosstab(both_standards[national.code], both_standards[dongnai.code])
 moves.index = [teaching.value_label(c, lang) for c in moves.index]
 moves.columns = [teaching.value_label(c, lang) for c in moves.columns]
-say("n2_provincial_dongnai", national=national.label, province=dongnai.label, k=dongnai.min_deprivations,
-    k_national=national.min_deprivations, ratio=fmt_number(dongnai.poverty_line["rural"]
-                                                          / national.poverty_line["rural"], lang, 2))
+say(
+    "n2_provincial_dongnai",
+    national=national.label,
+    province=dongnai.label,
+    k=dongnai.min_deprivations,
+    k_national=national.min_deprivations,
+    ratio=fmt_number(dongnai.poverty_line["rural"] / national.poverty_line["rural"], lang, 2),
+)
 moves
 
 # %%

@@ -55,9 +55,15 @@ for unit in units:
     mine = (period["province_code"] == unit.code) & period["poor_rate_pct"].notna()
     have = sorted(int(y) for y in period.loc[mine, "year"])
     missing = [y for y in years if y not in have]
-    lines.append(t(lang, "teaching.a1", province=unit.name_vi,
-                   have=fmt_list([str(y) for y in have], lang) or t(lang, "teaching.no_year"),
-                   missing=fmt_list([str(y) for y in missing], lang) or t(lang, "teaching.none")))
+    lines.append(
+        t(
+            lang,
+            "teaching.a1",
+            province=unit.name_vi,
+            have=fmt_list([str(y) for y in have], lang) or t(lang, "teaching.no_year"),
+            missing=fmt_list([str(y) for y in missing], lang) or t(lang, "teaching.none"),
+        )
+    )
 display(Markdown(teaching.bullets(lines)))
 
 # %%
@@ -76,10 +82,17 @@ for unit in units:
         continue
     start, end = rates.iloc[0], rates.iloc[-1]
     before, after = float(start["poor_rate_pct"]), float(end["poor_rate_pct"])
-    rows.append({"province": unit.name_vi, "from": int(start["year"]), "to": int(end["year"]),
-                 "rate_from": before, "rate_to": after,
-                 "change_pp": round(teaching.pp_change(before, after), 2),
-                 "change_pct": round(teaching.percent_change(before, after), 1)})
+    rows.append(
+        {
+            "province": unit.name_vi,
+            "from": int(start["year"]),
+            "to": int(end["year"]),
+            "rate_from": before,
+            "rate_to": after,
+            "change_pp": round(teaching.pp_change(before, after), 2),
+            "change_pct": round(teaching.percent_change(before, after), 1),
+        }
+    )
 columns = ["province", "from", "to", "rate_from", "rate_to", "change_pp", "change_pct"]
 changes = pd.DataFrame(rows, columns=columns)
 teaching.labelled(changes, lang)
@@ -94,8 +107,10 @@ say("q3")
 if changes.empty:
     say("a_no_changes")
 else:
-    ranked = changes.assign(rank_by_points=changes["change_pp"].rank(method="min").astype(int),
-                            rank_by_percent=changes["change_pct"].rank(method="min").astype(int))
+    ranked = changes.assign(
+        rank_by_points=changes["change_pp"].rank(method="min").astype(int),
+        rank_by_percent=changes["change_pct"].rank(method="min").astype(int),
+    )
     columns = ["province", "change_pp", "rank_by_points", "change_pct", "rank_by_percent"]
     display(teaching.labelled(ranked[columns], lang))
     same = (ranked["rank_by_points"] == ranked["rank_by_percent"]).all()
@@ -120,8 +135,12 @@ else:
         row = national.iloc[0]
         low = float(row["value_min"] if pd.notna(row["value_min"]) else row["value"])
         meets = changes.loc[-changes["pp_per_year"] >= low, "province"].tolist()
-        say("a4_target", value=fmt_number(low, lang), basis=row["legal_basis"],
-            provinces=fmt_list(meets, lang) or t(lang, "teaching.none"))
+        say(
+            "a4_target",
+            value=fmt_number(low, lang),
+            basis=row["legal_basis"],
+            provinces=fmt_list(meets, lang) or t(lang, "teaching.none"),
+        )
     else:
         say("a4_no_target")
 
@@ -140,9 +159,14 @@ if candidates.empty:
 else:
     last_year = int(candidates.index.max())
     result = teaching.mean_vs_weighted(with_rate[with_rate["year"] == last_year])
-    say("a5", year=last_year, used=result["rows"], left_out=result["rows_left_out"],
+    say(
+        "a5",
+        year=last_year,
+        used=result["rows"],
+        left_out=result["rows_left_out"],
         plain=fmt_pct(round(result["plain_mean_pct"], 2), lang),
-        weighted=fmt_pct(round(result["weighted_pct"], 2), lang))
+        weighted=fmt_pct(round(result["weighted_pct"], 2), lang),
+    )
 
 # %%
 say("h_q", n=6, title=t(lang, "teaching.q6_title"))
@@ -153,8 +177,16 @@ lines = []
 for unit in units:
     new = provinces.successor(unit.code)
     partners = [u.name_vi for u in provinces.predecessors(new.code) if u.code != unit.code]
-    lines.append(t(lang, "teaching.a6", province=unit.name_vi, new=new.name_vi, code=new.code,
-                   partners=fmt_list(partners, lang) or t(lang, "teaching.no_other_unit")))
+    lines.append(
+        t(
+            lang,
+            "teaching.a6",
+            province=unit.name_vi,
+            new=new.name_vi,
+            code=new.code,
+            partners=fmt_list(partners, lang) or t(lang, "teaching.no_other_unit"),
+        )
+    )
 display(Markdown(teaching.bullets(lines)))
 say("a6_how")
 
@@ -182,21 +214,35 @@ say("q8", act=nd07.act, old=old.act, new=new.act)
 income = nd07.poverty_line["rural"]
 deprived = ["health_insurance", "housing_quality"]
 three = deprived + ["employment"]
-names = dict(zip(nd07.indicators["indicator_code"], nd07.indicators["indicator_vi" if lang == "vi" else "indicator_en"],
-                 strict=True))
 answers = [
     (nd07.act, deprived, standard.classify(income, "rural", deprived, standard=nd07)),
     (nd07.act, three, standard.classify(income, "rural", three, standard=nd07)),
     (old.act, deprived, standard.classify(income, "rural", len(deprived), standard=old)),
     (new.act, three, standard.classify(income, "rural", len(three), standard=new)),
 ]
-lines = [t(lang, "teaching.a8_line", act=act, income=teaching.money(income, lang),
-           deprived=fmt_list([names[c] for c in codes_], lang), category=teaching.value_label(category, lang))
-         for act, codes_, category in answers]
+lines = [
+    t(
+        lang,
+        "teaching.a8_line",
+        act=act,
+        income=teaching.money(income, lang),
+        deprived=fmt_list(teaching.indicator_names(nd07, codes_, lang), lang),
+        category=teaching.value_label(category, lang),
+    )
+    for act, codes_, category in answers
+]
 try:
     standard.classify(income, "rural", len(deprived), standard=new)
 except standard.NotSourcedError as error:
-    lines.append(t(lang, "teaching.a8_not_sourced", act=new.act, deprived=fmt_list([names[c] for c in deprived], lang),
-                   known=t(lang, f"teaching.known_{error.known}"), missing=t(lang, f"teaching.missing_{error.rule}")))
+    lines.append(
+        t(
+            lang,
+            "teaching.a8_not_sourced",
+            act=new.act,
+            deprived=fmt_list(teaching.indicator_names(nd07, deprived, lang), lang),
+            known=t(lang, f"teaching.known_{error.known}"),
+            missing=t(lang, f"teaching.missing_{error.rule}"),
+        )
+    )
 display(Markdown(teaching.bullets(lines)))
 say("a8_why", k=nd07.min_deprivations)

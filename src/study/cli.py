@@ -138,9 +138,7 @@ def _common(p: argparse.ArgumentParser) -> None:
         metavar=("NAME", "VALUE"),
         help="set a parameter the notebook declares (repeatable); types follow the declared defaults",
     )
-    p.add_argument(
-        "--lang", choices=LANGS, default=None, help="language of the narrative; adds _<lang> to names"
-    )
+    p.add_argument("--lang", choices=LANGS, default=None, help="language of the narrative; adds _<lang> to names")
     p.add_argument("--force", action="store_true", help="run even when the cached output is up to date")
     p.add_argument(
         "--fresh-kernel",
@@ -159,9 +157,7 @@ def _add_run_batch(subparsers) -> None:
         description="Execute one notebook with papermill into reports/<notebook>/.",
     )
     _common(p)
-    p.add_argument(
-        "--name", default=None, help="output name when no province is given (default: notebook name)"
-    )
+    p.add_argument("--name", default=None, help="output name when no province is given (default: notebook name)")
     p.set_defaults(func=_cmd_run)
 
     p = subparsers.add_parser(
@@ -229,9 +225,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="build data/processed from data/raw")
     p.add_argument("--raw", default=None, help="raw data folder (default data/raw)")
     p.add_argument("--out", default=None, help="output folder (default data/processed)")
-    p.add_argument("--boundaries", default=None, metavar="PATH",
-                   help="another boundary file (any GeoJSON/TopoJSON/GeoPackage/Shapefile with a province name "
-                        "or code column); default: STUDY_BOUNDARIES, else data/raw/geo/diaphantinh.json")
+    p.add_argument(
+        "--boundaries",
+        default=None,
+        metavar="PATH",
+        help="another boundary file (any GeoJSON/TopoJSON/GeoPackage/Shapefile with a province name "
+        "or code column); default: STUDY_BOUNDARIES, else data/raw/geo/diaphantinh.json",
+    )
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser("provinces", help="list units or resolve names")

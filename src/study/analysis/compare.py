@@ -32,13 +32,18 @@ def select(names) -> list[str]:
 
 def end_of_year_panel(review: pd.DataFrame, regime: str) -> pd.DataFrame:
     """Wide end-of-year review panel of a regime: one row per unit and year, one column per indicator."""
-    r = review[(review["regime"] == regime) & (review["reference_point"] == "end_of_year")
-               & (review["standard"] == "nd07_2021")]
+    r = review[
+        (review["regime"] == regime)
+        & (review["reference_point"] == "end_of_year")
+        & (review["standard"] == "nd07_2021")
+    ]
     if r.empty:
-        return pd.DataFrame(columns=["province_code", "year", *regime34.RATE_OF, *regime34.RATE_OF.values(),
-                                     "total_households"])
-    wide = r.pivot_table(index=["province_code", "year"], columns="indicator", values="value", aggfunc="first",
-                         observed=True).reset_index()
+        return pd.DataFrame(
+            columns=["province_code", "year", *regime34.RATE_OF, *regime34.RATE_OF.values(), "total_households"]
+        )
+    wide = r.pivot_table(
+        index=["province_code", "year"], columns="indicator", values="value", aggfunc="first", observed=True
+    ).reset_index()
     wide.columns.name = None
     for column in [*regime34.RATE_OF, *regime34.RATE_OF.values(), "total_households"]:
         if column not in wide:
@@ -46,9 +51,15 @@ def end_of_year_panel(review: pd.DataFrame, regime: str) -> pd.DataFrame:
     return regime34._zero_rates(wide)  # zero is zero: no poor household counted is a rate of 0
 
 
-def cross_section(indicator: str = "poor_rate_pct", year: int = 2023, names="all", regime="63",
-                  series: str = "review", review: pd.DataFrame | None = None,
-                  survey: pd.DataFrame | None = None) -> pd.DataFrame:
+def cross_section(
+    indicator: str = "poor_rate_pct",
+    year: int = 2023,
+    names="all",
+    regime="63",
+    series: str = "review",
+    review: pd.DataFrame | None = None,
+    survey: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """One row per unit of the regime (all of them; missing values stay missing).
 
     Parameters
@@ -78,8 +89,10 @@ def cross_section(indicator: str = "poor_rate_pct", year: int = 2023, names="all
         if indicator != "poor_rate_pct":
             raise ValueError("the GSO survey series has only 'poor_rate_pct'")
         if regime == "34":
-            raise ValueError("the GSO series gives rates without household counts, so it cannot be aggregated to "
-                             "the 34 new provinces honestly; use series='review' for regime 34")
+            raise ValueError(
+                "the GSO series gives rates without household counts, so it cannot be aggregated to "
+                "the 34 new provinces honestly; use series='review' for regime 34"
+            )
         g = survey if survey is not None else load.gso_survey()
         g = g[(g["level"] == "province") & (g["year"] == year) & (g["series"] == "gso_multidimensional_survey")]
         values = {c: float(v) for c, v in zip(g["province_code"], g["poor_rate_pct"], strict=True) if pd.notna(v)}
@@ -99,11 +112,14 @@ def cross_section(indicator: str = "poor_rate_pct", year: int = 2023, names="all
         zero = set(panel.loc[panel["zero_count"].astype(bool), "province_code"])
         preliminary = False
     units = provinces.units("63")
-    frame = pd.DataFrame({
-        "province_code": [u.code for u in units], "province": [u.name_vi for u in units],
-        "region": [u.region for u in units],
-        "value": [values.get(u.code) if u.code in keep else None for u in units],
-    })
+    frame = pd.DataFrame(
+        {
+            "province_code": [u.code for u in units],
+            "province": [u.name_vi for u in units],
+            "region": [u.region for u in units],
+            "value": [values.get(u.code) if u.code in keep else None for u in units],
+        }
+    )
     frame["value"] = frame["value"].astype("Float64")
     frame["status"] = ["reported" if pd.notna(v) else "missing" for v in frame["value"]]
     frame["zero_count"] = frame["province_code"].isin(zero)
@@ -128,24 +144,29 @@ class ComparisonFindings:
     preliminary: bool = False
 
 
-def comparison_findings(values: pd.DataFrame, indicator: str, year: int, regime: str, series: str,
-                        k: int = 3) -> ComparisonFindings:
+def comparison_findings(
+    values: pd.DataFrame, indicator: str, year: int, regime: str, series: str, k: int = 3
+) -> ComparisonFindings:
     """The extremes among ranked units (never the same unit in both lists), the missing and the partial."""
     ranked = values[values["status"].isin(RANKED) & values["value"].notna()]
     ranked = ranked.sort_values(["value", "province"], ascending=[False, True])
     k = min(k, len(ranked) // 2)
     records = ranked[["province", "value"]].to_dict("records")
     return ComparisonFindings(
-        indicator=indicator, year=year, regime=regime, series=series, values=values,
-        highest=records[:k], lowest=list(reversed(records[-k:])) if k else [],
+        indicator=indicator,
+        year=year,
+        regime=regime,
+        series=series,
+        values=values,
+        highest=records[:k],
+        lowest=list(reversed(records[-k:])) if k else [],
         missing=values.loc[values["status"] == "missing", "province"].tolist(),
         partial=values.loc[values["status"] == "partial", "province"].tolist(),
         preliminary=bool(values.attrs.get("preliminary", False)),
     )
 
 
-def survey_vs_review(year: int, review: pd.DataFrame | None = None,
-                     survey: pd.DataFrame | None = None) -> pd.DataFrame:
+def survey_vs_review(year: int, review: pd.DataFrame | None = None, survey: pd.DataFrame | None = None) -> pd.DataFrame:
     """Provinces with both a GSO survey rate and an end-of-year review rate in ``year``, and the gap.
 
     Returns
@@ -156,8 +177,11 @@ def survey_vs_review(year: int, review: pd.DataFrame | None = None,
     """
     a = cross_section("poor_rate_pct", year, series="review", review=review)
     b = cross_section("poor_rate_pct", year, series="gso", survey=survey)
-    both = a[["province_code", "province", "value"]].merge(b[["province_code", "value"]], on="province_code",
-                                                           suffixes=("_review", "_survey")).dropna()
+    both = (
+        a[["province_code", "province", "value"]]
+        .merge(b[["province_code", "value"]], on="province_code", suffixes=("_review", "_survey"))
+        .dropna()
+    )
     both = both.rename(columns={"value_review": "review", "value_survey": "survey"})
     both["difference"] = (both["survey"].astype(float) - both["review"].astype(float)).round(2)
     order = both["difference"].abs().sort_values(ascending=False).index

@@ -26,14 +26,29 @@ import pandas as pd
 RATE_INDICATORS = ("poor_rate_pct", "near_poor_rate_pct", "poor_near_poor_rate_pct")
 COUNT_INDICATORS = ("poor_households", "near_poor_households", "poor_near_poor_households", "total_households")
 #: a note that a document's figure is not an end-of-year result of the unit (never an observed value)
-NOT_YEAR_END = re.compile(r"interim|preliminar|mid-year|in progress|stock to|đến ngày|sơ bộ|start of|đầu năm"
-                          r"|current|reference date|merged|former |\b(?:city|provincial|own) standard"
-                          r"|2016-2020 standard|old standard|59/2015", re.I)
+NOT_YEAR_END = re.compile(
+    r"interim|preliminar|mid-year|in progress|stock to|đến ngày|sơ bộ|start of|đầu năm"
+    r"|current|reference date|merged|former |\b(?:city|provincial|own) standard"
+    r"|2016-2020 standard|old standard|59/2015",
+    re.I,
+)
 _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November)\b|tháng")
 _REPEATS = re.compile(r"\brepeat(?:s|ed)?\b(.*)", re.I)
 _FACT_REF = re.compile(r"\b((?:[a-z]+\d+-)?f\d+)\b")
-SERIES_COLUMNS = ["province_code", "year", "indicator", "value", "origin", "kind", "reference_point", "source",
-                  "source_title", "doc_id", "fact_id", "conflict"]
+SERIES_COLUMNS = [
+    "province_code",
+    "year",
+    "indicator",
+    "value",
+    "origin",
+    "kind",
+    "reference_point",
+    "source",
+    "source_title",
+    "doc_id",
+    "fact_id",
+    "conflict",
+]
 
 
 def observations(review: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -54,32 +69,56 @@ def observations(review: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.
     parts = []
     if len(review):
         r = review[review["indicator"].isin(RATE_INDICATORS + COUNT_INDICATORS)]
-        parts.append(pd.DataFrame({
-            "province_code": r["province_code"].astype(str), "year": r["year"].astype(int),
-            "indicator": r["indicator"].astype(str), "value": r["value"].astype(float), "origin": "review",
-            "kind": "actual", "reference_point": r["reference_point"].astype(str),
-            "source": r["source_url"].astype(str), "source_title": r["source_title"].fillna("").astype(str),
-            "doc_id": "", "fact_id": "", "conflict": r["conflict"].astype(bool),
-        }))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "province_code": r["province_code"].astype(str),
+                    "year": r["year"].astype(int),
+                    "indicator": r["indicator"].astype(str),
+                    "value": r["value"].astype(float),
+                    "origin": "review",
+                    "kind": "actual",
+                    "reference_point": r["reference_point"].astype(str),
+                    "source": r["source_url"].astype(str),
+                    "source_title": r["source_title"].fillna("").astype(str),
+                    "doc_id": "",
+                    "fact_id": "",
+                    "conflict": r["conflict"].astype(bool),
+                }
+            )
+        )
     if facts is not None and len(facts):
-        f = facts[facts["indicator"].isin(RATE_INDICATORS + COUNT_INDICATORS) & (facts["scope"] == "province")
-                  & facts["value"].notna() & facts["year"].notna()]
-        parts.append(pd.DataFrame({
-            "province_code": f["province_code"].astype(str), "year": f["year"].astype(int),
-            "indicator": f["indicator"].astype(str), "value": f["value"].astype(float), "origin": "document",
-            "kind": f["kind"].astype(str), "reference_point": "", "source": f["source"].astype(str),
-            "source_title": "", "doc_id": f["doc_id"].astype(str), "fact_id": f["fact_id"].astype(str),
-            "conflict": False,
-        }))
+        f = facts[
+            facts["indicator"].isin(RATE_INDICATORS + COUNT_INDICATORS)
+            & (facts["scope"] == "province")
+            & facts["value"].notna()
+            & facts["year"].notna()
+        ]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "province_code": f["province_code"].astype(str),
+                    "year": f["year"].astype(int),
+                    "indicator": f["indicator"].astype(str),
+                    "value": f["value"].astype(float),
+                    "origin": "document",
+                    "kind": f["kind"].astype(str),
+                    "reference_point": "",
+                    "source": f["source"].astype(str),
+                    "source_title": "",
+                    "doc_id": f["doc_id"].astype(str),
+                    "fact_id": f["fact_id"].astype(str),
+                    "conflict": False,
+                }
+            )
+        )
     if not parts:
         return pd.DataFrame(columns=SERIES_COLUMNS)
     out = pd.concat(parts, ignore_index=True)[SERIES_COLUMNS]
-    return out.sort_values(["province_code", "indicator", "year", "origin", "kind", "fact_id"],
-                           ignore_index=True)
+    return out.sort_values(["province_code", "indicator", "year", "origin", "kind", "fact_id"], ignore_index=True)
 
 
-def best_by_year(obs: pd.DataFrame, indicator: str = "poor_rate_pct", include_interim: bool = False
-                 ) -> pd.DataFrame:
+def best_by_year(obs: pd.DataFrame, indicator: str = "poor_rate_pct", include_interim: bool = False) -> pd.DataFrame:
     """One observed value per province and year: an end-of-year review figure first, else a document's
     actual or baseline figure, else (with ``include_interim``) an interim or preliminary review figure.
 
@@ -96,8 +135,9 @@ def best_by_year(obs: pd.DataFrame, indicator: str = "poor_rate_pct", include_in
     if not include_interim:
         o = o[~interim]
         interim = interim[~interim]
-    o["_rank"] = ((o["origin"] != "review").astype(int) * 2 + (o["kind"] != "actual").astype(int)
-                  + interim.astype(int) * 4)
+    o["_rank"] = (
+        (o["origin"] != "review").astype(int) * 2 + (o["kind"] != "actual").astype(int) + interim.astype(int) * 4
+    )
     o = o.sort_values(["province_code", "year", "_rank", "fact_id"], kind="mergesort")
     out = o.groupby(["province_code", "year"], sort=True).head(1)
     columns = ["province_code", "year", "value", "origin", "kind", "reference_point", "source", "doc_id"]
@@ -141,6 +181,10 @@ def observable_facts(facts: pd.DataFrame) -> pd.DataFrame:
     links = repeat_links(facts)
     for _ in range(2):  # a repeat of a rejected statement is rejected, and the other way round
         bad |= {x for a, b in links if a in bad or b in bad for x in (a, b)}
-    keep = (facts["kind"].isin(["actual", "baseline"]) & (facts["scope"] == "province")
-            & facts["flag"].fillna("").astype(str).eq("") & ~facts["fact_id"].isin(bad))
+    keep = (
+        facts["kind"].isin(["actual", "baseline"])
+        & (facts["scope"] == "province")
+        & facts["flag"].fillna("").astype(str).eq("")
+        & ~facts["fact_id"].isin(bad)
+    )
     return facts[keep]

@@ -44,13 +44,15 @@ def absent(m: pd.DataFrame) -> list[str]:
 def project_coverage(m: pd.DataFrame) -> pd.DataFrame:
     """How many of the programme's seven projects each document's measures map onto, and which."""
     projects = [c for c in PROJECTS if c in m.columns]
-    return pd.DataFrame({
-        "document": m.index,
-        "projects": [sum(int(m.loc[d, c]) for c in projects) for d in m.index],
-        "of": len(projects),
-        "codes": [", ".join(c for c in projects if m.loc[d, c]) for d in m.index],
-        "cross_cutting": [", ".join(c for c in m.columns if c not in projects and m.loc[d, c]) for d in m.index],
-    })
+    return pd.DataFrame(
+        {
+            "document": m.index,
+            "projects": [sum(int(m.loc[d, c]) for c in projects) for d in m.index],
+            "of": len(projects),
+            "codes": [", ".join(c for c in projects if m.loc[d, c]) for d in m.index],
+            "cross_cutting": [", ".join(c for c in m.columns if c not in projects and m.loc[d, c]) for d in m.index],
+        }
+    )
 
 
 def by_region(measures: pd.DataFrame, documents: pd.DataFrame, regions: dict[str, str]) -> pd.DataFrame:

@@ -21,8 +21,11 @@ import pandas as pd
 
 from study.registry import provinces
 
-RATE_OF = {"poor_rate_pct": "poor_households", "near_poor_rate_pct": "near_poor_households",
-           "poor_near_poor_rate_pct": "poor_near_poor_households"}
+RATE_OF = {
+    "poor_rate_pct": "poor_households",
+    "near_poor_rate_pct": "near_poor_households",
+    "poor_near_poor_rate_pct": "poor_near_poor_households",
+}
 STATUSES = ("published", "unchanged", "aggregated", "partial", "missing")
 
 
@@ -73,9 +76,14 @@ def aggregate(panel63: pd.DataFrame, panel34: pd.DataFrame, indicator: str, year
     for unit in provinces.units("34"):
         parts = provinces.predecessors(unit.code)
         covered = [p for p in parts if p.code in own and not pd.isna(own[p.code].get(indicator))]
-        row = {"province_code": unit.code, "province": unit.name_vi, "value": None,
-               "parts": "; ".join(p.name_vi for p in parts), "covered": "; ".join(p.name_vi for p in covered),
-               "zero_count": False}
+        row = {
+            "province_code": unit.code,
+            "province": unit.name_vi,
+            "value": None,
+            "parts": "; ".join(p.name_vi for p in parts),
+            "covered": "; ".join(p.name_vi for p in covered),
+            "zero_count": False,
+        }
         if unit.code in published:
             r = published[unit.code]
             row.update(value=float(r[indicator]), status="published", zero_count=bool(r["zero_count"]))
@@ -99,7 +107,12 @@ def _combine(rows: list[dict], indicator: str) -> dict:
     totals = [_total(r, indicator) for r in rows]
     if any(t is None for t in totals):
         return {"status": "partial"}
-    counts = [float(r[RATE_OF[indicator]]) if not pd.isna(r.get(RATE_OF[indicator])) else float(r[indicator]) / 100 * t
-              for r, t in zip(rows, totals, strict=True)]
-    return {"value": round(100 * sum(counts) / sum(totals), 2), "status": "aggregated",
-            "zero_count": all(bool(r["zero_count"]) for r in rows)}
+    counts = [
+        float(r[RATE_OF[indicator]]) if not pd.isna(r.get(RATE_OF[indicator])) else float(r[indicator]) / 100 * t
+        for r, t in zip(rows, totals, strict=True)
+    ]
+    return {
+        "value": round(100 * sum(counts) / sum(totals), 2),
+        "status": "aggregated",
+        "zero_count": all(bool(r["zero_count"]) for r in rows),
+    }

@@ -45,8 +45,9 @@ def tracked() -> pd.DataFrame:
     document.insert(0, "origin", "document")
     _add_documents(document, facts, docs)
     programme = load.table("programme_targets").set_index("target_id")
-    national = tracking.tracking_frame(tracking.national_targets(programme.reset_index(),
-                                                                 load.table("aggregate_series")))
+    national = tracking.tracking_frame(
+        tracking.national_targets(programme.reset_index(), load.table("aggregate_series"))
+    )
     national.insert(0, "origin", "national")
     info = programme.reindex(national["target_id"])
     national["doc_id"], national["doc_ids"] = "", ""
@@ -66,14 +67,17 @@ def _add_documents(frame: pd.DataFrame, facts: pd.DataFrame, docs: pd.DataFrame)
     first = frame["fact_ids"].str.split("; ").str[0]
     doc_id = fact["doc_id"].reindex(first).astype(str).to_numpy()
     frame["doc_id"] = doc_id
-    frame["doc_ids"] = ["; ".join(dict.fromkeys(fact["doc_id"].reindex(ids.split("; ")).astype(str)))
-                        for ids in frame["fact_ids"]]
+    frame["doc_ids"] = [
+        "; ".join(dict.fromkeys(fact["doc_id"].reindex(ids.split("; ")).astype(str))) for ids in frame["fact_ids"]
+    ]
     info = doc.reindex(doc_id)
     url = info["source"].where(info["source"].notna(), info["source_url"]).to_numpy()
     frame["source"] = [u if isinstance(u, str) and u else s for u, s in zip(url, frame["source"], strict=True)]
     urls = doc["source"].fillna("").astype(str)
-    frame["sources"] = ["; ".join(dict.fromkeys(u for u in urls.reindex(ids.split("; ")).fillna("") if u) or [s])
-                        for ids, s in zip(frame["doc_ids"], frame["sources"], strict=True)]
+    frame["sources"] = [
+        "; ".join(dict.fromkeys(u for u in urls.reindex(ids.split("; ")).fillna("") if u) or [s])
+        for ids, s in zip(frame["doc_ids"], frame["sources"], strict=True)
+    ]
     frame["title"] = info["title"].fillna("").astype(str).to_numpy()
     frame["issuer"] = info["issuer"].fillna("").astype(str).to_numpy()
     frame["doc_date"] = info["doc_date"].fillna("").astype(str).to_numpy()

@@ -90,19 +90,26 @@ def describe_change(before, after, label: str | None = None, lang: str = "en") -
     """
     points = pp_change(before, after)
     direction = "down" if points < 0 else "up" if points > 0 else "same"
-    values = {"label": label if label is not None else text(lang, "the_rate"),
-              "before": fmt_number(float(before), lang, 2) + "%", "after": fmt_number(float(after), lang, 2) + "%",
-              "points": fmt_number(abs(points), lang, 2)}
+    values = {
+        "label": label if label is not None else text(lang, "the_rate"),
+        "before": fmt_number(float(before), lang, 2) + "%",
+        "after": fmt_number(float(after), lang, 2) + "%",
+        "points": fmt_number(abs(points), lang, 2),
+    }
     sentence = text(lang, f"change_{direction}", **values)
     if direction != "same" and float(before) != 0:
         relative = percent_change(before, after)
-        sentence += text(lang, "change_relative_fall" if relative < 0 else "change_relative_rise",
-                         relative=fmt_number(abs(relative), lang, 1) + "%")
+        sentence += text(
+            lang,
+            "change_relative_fall" if relative < 0 else "change_relative_rise",
+            relative=fmt_number(abs(relative), lang, 1) + "%",
+        )
     return sentence
 
 
-def with_totals(frame: pd.DataFrame, count: str = "poor_households", rate: str = "poor_rate_pct",
-                total: str = "total_households") -> pd.DataFrame:
+def with_totals(
+    frame: pd.DataFrame, count: str = "poor_households", rate: str = "poor_rate_pct", total: str = "total_households"
+) -> pd.DataFrame:
     """Return ``frame`` with a household total per row: given, or implied by the count and the rate.
 
     Adds ``households`` (float) and ``households_from`` (``"given"``, ``"implied"`` or ``"missing"``).
@@ -123,8 +130,9 @@ def with_totals(frame: pd.DataFrame, count: str = "poor_households", rate: str =
     return out
 
 
-def mean_vs_weighted(frame: pd.DataFrame, count: str = "poor_households", rate: str = "poor_rate_pct",
-                     total: str = "total_households") -> dict:
+def mean_vs_weighted(
+    frame: pd.DataFrame, count: str = "poor_households", rate: str = "poor_rate_pct", total: str = "total_households"
+) -> dict:
     """Compare the plain mean of provincial rates with the household-weighted rate of the same rows.
 
     Only rows with a rate and a household total (given or implied, see :func:`with_totals`) are used,
@@ -141,8 +149,13 @@ def mean_vs_weighted(frame: pd.DataFrame, count: str = "poor_households", rate: 
     rates = pd.to_numeric(table[rate], errors="coerce").astype("float64")
     usable = rates.notna() & table["households"].notna()
     used = table[usable]
-    result = {"rows": int(usable.sum()), "rows_left_out": int((~usable).sum()),
-              "plain_mean_pct": float("nan"), "weighted_pct": float("nan"), "difference_pp": float("nan")}
+    result = {
+        "rows": int(usable.sum()),
+        "rows_left_out": int((~usable).sum()),
+        "plain_mean_pct": float("nan"),
+        "weighted_pct": float("nan"),
+        "difference_pp": float("nan"),
+    }
     if len(used):
         households = used["households"].astype("float64")
         plain = float(rates[usable].mean())
@@ -160,8 +173,16 @@ def merger_members(new_name: str) -> pd.DataFrame:
         Any spelling of the name of a unit of the 34 (``"Tuyên Quang"``, ``"tuyen quang"``).
     """
     unit = provinces.resolve(new_name, "34")
-    rows = [{"code_63": old.code, "name_63": old.name_vi, "region": old.region, "code_34": unit.code,
-             "name_34": unit.name_vi} for old in provinces.predecessors(unit.code)]
+    rows = [
+        {
+            "code_63": old.code,
+            "name_63": old.name_vi,
+            "region": old.region,
+            "code_34": unit.code,
+            "name_34": unit.name_vi,
+        }
+        for old in provinces.predecessors(unit.code)
+    ]
     return pd.DataFrame(rows, columns=["code_63", "name_63", "region", "code_34", "name_34"])
 
 
@@ -170,8 +191,14 @@ def merger_summary() -> pd.DataFrame:
     rows = []
     for new in provinces.units("34"):
         old = provinces.predecessors(new.code)
-        rows.append({"code_34": new.code, "name_34": new.name_vi, "units_63": len(old),
-                     "names_63": ", ".join(u.name_vi for u in old)})
+        rows.append(
+            {
+                "code_34": new.code,
+                "name_34": new.name_vi,
+                "units_63": len(old),
+                "names_63": ", ".join(u.name_vi for u in old),
+            }
+        )
     out = pd.DataFrame(rows)
     return out.sort_values(["units_63", "code_34"], ascending=[False, True], ignore_index=True)
 
@@ -186,8 +213,9 @@ def reused_codes() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["code", "among_the_63", "among_the_34"])
 
 
-def review_vs_survey(review: pd.DataFrame, survey: pd.DataFrame, year: int,
-                     series: str = "gso_multidimensional_survey") -> pd.DataFrame:
+def review_vs_survey(
+    review: pd.DataFrame, survey: pd.DataFrame, year: int, series: str = "gso_multidimensional_survey"
+) -> pd.DataFrame:
     """Put the Ministry review rate and the GSO survey rate of the same provinces and year side by side.
 
     Parameters
@@ -222,8 +250,18 @@ def review_vs_survey(review: pd.DataFrame, survey: pd.DataFrame, year: int,
 # ---------------------------------------------------------------------------------------------
 # words for the teaching notebooks (catalogue section [teaching])
 # ---------------------------------------------------------------------------------------------
-VALUE_COLUMNS = ("area", "category", "rule", "boundary", "position", "reference_point", "source_type",
-                 "standard_kind", "households_from", "synthetic")
+VALUE_COLUMNS = (
+    "area",
+    "category",
+    "rule",
+    "boundary",
+    "position",
+    "reference_point",
+    "source_type",
+    "standard_kind",
+    "households_from",
+    "synthetic",
+)
 """Columns whose values :func:`labelled` translates (``v_<value>`` or ``cat_<value>`` in the catalogue)."""
 
 
@@ -246,8 +284,13 @@ def value_label(value, lang: str) -> str:
     return name
 
 
-def labelled(frame: pd.DataFrame, lang: str, values: tuple[str, ...] = VALUE_COLUMNS,
-             categories: tuple[str, ...] = (), missing: str | None = None) -> pd.DataFrame:
+def labelled(
+    frame: pd.DataFrame,
+    lang: str,
+    values: tuple[str, ...] = VALUE_COLUMNS,
+    categories: tuple[str, ...] = (),
+    missing: str | None = None,
+) -> pd.DataFrame:
     """Return ``frame`` for display: headers in ``lang`` (``col_<name>``) and coded values in words.
 
     Parameters
@@ -296,13 +339,20 @@ def standards_overview(codes, lang: str) -> pd.DataFrame:
         k = std.min_deprivations
         missing = [text(lang, f"missing_{m}") for m in std.missing]
         middle = std.middle_income_upper
-        rows.append({
-            "code": std.code, "period": std.period or "–", "act": std.act or std.legal_basis,
-            "rural_line": money(std.poverty_line["rural"], lang), "urban_line": money(std.poverty_line["urban"], lang),
-            "min_deprivations": "–" if k is None else text(lang, "k_or_more", k=k),
-            "middle_income": "–" if middle is None else " / ".join(money(middle[a], lang) for a in ("rural", "urban")),
-            "not_sourced": "; ".join(missing) or "–",
-        })
+        rows.append(
+            {
+                "code": std.code,
+                "period": std.period or "–",
+                "act": std.act or std.legal_basis,
+                "rural_line": money(std.poverty_line["rural"], lang),
+                "urban_line": money(std.poverty_line["urban"], lang),
+                "min_deprivations": "–" if k is None else text(lang, "k_or_more", k=k),
+                "middle_income": "–"
+                if middle is None
+                else " / ".join(money(middle[a], lang) for a in ("rural", "urban")),
+                "not_sourced": "; ".join(missing) or "–",
+            }
+        )
     return labelled(pd.DataFrame(rows), lang)
 
 
@@ -314,8 +364,10 @@ def lines_display(codes, lang: str) -> pd.DataFrame:
     table["value"] = [money(v, lang) for v in table["per_month"]]
     wide = table.pivot_table(index=["rule", "area"], columns="label", values="value", aggfunc="first", sort=False)
     wide = wide[[standard.load_standard(c).label for c in codes if standard.load_standard(c).label in wide.columns]]
-    wide.index = pd.MultiIndex.from_tuples([(value_label(r, lang), value_label(a, lang)) for r, a in wide.index],
-                                           names=[text(lang, "col_rule"), text(lang, "col_area")])
+    wide.index = pd.MultiIndex.from_tuples(
+        [(value_label(r, lang), value_label(a, lang)) for r, a in wide.index],
+        names=[text(lang, "col_rule"), text(lang, "col_area")],
+    )
     wide.columns.name = None
     return wide.fillna("–")
 
@@ -328,8 +380,9 @@ def indicator_display(indicators: pd.DataFrame, lang: str) -> pd.DataFrame:
     """
     name = "indicator_vi" if lang == "vi" else "indicator_en"
     dimension = "dimension_vi" if lang == "vi" else "dimension_en"
-    out = pd.DataFrame({"dimension": indicators[dimension].replace("", "–"),
-                        "indicator": indicators[name].replace("", "–")})
+    out = pd.DataFrame(
+        {"dimension": indicators[dimension].replace("", "–"), "indicator": indicators[name].replace("", "–")}
+    )
     if lang == "vi" and (indicators["indicator_vi"] == "").any():
         out["indicator_source_en"] = indicators["indicator_en"]
     return labelled(out, lang)
@@ -363,12 +416,23 @@ def provincial_review(sources: pd.DataFrame) -> pd.DataFrame:
     keys = ["province_code", "regime", "year"]
     own = sources[sources["standard"] == "provincial"]
     national = sources[sources["standard"] == "nd07_2021"].merge(own[keys].drop_duplicates(), on=keys)
-    columns = [*keys[:1], "province", *keys[1:], "standard_kind", "reference_point", "source_type",
-               "poor_households", "poor_rate_pct", "near_poor_households", "near_poor_rate_pct"]
+    columns = [
+        *keys[:1],
+        "province",
+        *keys[1:],
+        "standard_kind",
+        "reference_point",
+        "source_type",
+        "poor_households",
+        "poor_rate_pct",
+        "near_poor_households",
+        "near_poor_rate_pct",
+    ]
     both = pd.concat([own.assign(standard_kind="provincial"), national.assign(standard_kind="national")])
     both = both[columns].drop_duplicates()
-    return both.sort_values(["province", "regime", "year", "standard_kind"], ascending=[True, True, True, False],
-                            ignore_index=True)
+    return both.sort_values(
+        ["province", "regime", "year", "standard_kind"], ascending=[True, True, True, False], ignore_index=True
+    )
 
 
 def _figure(row, lang: str) -> str:
@@ -377,8 +441,13 @@ def _figure(row, lang: str) -> str:
     count = fmt_count(row["poor_households"], lang)
     if pd.isna(row["poor_rate_pct"]):
         return text(lang, "count_only", count=count, point=value_label(row["reference_point"], lang))
-    return text(lang, "count_rate", count=count, rate=fmt_pct(float(row["poor_rate_pct"]), lang),
-                point=value_label(row["reference_point"], lang))
+    return text(
+        lang,
+        "count_rate",
+        count=count,
+        rate=fmt_pct(float(row["poor_rate_pct"]), lang),
+        point=value_label(row["reference_point"], lang),
+    )
 
 
 def provincial_sentences(table: pd.DataFrame, lang: str) -> list[str]:
@@ -412,9 +481,18 @@ def provincial_lines(lang: str) -> pd.DataFrame:
         national = standard.national_standard(int(str(std.period)[-4:]))
         for area in ("rural", "urban"):
             line, base = std.poverty_line[area], national.poverty_line[area]
-            rows.append({"province": std.province, "standard": code, "period": std.period or "–", "area": area,
-                         "provincial_line": money(line, lang), "national": national.label,
-                         "national_line": money(base, lang), "ratio": fmt_number(line / base, lang, 2)})
+            rows.append(
+                {
+                    "province": std.province,
+                    "standard": code,
+                    "period": std.period or "–",
+                    "area": area,
+                    "provincial_line": money(line, lang),
+                    "national": national.label,
+                    "national_line": money(base, lang),
+                    "ratio": fmt_number(line / base, lang, 2),
+                }
+            )
     return labelled(pd.DataFrame(rows), lang)
 
 

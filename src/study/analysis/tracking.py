@@ -38,8 +38,13 @@ from study.analysis.indicators import best_by_year, observable_facts, repeat_lin
 
 STATUSES = ("achieved", "met_early", "on_track", "off_track", "not_achieved", "unknown")
 COMPARATORS = ("below", "at_most", "at_least_reduction", "more_than_reduction")
-LEVEL_INDICATORS = ("poor_rate_pct", "near_poor_rate_pct", "poor_near_poor_rate_pct", "poor_households",
-                    "near_poor_households")
+LEVEL_INDICATORS = (
+    "poor_rate_pct",
+    "near_poor_rate_pct",
+    "poor_near_poor_rate_pct",
+    "poor_households",
+    "near_poor_households",
+)
 #: reduction indicator -> the level series it is a fall of
 REDUCTION_OF = {"poor_rate_reduction_pp": "poor_rate_pct", "poor_households_reduction": "poor_households"}
 _EPS = 1e-9
@@ -106,8 +111,11 @@ def meets(value: float, threshold: float, comparator: str) -> bool:
 
 
 def _point(row) -> dict:
-    return {"year": int(row["year"]), "value": float(row["value"]),
-            "source": str(row["source"]) if "source" in row and isinstance(row["source"], str) else ""}
+    return {
+        "year": int(row["year"]),
+        "value": float(row["value"]),
+        "source": str(row["source"]) if "source" in row and isinstance(row["source"], str) else "",
+    }
 
 
 def _clean(series: pd.DataFrame) -> list[dict]:
@@ -115,8 +123,9 @@ def _clean(series: pd.DataFrame) -> list[dict]:
     return [_point(r) for r in s.to_dict("records")]
 
 
-def _set(t: Tracking, status: str, reason: str, actual: dict | None = None, previous: dict | None = None,
-         **numbers) -> Tracking:
+def _set(
+    t: Tracking, status: str, reason: str, actual: dict | None = None, previous: dict | None = None, **numbers
+) -> Tracking:
     t.status, t.reason_code = status, reason
     if actual:
         t.actual_year, t.actual_value, t.actual_source = actual["year"], actual["value"], actual["source"]
@@ -127,9 +136,20 @@ def _set(t: Tracking, status: str, reason: str, actual: dict | None = None, prev
     return t
 
 
-def track_level_target(target_id: str, area: str, scope: str, indicator: str, target: float, target_year: int,
-                       series: pd.DataFrame, source: str = "", comparator: str = "at_most", unit: str = "pct",
-                       target_min: float | None = None, target_max: float | None = None) -> Tracking:
+def track_level_target(
+    target_id: str,
+    area: str,
+    scope: str,
+    indicator: str,
+    target: float,
+    target_year: int,
+    series: pd.DataFrame,
+    source: str = "",
+    comparator: str = "at_most",
+    unit: str = "pct",
+    target_min: float | None = None,
+    target_max: float | None = None,
+) -> Tracking:
     """Judge a level target such as "poor-household rate below 1% at the end of 2025".
 
     Parameters
@@ -149,9 +169,24 @@ def track_level_target(target_id: str, area: str, scope: str, indicator: str, ta
         the last two figures against the pace needed; else ``unknown``.
     """
     ranged = target_min is not None and target_max is not None
-    t = Tracking(target_id, scope, area, indicator, None if ranged else float(target), target_min, target_max, unit,
-                 target_year, None, "unknown", "", threshold=float(target), comparator=comparator,
-                 target_type="level", source=source)
+    t = Tracking(
+        target_id,
+        scope,
+        area,
+        indicator,
+        None if ranged else float(target),
+        target_min,
+        target_max,
+        unit,
+        target_year,
+        None,
+        "unknown",
+        "",
+        threshold=float(target),
+        comparator=comparator,
+        target_type="level",
+        source=source,
+    )
     points = _clean(series)
     if not points:
         return _set(t, "unknown", "no_figure")
@@ -174,8 +209,15 @@ def track_level_target(target_id: str, area: str, scope: str, indicator: str, ta
     if previous is None:
         return _set(t, "unknown", "one_figure_before_target_year", last, needed_per_year=needed)
     pace = round((previous["value"] - last["value"]) / (last["year"] - previous["year"]), 2)
-    return _set(t, "on_track" if pace >= needed - _EPS else "off_track", "pace_vs_needed", last, previous,
-                achieved_per_year=pace, needed_per_year=needed)
+    return _set(
+        t,
+        "on_track" if pace >= needed - _EPS else "off_track",
+        "pace_vs_needed",
+        last,
+        previous,
+        achieved_per_year=pace,
+        needed_per_year=needed,
+    )
 
 
 def _fall(first: dict, last: dict, relative: bool) -> float | None:
@@ -199,11 +241,23 @@ def _pace(first: dict, last: dict, relative: bool) -> float | None:
     return round((1 - (last["value"] / first["value"]) ** (1 / years)) * 100, 2)
 
 
-def track_reduction_target(target_id: str, area: str, scope: str, indicator: str, minimum: float | None,
-                           maximum: float | None, unit: str, period_start: int | None, period_end: int | None,
-                           series: pd.DataFrame, source: str = "", relative: bool = False,
-                           comparator: str = "at_least_reduction", target_type: str = "yearly_pace",
-                           baseline_year: int | None = None) -> Tracking:
+def track_reduction_target(
+    target_id: str,
+    area: str,
+    scope: str,
+    indicator: str,
+    minimum: float | None,
+    maximum: float | None,
+    unit: str,
+    period_start: int | None,
+    period_end: int | None,
+    series: pd.DataFrame,
+    source: str = "",
+    relative: bool = False,
+    comparator: str = "at_least_reduction",
+    target_type: str = "yearly_pace",
+    baseline_year: int | None = None,
+) -> Tracking:
     """Judge a reduction target: "1.0-1.5 points a year", "10% fewer poor households a year",
     "3 points in 2023" or "halve the poor households against the end of 2021 by 2025".
 
@@ -228,9 +282,24 @@ def track_reduction_target(target_id: str, area: str, scope: str, indicator: str
     """
     ranged = minimum is not None and maximum is not None
     floor = minimum if minimum is not None else maximum
-    t = Tracking(target_id, scope, area, indicator, None if ranged else floor, minimum if ranged else None,
-                 maximum if ranged else None, unit, period_end, period_start, "unknown", "", threshold=floor,
-                 comparator=comparator, target_type=target_type, source=source)
+    t = Tracking(
+        target_id,
+        scope,
+        area,
+        indicator,
+        None if ranged else floor,
+        minimum if ranged else None,
+        maximum if ranged else None,
+        unit,
+        period_end,
+        period_start,
+        "unknown",
+        "",
+        threshold=floor,
+        comparator=comparator,
+        target_type=target_type,
+        source=source,
+    )
     points = _clean(series)
     if floor is None or period_end is None:
         return _set(t, "unknown", "no_target_year" if floor is not None else "no_target_value")
@@ -252,11 +321,13 @@ def track_reduction_target(target_id: str, area: str, scope: str, indicator: str
         if pace is None:
             return _set(t, "unknown", "zero_baseline", before[-1], before[-2])
         status = "on_track" if meets(pace, floor, comparator) else "off_track"
-        return _set(t, status, "recent_pace_vs_needed", before[-1], before[-2], achieved_per_year=pace,
-                    needed_per_year=floor)
+        return _set(
+            t, status, "recent_pace_vs_needed", before[-1], before[-2], achieved_per_year=pace, needed_per_year=floor
+        )
     if target_type == "period_total":
-        base_year = baseline_year if baseline_year is not None else (
-            period_start - 1 if period_start is not None else None)
+        base_year = (
+            baseline_year if baseline_year is not None else (period_start - 1 if period_start is not None else None)
+        )
         t.baseline_year = base_year
         base = [p for p in points if p["year"] == base_year]
         later = [p for p in points if base_year is not None and base_year < p["year"] <= period_end]
@@ -313,8 +384,6 @@ def tracking_frame(items: list[Tracking]) -> pd.DataFrame:
     for column in ("target_year", "period_start", "baseline_year", "actual_year", "previous_year", "first_met_year"):
         frame[column] = frame[column].astype("Int64")
     return frame
-
-
 
 
 # ---------------------------------------------------------------------------------------------
@@ -408,27 +477,55 @@ def judge_fact(row: dict, obs: pd.DataFrame, area: str, scope: str | None = None
     qualifier = _text(row.get("qualifier"))
     level, reduction = indicator in LEVEL_INDICATORS, indicator in REDUCTION_OF
     relative = unit in ("pct_per_year", "pct_of_households_reduction")
-    baseline = _int(_BASELINE.search(note).group(1)) if unit == "pct_of_households_reduction" and _BASELINE.search(
-        note) else None
+    baseline = (
+        _int(_BASELINE.search(note).group(1))
+        if unit == "pct_of_households_reduction" and _BASELINE.search(note)
+        else None
+    )
     if level:
         written_below = not qualifier and _WRITTEN_BELOW.search(note) and not _AT_MOST.search(note)
         comparator = "below" if qualifier == "dưới" or written_below else "at_most"
         target_type, threshold = "level", value if value is not None else high
     elif reduction:
         comparator = "more_than_reduction" if qualifier in ("trên", "hơn") else "at_least_reduction"
-        target_type = ("yearly_pace" if unit in ("pp_per_year", "pct_per_year")
-                       else "period_total" if end is not None or baseline is not None else "one_year")
+        target_type = (
+            "yearly_pace"
+            if unit in ("pp_per_year", "pct_per_year")
+            else "period_total"
+            if end is not None or baseline is not None
+            else "one_year"
+        )
         threshold = value if value is not None else low
     else:
         comparator, target_type, threshold = "", "", value if value is not None else low
     scope = scope or row["scope"]
-    common = dict(source=_text(row.get("source")), label=_label(note), province_code=str(row["province_code"]),
-                  qualifier=qualifier)
+    common = dict(
+        source=_text(row.get("source")),
+        label=_label(note),
+        province_code=str(row["province_code"]),
+        qualifier=qualifier,
+    )
 
     def unknown(reason: str) -> Tracking:
-        return Tracking(row["fact_id"], scope, area, indicator, value, low, high, unit, target_year, start, "unknown",
-                        reason, threshold=threshold, comparator=comparator, target_type=target_type,
-                        baseline_year=baseline, **common)
+        return Tracking(
+            row["fact_id"],
+            scope,
+            area,
+            indicator,
+            value,
+            low,
+            high,
+            unit,
+            target_year,
+            start,
+            "unknown",
+            reason,
+            threshold=threshold,
+            comparator=comparator,
+            target_type=target_type,
+            baseline_year=baseline,
+            **common,
+        )
 
     if row["scope"] != "province":
         return unknown("no_figure_for_scope")
@@ -443,20 +540,44 @@ def judge_fact(row: dict, obs: pd.DataFrame, area: str, scope: str | None = None
     own = obs[obs["province_code"] == str(row["province_code"])]
     series = best_by_year(own, indicator if level else REDUCTION_OF[indicator])
     if level:
-        t = track_level_target(row["fact_id"], area, scope, indicator, threshold, target_year, series,
-                               comparator=comparator, unit=unit, target_min=low, target_max=high)
+        t = track_level_target(
+            row["fact_id"],
+            area,
+            scope,
+            indicator,
+            threshold,
+            target_year,
+            series,
+            comparator=comparator,
+            unit=unit,
+            target_min=low,
+            target_max=high,
+        )
     else:
-        t = track_reduction_target(row["fact_id"], area, scope, indicator, value if value is not None else low,
-                                   None if value is not None else high, unit, start, target_year, series,
-                                   relative=relative, comparator=comparator, target_type=target_type,
-                                   baseline_year=baseline)
+        t = track_reduction_target(
+            row["fact_id"],
+            area,
+            scope,
+            indicator,
+            value if value is not None else low,
+            None if value is not None else high,
+            unit,
+            start,
+            target_year,
+            series,
+            relative=relative,
+            comparator=comparator,
+            target_type=target_type,
+            baseline_year=baseline,
+        )
     for key, item in common.items():
         setattr(t, key, item)
     return t
 
 
-def province_targets(facts: pd.DataFrame, obs: pd.DataFrame, names: dict[str, str],
-                     districts: dict[str, str] | None = None) -> list[Tracking]:
+def province_targets(
+    facts: pd.DataFrame, obs: pd.DataFrame, names: dict[str, str], districts: dict[str, str] | None = None
+) -> list[Tracking]:
     """Track every target the documents state, once per distinct target (see :func:`statements`).
 
     Parameters
@@ -503,9 +624,11 @@ def national_targets(targets: pd.DataFrame, aggregate_series: pd.DataFrame) -> l
     targets are returned with status ``unknown`` (``indicator_not_in_review``).
     """
     level_of = {"national": "national", "ethnic_minority": "ethnic_minority", "poor_districts": "poor_districts"}
-    series_all = aggregate_series[(aggregate_series["standard"] == "nd07_2021")
-                                  & (aggregate_series["reference_point"] == "end_of_year")
-                                  & (aggregate_series["indicator"] == "poor_rate_pct")]
+    series_all = aggregate_series[
+        (aggregate_series["standard"] == "nd07_2021")
+        & (aggregate_series["reference_point"] == "end_of_year")
+        & (aggregate_series["indicator"] == "poor_rate_pct")
+    ]
     out = []
     for row in targets[targets["kind"] == "target"].sort_values("target_id").to_dict("records"):
         start, end = _int(row["period_start"]), _int(row["period_end"])
@@ -515,14 +638,37 @@ def national_targets(targets: pd.DataFrame, aggregate_series: pd.DataFrame) -> l
         if row["indicator"] == "poor_rate_reduction_pp" and row["scope"] in level_of:
             s = series_all[series_all["level"] == level_of[row["scope"]]]
             s = s.groupby("year", as_index=False).first().rename(columns={"source_url": "source"})
-            t = track_reduction_target(row["target_id"], row["scope"], row["scope"], row["indicator"],
-                                       value if value is not None else low, None if value is not None else high,
-                                       row["unit"], start, end, s[["year", "value", "source"]],
-                                       source=_text(row["source_url"]), comparator=comparator)
+            t = track_reduction_target(
+                row["target_id"],
+                row["scope"],
+                row["scope"],
+                row["indicator"],
+                value if value is not None else low,
+                None if value is not None else high,
+                row["unit"],
+                start,
+                end,
+                s[["year", "value", "source"]],
+                source=_text(row["source_url"]),
+                comparator=comparator,
+            )
         else:
-            t = Tracking(row["target_id"], row["scope"], row["scope"], row["indicator"], value, low, high,
-                         row["unit"], end, start, "unknown", "indicator_not_in_review",
-                         threshold=value if value is not None else low, source=_text(row["source_url"]))
+            t = Tracking(
+                row["target_id"],
+                row["scope"],
+                row["scope"],
+                row["indicator"],
+                value,
+                low,
+                high,
+                row["unit"],
+                end,
+                start,
+                "unknown",
+                "indicator_not_in_review",
+                threshold=value if value is not None else low,
+                source=_text(row["source_url"]),
+            )
         t.sources = (t.source,) if t.source else ()
         t.fact_ids = ()
         out.append(t)

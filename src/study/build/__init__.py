@@ -29,8 +29,9 @@ from study.schema import SchemaError
 __all__ = ["BuildError", "Context", "Output", "STEPS", "choose", "run"]
 
 
-def run(raw_dir: Path | None = None, out_dir: Path | None = None, progress: Callable[[str], None] | None = None
-        ) -> list[Path]:
+def run(
+    raw_dir: Path | None = None, out_dir: Path | None = None, progress: Callable[[str], None] | None = None
+) -> list[Path]:
     """Build ``out_dir`` from ``raw_dir``.
 
     Parameters
@@ -70,5 +71,7 @@ def run(raw_dir: Path | None = None, out_dir: Path | None = None, progress: Call
     try:
         return write_all(outputs, out_dir, say)
     except OSError as error:
-        raise BuildError(f"{out_dir}: cannot write the processed data ({error.strerror or error}"
-                         f"{': ' + str(error.filename) if error.filename else ''})") from None
+        raise BuildError(
+            f"{out_dir}: cannot write the processed data ({error.strerror or error}"
+            f"{': ' + str(error.filename) if error.filename else ''})"
+        ) from None

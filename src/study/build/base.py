@@ -21,18 +21,33 @@ from study.schema import Table
 SOURCE_RANK = {name: rank for rank, name in enumerate(schema.SOURCE_TYPES)}
 REFERENCE_RANK = {name: rank for rank, name in enumerate(schema.REFERENCE_POINTS)}
 REVIEW_INDICATORS = (
-    "poor_households", "poor_rate_pct", "near_poor_households", "near_poor_rate_pct", "total_households",
-    "poor_near_poor_households", "poor_near_poor_rate_pct",
+    "poor_households",
+    "poor_rate_pct",
+    "near_poor_households",
+    "near_poor_rate_pct",
+    "total_households",
+    "poor_near_poor_households",
+    "poor_near_poor_rate_pct",
 )
 INDICATOR_UNITS = {
-    "poor_households": "households", "near_poor_households": "households", "total_households": "households",
-    "poor_near_poor_households": "households", "poor_rate_pct": "percent", "near_poor_rate_pct": "percent",
+    "poor_households": "households",
+    "near_poor_households": "households",
+    "total_households": "households",
+    "poor_near_poor_households": "households",
+    "poor_rate_pct": "percent",
+    "near_poor_rate_pct": "percent",
     "poor_near_poor_rate_pct": "percent",
 }
-LICENCE_DATA = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-                "title": "Creative Commons Attribution 4.0"}
-LICENCE_BOUNDARIES = {"name": "CC-BY-SA-4.0", "path": "https://creativecommons.org/licenses/by-sa/4.0/",
-                      "title": "Creative Commons Attribution-ShareAlike 4.0"}
+LICENCE_DATA = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0",
+}
+LICENCE_BOUNDARIES = {
+    "name": "CC-BY-SA-4.0",
+    "path": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "title": "Creative Commons Attribution-ShareAlike 4.0",
+}
 
 
 class BuildError(RuntimeError):
@@ -50,6 +65,7 @@ class Output:
     sources: list[dict]
     licence: dict = None  # type: ignore[assignment]
     formats: tuple[str, ...] = ("parquet", "csv")
+
 
 @dataclass(frozen=True)
 class Context:
@@ -79,7 +95,8 @@ def read_table(table: Table, raw_dir: Path, required: bool = True) -> pd.DataFra
         if required:
             raise BuildError(f"{raw_dir / table.raw}: no raw file for table {table.name!r}")
         return schema.validate(pd.DataFrame(columns=table.columns), table, raw_dir / table.raw).assign(
-            _file=pd.Series(dtype="string"))
+            _file=pd.Series(dtype="string")
+        )
     frames = []
     for path in files:
         where = path.relative_to(raw_dir.parent) if raw_dir.parent in path.parents else path
@@ -89,8 +106,9 @@ def read_table(table: Table, raw_dir: Path, required: bool = True) -> pd.DataFra
     return pd.concat(frames, ignore_index=True)
 
 
-def resolve_column(frame: pd.DataFrame, column: str, regime_column: str | None, ctx: Context,
-                   regime: str = "63") -> pd.DataFrame:
+def resolve_column(
+    frame: pd.DataFrame, column: str, regime_column: str | None, ctx: Context, regime: str = "63"
+) -> pd.DataFrame:
     """Replace the names in ``column`` by the registry's names and insert ``province_code`` first."""
     codes, names = [], []
     for row in frame.to_dict("records"):
@@ -98,8 +116,7 @@ def resolve_column(frame: pd.DataFrame, column: str, regime_column: str | None, 
         try:
             unit = ctx.registry.resolve(row[column], unit_regime)
         except ProvinceNameError as error:
-            raise BuildError(f"{ctx.raw_dir / row['_file']}, line {row['_line']}: column {column!r}: {error}"
-                             ) from None
+            raise BuildError(f"{ctx.raw_dir / row['_file']}, line {row['_line']}: column {column!r}: {error}") from None
         codes.append(unit.code)
         names.append(unit.name_vi)
     frame = frame.copy()
@@ -113,8 +130,10 @@ def check_unique(frame: pd.DataFrame, key: list[str], raw_dir: Path) -> None:
     if duplicated.any():
         rows = frame.loc[duplicated]
         where = "; ".join(f"{raw_dir / f}, line {line}" for f, line in zip(rows["_file"], rows["_line"], strict=True))
-        raise BuildError(f"{where}: duplicate rows for key ({', '.join(key)}) = "
-                         f"{rows[key].iloc[0].astype(str).tolist()}; each must appear once")
+        raise BuildError(
+            f"{where}: duplicate rows for key ({', '.join(key)}) = "
+            f"{rows[key].iloc[0].astype(str).tolist()}; each must appear once"
+        )
 
 
 # ---------------------------------------------------------------------------------------------

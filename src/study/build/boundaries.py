@@ -47,13 +47,32 @@ GRID = 1e-6
 """Coordinates are rounded to this grid (degrees) before simplification."""
 
 SOURCES = [
-    {"title": "Open Development Mekong, Địa phận tỉnh (Viet Nam Department of Survey and Mapping), CC BY-SA 4.0",
-     "path": ODM_URL},
-    {"title": f"TopoJSON conversion, phamductu/vietnamese-provincial-icons@{COMMIT[:7]} data/{FILENAME}, "
-              f"sha256 {SHA256}", "path": URL},
+    {
+        "title": "Open Development Mekong, Địa phận tỉnh (Viet Nam Department of Survey and Mapping), CC BY-SA 4.0",
+        "path": ODM_URL,
+    },
+    {
+        "title": f"TopoJSON conversion, phamductu/vietnamese-provincial-icons@{COMMIT[:7]} data/{FILENAME}, "
+        f"sha256 {SHA256}",
+        "path": URL,
+    },
 ]
-NAME_COLUMNS = ("ten_tinh", "name_vi", "name", "province", "tinh", "ten", "NAME_1", "name_1", "shapeName",
-                "Name", "NAME", "ADM1_VI", "ADM1_EN", "VARNAME_1")
+NAME_COLUMNS = (
+    "ten_tinh",
+    "name_vi",
+    "name",
+    "province",
+    "tinh",
+    "ten",
+    "NAME_1",
+    "name_1",
+    "shapeName",
+    "Name",
+    "NAME",
+    "ADM1_VI",
+    "ADM1_EN",
+    "VARNAME_1",
+)
 CODE_COLUMNS = ("code", "ma_tinh", "province_code", "ma", "gso_code", "MA_TINH")
 
 
@@ -86,7 +105,8 @@ def check_pinned(path) -> Path:
             raise BoundaryError(
                 f"{path}: this file is named like the pinned boundary source ({FILENAME}, {SIZE:,} bytes) but "
                 f"its sha256 differs: expected {SHA256}, actual {actual} ({path.stat().st_size:,} bytes). "
-                f"Restore it from git, or give a file under another name.")
+                f"Restore it from git, or give a file under another name."
+            )
     return path
 
 
@@ -102,8 +122,9 @@ def source_path(raw_dir: Path, path=None) -> Path:
     if given:
         given = Path(given).expanduser()
         if not given.exists():
-            raise BoundaryError(f"{given}: boundary file not found (from "
-                                f"{'the path argument' if path else 'STUDY_BOUNDARIES'})")
+            raise BoundaryError(
+                f"{given}: boundary file not found (from {'the path argument' if path else 'STUDY_BOUNDARIES'})"
+            )
         return check_pinned(given)
     return check_pinned(Path(raw_dir) / "geo" / FILENAME)
 
@@ -152,8 +173,10 @@ def read_source(path, registry: Registry) -> gpd.GeoDataFrame:
             code_col = None
     name_col = _pick_column(frame, NAME_COLUMNS)
     if code_col is None and name_col is None:
-        raise BoundaryError(f"{path}: no province name or code column; expected one of "
-                            f"{', '.join(NAME_COLUMNS + CODE_COLUMNS)} (columns: {', '.join(map(str, frame.columns))})")
+        raise BoundaryError(
+            f"{path}: no province name or code column; expected one of "
+            f"{', '.join(NAME_COLUMNS + CODE_COLUMNS)} (columns: {', '.join(map(str, frame.columns))})"
+        )
     for position in range(len(frame)):
         if code_col is not None:
             code = str(frame[code_col].iloc[position]).strip().zfill(2)
@@ -172,8 +195,10 @@ def read_source(path, registry: Registry) -> gpd.GeoDataFrame:
     out = out[~out.geometry.is_empty]
     missing = sorted(set(registry.units["63"]) - set(out["code"]))
     if missing:
-        raise BoundaryError(f"{path}: no polygon for {len(missing)} of the 63 units: "
-                            + ", ".join(f"{c} {registry.units['63'][c].name_vi}" for c in missing))
+        raise BoundaryError(
+            f"{path}: no polygon for {len(missing)} of the 63 units: "
+            + ", ".join(f"{c} {registry.units['63'][c].name_vi}" for c in missing)
+        )
     if out["code"].duplicated().any():
         out = out.dissolve("code", aggfunc={"name_src": lambda s: "; ".join(sorted(set(s)))}).reset_index()
         out["geometry"] = [_polygons(g) for g in out.geometry]
@@ -239,12 +264,15 @@ def check_geometry(source: gpd.GeoDataFrame, registry: Registry, path, reference
         shapes = dict(zip(ref["code"], ref.geometry, strict=True))
     failing = geocheck.problems(source["code"], source.geometry, registry, shapes)
     if failing:
-        raise BoundaryError(f"{path}: {len(failing)} province(s) fail the geometry checks (docs/data.md, "
-                            "study.build.geocheck):\n" + "\n".join(f"  - {p}" for p in failing))
+        raise BoundaryError(
+            f"{path}: {len(failing)} province(s) fail the geometry checks (docs/data.md, "
+            "study.build.geocheck):\n" + "\n".join(f"  - {p}" for p in failing)
+        )
 
 
-def layers(path, registry: Registry, *, tolerance: float = TOLERANCE, reference=None
-           ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+def layers(
+    path, registry: Registry, *, tolerance: float = TOLERANCE, reference=None
+) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """Return the 63- and 34-unit layers derived from a boundary source.
 
     Parameters
@@ -267,16 +295,26 @@ def layers(path, registry: Registry, *, tolerance: float = TOLERANCE, reference=
     """
     source = read_source(check_pinned(path), registry)
     check_geometry(source, registry, path, reference)
-    g63 = gpd.GeoDataFrame({
-        "code": source["code"].astype("string"),
-        "name_vi": pd.array([registry.units["63"][c].name_vi for c in source["code"]], dtype="string"),
-    }, geometry=simplify(source.geometry, tolerance).values, crs="EPSG:4326")
+    g63 = gpd.GeoDataFrame(
+        {
+            "code": source["code"].astype("string"),
+            "name_vi": pd.array([registry.units["63"][c].name_vi for c in source["code"]], dtype="string"),
+        },
+        geometry=simplify(source.geometry, tolerance).values,
+        crs="EPSG:4326",
+    )
     new_codes = [registry.successor_code[c] for c in g63["code"]]
     rows = []
     for new in sorted(registry.units["34"]):
         parts = [g for g, n in zip(g63.geometry, new_codes, strict=True) if n == new]
-        rows.append({"code": new, "name_vi": registry.units["34"][new].name_vi, "n_predecessors": len(parts),
-                     "geometry": _polygons(shapely.union_all(parts, grid_size=GRID))})
+        rows.append(
+            {
+                "code": new,
+                "name_vi": registry.units["34"][new].name_vi,
+                "n_predecessors": len(parts),
+                "geometry": _polygons(shapely.union_all(parts, grid_size=GRID)),
+            }
+        )
     g34 = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
     g34["code"] = g34["code"].astype("string")
     g34["name_vi"] = g34["name_vi"].astype("string")
@@ -307,16 +345,33 @@ def outputs(ctx: Context) -> list[Output]:
     digest = sha256_file(path)
     if digest != SHA256:
         sources.append({"title": f"local boundary file {path.name} (sha256 {digest})", "path": str(path)})
-    common = {"code": ("GSO code of the unit in this regime", ""), "name_vi": ("Vietnamese name", ""),
-              "geometry": ("polygon, lon/lat EPSG:4326, coverage-simplified (tolerance "
-                           f"{TOLERANCE} degrees)", "")}
-    note = (f" Geometry simplified with shapely.coverage_simplify (tolerance {TOLERANCE} degrees), neighbours "
-            "share edges; Hoàng Sa is part of Đà Nẵng and Trường Sa of Khánh Hòa. " + ATTRIBUTION + ".")
+    common = {
+        "code": ("GSO code of the unit in this regime", ""),
+        "name_vi": ("Vietnamese name", ""),
+        "geometry": (f"polygon, lon/lat EPSG:4326, coverage-simplified (tolerance {TOLERANCE} degrees)", ""),
+    }
+    note = (
+        f" Geometry simplified with shapely.coverage_simplify (tolerance {TOLERANCE} degrees), neighbours "
+        "share edges; Hoàng Sa is part of Đà Nẵng and Trường Sa of Khánh Hòa. " + ATTRIBUTION + "."
+    )
     return [
-        Output("boundaries_63", g63, "Boundaries of the 63 units in force 2008 - 30 June 2025." + note,
-               common, sources, licence=LICENCE_BOUNDARIES, formats=("parquet",)),
-        Output("boundaries_34", g34, "Boundaries of the 34 units in force since 1 July 2025, the 63 "
-               "dissolved through the 2025 crosswalk." + note,
-               {**common, "n_predecessors": ("number of units of the 63 merged into it", "units")},
-               sources, licence=LICENCE_BOUNDARIES, formats=("parquet",)),
+        Output(
+            "boundaries_63",
+            g63,
+            "Boundaries of the 63 units in force 2008 - 30 June 2025." + note,
+            common,
+            sources,
+            licence=LICENCE_BOUNDARIES,
+            formats=("parquet",),
+        ),
+        Output(
+            "boundaries_34",
+            g34,
+            "Boundaries of the 34 units in force since 1 July 2025, the 63 "
+            "dissolved through the 2025 crosswalk." + note,
+            {**common, "n_predecessors": ("number of units of the 63 merged into it", "units")},
+            sources,
+            licence=LICENCE_BOUNDARIES,
+            formats=("parquet",),
+        ),
     ]

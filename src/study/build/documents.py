@@ -17,14 +17,18 @@ def outputs(ctx: Context) -> list[Output]:
     for frame in (facts, measures):
         for row in frame.to_dict("records"):
             if row["doc_id"] not in known:
-                raise BuildError(f"{ctx.raw_dir / row['_file']}, line {row['_line']}: doc_id {row['doc_id']!r} is not "
-                                 "in documents/documents.csv")
+                raise BuildError(
+                    f"{ctx.raw_dir / row['_file']}, line {row['_line']}: doc_id {row['doc_id']!r} is not "
+                    "in documents/documents.csv"
+                )
     for row in facts.to_dict("records"):
         has_value = not pd.isna(row["value"])
         has_range = not (pd.isna(row["value_min"]) and pd.isna(row["value_max"]))
         if has_value == has_range:
-            raise BuildError(f"{ctx.raw_dir / row['_file']}, line {row['_line']}: a fact needs either 'value' or "
-                             "'value_min'/'value_max', not both and not neither")
+            raise BuildError(
+                f"{ctx.raw_dir / row['_file']}, line {row['_line']}: a fact needs either 'value' or "
+                "'value_min'/'value_max', not both and not neither"
+            )
     province_of = dict(zip(docs["doc_id"], docs["province_code"], strict=True))
     facts.insert(2, "province_code", pd.array([province_of[d] for d in facts["doc_id"]], dtype="string"))
     measures.insert(1, "province_code", pd.array([province_of[d] for d in measures["doc_id"]], dtype="string"))
@@ -36,6 +40,5 @@ def outputs(ctx: Context) -> list[Output]:
     return [
         Output("documents", docs, schema.DOCUMENTS.description, {**code_field, **fields_of(schema.DOCUMENTS)}, src),
         Output("facts", facts, schema.FACTS.description, {**code_field, **fields_of(schema.FACTS)}, src),
-        Output("measures", measures, schema.MEASURES.description, {**code_field, **fields_of(schema.MEASURES)},
-               src),
+        Output("measures", measures, schema.MEASURES.description, {**code_field, **fields_of(schema.MEASURES)}, src),
     ]

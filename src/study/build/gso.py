@@ -21,8 +21,13 @@ def outputs(ctx: Context) -> list[Output]:
         except ProvinceNameError as error:
             raise BuildError(f"{ctx.raw_dir / row['_file']}, line {row['_line']}: column 'area': {error}") from None
     frame.insert(0, "province_code", pd.array(codes, dtype="string"))
-    frame = frame.drop(columns=["_file", "_line"]).sort_values(["series", "year", "level", "area"],
-                                                               ignore_index=True)
-    return [Output("gso_survey", frame, schema.GSO_SURVEY.description,
-                   fields_of(schema.GSO_SURVEY, {"province_code": ("GSO code (63 regime) for provinces", "")}),
-                   sources_of(frame))]
+    frame = frame.drop(columns=["_file", "_line"]).sort_values(["series", "year", "level", "area"], ignore_index=True)
+    return [
+        Output(
+            "gso_survey",
+            frame,
+            schema.GSO_SURVEY.description,
+            fields_of(schema.GSO_SURVEY, {"province_code": ("GSO code (63 regime) for provinces", "")}),
+            sources_of(frame),
+        )
+    ]

@@ -9,8 +9,9 @@ from study.build.base import Context, Output, fields_of, read_table, sources_of
 def outputs(ctx: Context) -> list[Output]:
     targets = read_table(schema.TARGETS, ctx.raw_dir, required=False).drop(columns=["_file", "_line"])
     targets = targets.sort_values("target_id", ignore_index=True)
-    return [Output("programme_targets", targets, schema.TARGETS.description, fields_of(schema.TARGETS),
-                   sources_of(targets))]
+    return [
+        Output("programme_targets", targets, schema.TARGETS.description, fields_of(schema.TARGETS), sources_of(targets))
+    ]
 
 
 STANDARD_FILES = ("poverty_standard*.csv", "standard_*.csv")
@@ -50,8 +51,18 @@ def standards_outputs(ctx: Context) -> list[Output]:
     source = [{"title": "data/raw/programme/SOURCES.md", "path": "data/raw/programme/SOURCES.md"}]
     common = {"file": ("raw file of the row", ""), "line": ("line of the row in that file", "")}
     return [
-        Output("poverty_standard", items, "Lines and rules of each poverty standard, one row per item and area.",
-               common, source),
-        Output("dimensions_indicators", indicators, "Dimensions and deprivation indicators of each standard.",
-               common, source),
+        Output(
+            "poverty_standard",
+            items,
+            "Lines and rules of each poverty standard, one row per item and area.",
+            common,
+            source,
+        ),
+        Output(
+            "dimensions_indicators",
+            indicators,
+            "Dimensions and deprivation indicators of each standard.",
+            common,
+            source,
+        ),
     ]

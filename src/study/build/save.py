@@ -61,21 +61,33 @@ def datapackage(outputs: list[Output], staged: dict[str, Path]) -> dict:
             for column in output.frame.columns:
                 description, unit = output.fields.get(column, ("", ""))
                 dtype = output.frame[column].dtype
-                kind = ("integer" if pd.api.types.is_integer_dtype(dtype) else "number"
-                        if pd.api.types.is_float_dtype(dtype) else "boolean" if pd.api.types.is_bool_dtype(dtype)
-                        else "geojson" if column == "geometry" else "string")
+                kind = (
+                    "integer"
+                    if pd.api.types.is_integer_dtype(dtype)
+                    else "number"
+                    if pd.api.types.is_float_dtype(dtype)
+                    else "boolean"
+                    if pd.api.types.is_bool_dtype(dtype)
+                    else "geojson"
+                    if column == "geometry"
+                    else "string"
+                )
                 entry = {"name": column, "type": kind, "description": description}
                 if unit:
                     entry["unit"] = unit
                 fields.append(entry)
-            resources.append({
-                "name": f"{output.name}-{fmt}", "path": filename, "format": fmt,
-                "description": output.description,
-                "hash": f"sha256:{sha256_file(staged[filename])}",
-                "schema": {"fields": fields},
-                "sources": output.sources,
-                "licenses": [output.licence or LICENCE_DATA],
-            })
+            resources.append(
+                {
+                    "name": f"{output.name}-{fmt}",
+                    "path": filename,
+                    "format": fmt,
+                    "description": output.description,
+                    "hash": f"sha256:{sha256_file(staged[filename])}",
+                    "schema": {"fields": fields},
+                    "sources": output.sources,
+                    "licenses": [output.licence or LICENCE_DATA],
+                }
+            )
     return {
         "name": "study-processed",
         "title": "Vietnam provincial sustainable poverty reduction 2021-2025: processed data",
@@ -125,7 +137,8 @@ def write_all(outputs: list[Output], out_dir: Path, say=lambda message: None) ->
                 staged[path.name] = path
         package = datapackage(outputs, staged)
         (staging / "datapackage.json").write_text(
-            json.dumps(package, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+            json.dumps(package, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8"
+        )
         for name in KEEP:
             if (out_dir / name).is_file():
                 shutil.copy2(out_dir / name, staging / name)

@@ -33,14 +33,13 @@ def check(frame: pd.DataFrame, registry: Registry, regime="63", where="tile layo
     cells = frame[["row", "col"]].astype(int).apply(tuple, axis=1)
     if cells.duplicated().any():
         shared = sorted(set(cells[cells.duplicated()]))
-        problems.append("cells holding two units: " + ", ".join(
-            f"{cell} ({', '.join(codes[cells == cell])})" for cell in shared))
+        problems.append(
+            "cells holding two units: " + ", ".join(f"{cell} ({', '.join(codes[cells == cell])})" for cell in shared)
+        )
     if frame["label"].astype(str).duplicated().any():
         problems.append("repeated labels")
     if problems:
         raise TileLayoutError(f"{where}: " + "; ".join(problems))
-
-
 
 
 def outputs(ctx: Context) -> list[Output]:
@@ -56,23 +55,34 @@ def outputs(ctx: Context) -> list[Output]:
             raise BuildError(str(error)) from None
         missing = {"code", "row", "col", "label"} - set(frame.columns)
         if missing:
-            raise BuildError(f"{path}: missing column(s) {', '.join(sorted(missing))}; expected code, row, col, "
-                             "label, source")
+            raise BuildError(
+                f"{path}: missing column(s) {', '.join(sorted(missing))}; expected code, row, col, label, source"
+            )
         for column in ("row", "col"):
             bad = ~frame[column].astype(str).str.fullmatch(r"\d{1,3}")
             if bad.any():
-                raise BuildError(f"{path}: column {column!r} has {frame.loc[bad, column].iloc[0]!r}; expected a "
-                                 "grid index (a whole number from 0 to 999)")
+                raise BuildError(
+                    f"{path}: column {column!r} has {frame.loc[bad, column].iloc[0]!r}; expected a "
+                    "grid index (a whole number from 0 to 999)"
+                )
         frame["code"] = frame["code"].astype(str).str.zfill(2)
         check(frame, ctx.registry, regime, path)
         frame["name_vi"] = [ctx.registry.units[regime][c].name_vi for c in frame["code"]]
         frame = frame[["code", "name_vi", "label", "row", "col"]].sort_values("code", ignore_index=True)
-        frame = frame.astype({"code": "string", "name_vi": "string", "label": "string", "row": "Int64",
-                              "col": "Int64"})
-        result.append(Output(
-            f"tiles_{regime}", frame, f"Tile-grid layout of the {regime} units (the project's own).",
-            {"code": ("GSO code in this regime", ""), "name_vi": ("Vietnamese name", ""),
-             "label": ("three-letter label drawn on the tile", ""), "row": ("grid row, 0 = north", ""),
-             "col": ("grid column, 0 = west", "")},
-            [{"title": "data/raw/geo/SOURCE.md", "path": "data/raw/geo/SOURCE.md"}]))
+        frame = frame.astype({"code": "string", "name_vi": "string", "label": "string", "row": "Int64", "col": "Int64"})
+        result.append(
+            Output(
+                f"tiles_{regime}",
+                frame,
+                f"Tile-grid layout of the {regime} units (the project's own).",
+                {
+                    "code": ("GSO code in this regime", ""),
+                    "name_vi": ("Vietnamese name", ""),
+                    "label": ("three-letter label drawn on the tile", ""),
+                    "row": ("grid row, 0 = north", ""),
+                    "col": ("grid column, 0 = west", ""),
+                },
+                [{"title": "data/raw/geo/SOURCE.md", "path": "data/raw/geo/SOURCE.md"}],
+            )
+        )
     return result

@@ -25,6 +25,18 @@ from study.execute.params import LANGS, ParameterError, coerce, find_notebook, n
 from study.execute.plan import Job, fingerprint, plan, provinces_with_data
 
 __all__ = [
-    "LANGS", "BatchResult", "Job", "ParameterError", "coerce", "execute", "find_notebook", "fingerprint",
-    "notebook_parameters", "plan", "provinces_with_data", "report", "shutdown_kernels", "slug",
+    "LANGS",
+    "BatchResult",
+    "Job",
+    "ParameterError",
+    "coerce",
+    "execute",
+    "find_notebook",
+    "fingerprint",
+    "notebook_parameters",
+    "plan",
+    "provinces_with_data",
+    "report",
+    "shutdown_kernels",
+    "slug",
 ]

@@ -215,9 +215,15 @@ def _run_pool(todo: list[Job], workers: int, advance, stream) -> None:
                     print(f"study: the worker running {job.label} died ({how}); trying it once more", file=stream)
                     pending.append(job)
                 else:
-                    advance(_lost(job, RuntimeError(
-                        f"the worker process running it died ({how}) {attempts[job.key]} times; a "
-                        "notebook that needs more memory than the machine has is killed this way")))
+                    advance(
+                        _lost(
+                            job,
+                            RuntimeError(
+                                f"the worker process running it died ({how}) {attempts[job.key]} times; a "
+                                "notebook that needs more memory than the machine has is killed this way"
+                            ),
+                        )
+                    )
             for folder in sorted({job.out_dir for job in lost}):
                 if Path(folder).is_dir():
                     clean_partials(Path(folder))
@@ -345,8 +351,9 @@ def execute(
         try:
             _write_failures(jobs, results)
         except OSError as error:
-            print(f"study: cannot write the failure report in {jobs[0].out_dir} ({error.strerror or error})",
-                  file=stream)
+            print(
+                f"study: cannot write the failure report in {jobs[0].out_dir} ({error.strerror or error})", file=stream
+            )
     return BatchResult(jobs, results, cached, time.perf_counter() - started, interrupted)
 
 
@@ -371,9 +378,7 @@ def report(result: BatchResult, command: str = "study batch", stream=None) -> No
         for r in result.failures:
             who = r.get("province") or r["name"]
             if r.get("cell_index") is not None:
-                cell = (
-                    f"cell {r['cell_index']} (source cell {r['source_cell_index']}) `{r.get('cell_source')}`"
-                )
+                cell = f"cell {r['cell_index']} (source cell {r['source_cell_index']}) `{r.get('cell_source')}`"
             else:
                 cell = "before or outside any cell"
             print(

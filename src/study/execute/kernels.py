@@ -171,14 +171,11 @@ def _register_engine() -> None:
 
             def papermill_execute_cells(self):
                 if self.study_reset:
-                    reply = self.wait_for_reply(
-                        self.kc.execute(self.study_reset, silent=True, store_history=False)
-                    )
+                    reply = self.wait_for_reply(self.kc.execute(self.study_reset, silent=True, store_history=False))
                     if reply is None or reply["content"].get("status") != "ok":
                         content = (reply or {}).get("content", {})
                         raise RuntimeError(
-                            f"resetting the warm kernel failed: {content.get('ename')}: "
-                            f"{content.get('evalue')}"
+                            f"resetting the warm kernel failed: {content.get('ename')}: {content.get('evalue')}"
                         )
                 super().papermill_execute_cells()
 

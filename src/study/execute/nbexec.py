@@ -16,8 +16,12 @@ def merge_streams(outputs: list) -> list:
     """Join consecutive outputs of the same stream (how the kernel split its writes must not matter)."""
     merged: list = []
     for output in outputs:
-        if (output.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
-                and merged[-1].get("name") == output.get("name")):
+        if (
+            output.get("output_type") == "stream"
+            and merged
+            and merged[-1].get("output_type") == "stream"
+            and merged[-1].get("name") == output.get("name")
+        ):
             merged[-1]["text"] = merged[-1]["text"] + output["text"]
         else:
             merged.append(output)
@@ -47,8 +51,13 @@ def execute_and_write(nb: nbformat.NotebookNode, path: Path, run: bool = True, t
     nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     nb.metadata["language_info"] = {"name": "python"}
     if run:
-        client = NotebookClient(nb, kernel_name="python3", timeout=timeout, record_timing=False,
-                                resources={"metadata": {"path": str(Path(path).parent)}})
+        client = NotebookClient(
+            nb,
+            kernel_name="python3",
+            timeout=timeout,
+            record_timing=False,
+            resources={"metadata": {"path": str(Path(path).parent)}},
+        )
         client.execute()
         nb.metadata["language_info"] = {"name": "python"}
         for cell in nb.cells:

@@ -17,9 +17,7 @@ LANGS = ("vi", "en")
 ENGINE_NAME = "study-warm"
 CACHE_FORMAT = 1
 DEFAULT_MAX_RUNS_PER_KERNEL = 50
-KERNEL_ARGUMENTS = [
-    "--IPKernelApp.log_level=ERROR"
-]  # silences the per-kernel "TCP without encryption" warning
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]  # silences the per-kernel "TCP without encryption" warning
 
 
 class ParameterError(ValueError):
@@ -106,8 +104,9 @@ def notebook_parameters(notebook: str | os.PathLike) -> dict[str, dict]:
     try:
         declared = papermill.inspect_notebook(str(path))
     except Exception as error:  # noqa: BLE001 - any reader error means the same to the user
-        raise ParameterError(f"{path}: cannot read the notebook's parameters ({type(error).__name__}: "
-                             f"{shorten(str(error), 200)})") from None
+        raise ParameterError(
+            f"{path}: cannot read the notebook's parameters ({type(error).__name__}: {shorten(str(error), 200)})"
+        ) from None
     try:
         atomic_write_json(memo, declared)
     except OSError:  # a read-only or full reports folder: the memo is only a speed-up
@@ -212,7 +211,7 @@ def declared_choices(name: str, spec: dict) -> tuple[str, ...] | None:
         if not match:
             return None
         values.append(match.group(1) if match.group(1) is not None else match.group(2))
-        text = text[match.end():].strip()
+        text = text[match.end() :].strip()
     return tuple(values) if len(values) > 1 else None
 
 
@@ -254,8 +253,7 @@ def coerce(name: str, value, spec: dict, notebook: str = "") -> object:
 
     def fail(expected: str):
         raise ParameterError(
-            f"parameter {shorten(name)}{where} expects {expected} (default {spec.get('default')}); "
-            f"got {shorten(value)}"
+            f"parameter {shorten(name)}{where} expects {expected} (default {spec.get('default')}); got {shorten(value)}"
         )
 
     if not isinstance(value, str):

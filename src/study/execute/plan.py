@@ -159,11 +159,15 @@ def check_writable(folder: Path) -> None:
         os.unlink(probe)
         free = shutil.disk_usage(folder).free
     except OSError as error:
-        raise ParameterError(f"{folder}: cannot write the outputs there ({error.strerror or error}); check the "
-                             "permissions of the reports folder (STUDY_REPORTS_DIR)") from None
+        raise ParameterError(
+            f"{folder}: cannot write the outputs there ({error.strerror or error}); check the "
+            "permissions of the reports folder (STUDY_REPORTS_DIR)"
+        ) from None
     if free < MIN_FREE_BYTES:
-        raise ParameterError(f"{folder}: only {free / 2**20:.0f} MiB free on its disk; at least "
-                             f"{MIN_FREE_BYTES / 2**20:.0f} MiB are needed to run notebooks")
+        raise ParameterError(
+            f"{folder}: only {free / 2**20:.0f} MiB free on its disk; at least "
+            f"{MIN_FREE_BYTES / 2**20:.0f} MiB are needed to run notebooks"
+        )
 
 
 def _canonical(value) -> str:
@@ -212,8 +216,10 @@ def plan(
     if not nb_name:
         raise ParameterError(f"cannot make a safe folder name from the notebook name {shorten(path.stem)}")
     if nb_name in RESERVED_NAMES:
-        raise ParameterError(f"a notebook may not be called {nb_name!r}: reports/{nb_name}/ is reserved for "
-                             f"{RESERVED_NAMES[nb_name]}; rename the notebook")
+        raise ParameterError(
+            f"a notebook may not be called {nb_name!r}: reports/{nb_name}/ is reserved for "
+            f"{RESERVED_NAMES[nb_name]}; rename the notebook"
+        )
     if timeout is not None and (not isinstance(timeout, int) or isinstance(timeout, bool) or timeout < 1):
         raise ParameterError(f"timeout must be a whole number of seconds of at least 1, got {shorten(timeout)}")
     declared = notebook_parameters(path)
@@ -222,19 +228,17 @@ def plan(
     if unknown:
         listed = ", ".join(sorted(declared)) or "none (no cell is tagged 'parameters')"
         raise ParameterError(
-            f"{path.name} does not declare parameter(s) {', '.join(map(repr, unknown))}; "
-            f"it declares: {listed}"
+            f"{path.name} does not declare parameter(s) {', '.join(map(repr, unknown))}; it declares: {listed}"
         )
     values = {k: coerce(k, v, declared[k], path.name) for k, v in given}
     for key, value in values.items():
         choices = declared_choices(key, declared[key])
         if choices is not None and str(value) not in choices:
-            raise ParameterError(f"parameter {key!r} of {path.name} takes one of {', '.join(map(repr, choices))}; "
-                                 f"got {shorten(value)}")
+            raise ParameterError(
+                f"parameter {key!r} of {path.name} takes one of {', '.join(map(repr, choices))}; got {shorten(value)}"
+            )
     if "output_dir" in values:
-        raise ParameterError(
-            "output_dir is set by the runner (reports/<notebook>/<name>_files/); do not pass it"
-        )
+        raise ParameterError("output_dir is set by the runner (reports/<notebook>/<name>_files/); do not pass it")
     if lang is not None:
         if lang not in LANGS:
             raise ParameterError(f"unknown language {lang!r}: expected one of {', '.join(LANGS)}")
@@ -256,8 +260,9 @@ def plan(
                 try:
                     units = provinces_with_data(regime)
                 except (OSError, ValueError) as error:
-                    raise ParameterError(f"cannot list the provinces with data ({shorten(str(error), 300)}): "
-                                         "run `study build` first") from None
+                    raise ParameterError(
+                        f"cannot list the provinces with data ({shorten(str(error), 300)}): run `study build` first"
+                    ) from None
                 if not units:
                     raise ParameterError("no province has data: run `study build` first")
             else:

@@ -40,15 +40,16 @@ class Twin:
 
 
 def _twins(root: Path) -> list[Twin]:
-    main = [Twin(root / f"{n}.py", root / f"{n}.ipynb") for n in
-            ("province_profile", "compare_provinces", "policy_measures", "targets_tracking")]
+    main = [
+        Twin(root / f"{n}.py", root / f"{n}.ipynb")
+        for n in ("province_profile", "compare_provinces", "policy_measures", "targets_tracking")
+    ]
     teaching = root / "teaching"
     return main + [
         Twin(teaching / "01_poverty_standard.py", teaching / "01_poverty_standard.ipynb"),
         Twin(teaching / "02_reading_the_data.py", teaching / "02_reading_the_data.ipynb"),
         Twin(teaching / "03_comparing_provinces.py", teaching / "03_comparing_provinces_exercise.ipynb", "exercise"),
-        Twin(teaching / "03_comparing_provinces.py", teaching / "03_comparing_provinces_solutions.ipynb",
-             "solutions"),
+        Twin(teaching / "03_comparing_provinces.py", teaching / "03_comparing_provinces_solutions.ipynb", "solutions"),
     ]
 
 

@@ -22,6 +22,18 @@ from study.load.tables import (
 )
 
 __all__ = [
-    "DataNotBuiltError", "aggregates", "crosswalk", "documents", "facts", "gso_survey", "measures",
-    "poverty_panel", "poverty_review", "poverty_sources", "provinces_table", "search_log", "sources_of", "table",
+    "DataNotBuiltError",
+    "aggregates",
+    "crosswalk",
+    "documents",
+    "facts",
+    "gso_survey",
+    "measures",
+    "poverty_panel",
+    "poverty_review",
+    "poverty_sources",
+    "provinces_table",
+    "search_log",
+    "sources_of",
+    "table",
 ]

@@ -66,8 +66,7 @@ def load_boundaries(regime="63") -> gpd.GeoDataFrame:
     return _read(str(path), path.stat().st_mtime_ns).copy()
 
 
-def neighbour_pairs(frame: gpd.GeoDataFrame, *, tolerance: float = 1e-4, column: str = "code"
-                    ) -> set[tuple[str, str]]:
+def neighbour_pairs(frame: gpd.GeoDataFrame, *, tolerance: float = 1e-4, column: str = "code") -> set[tuple[str, str]]:
     """Return the pairs of units whose polygons touch or share a border (within ``tolerance`` degrees).
 
     Pairs are sorted tuples of codes, e.g. ``("01", "26")``.

@@ -40,8 +40,9 @@ def table(name: str) -> pd.DataFrame:
     """
     path = Path(paths.processed_dir()) / f"{name}.parquet"
     if not path.exists():
-        raise DataNotBuiltError(f"{path} does not exist: build the processed data first with `study build` "
-                                "(or `make build`)")
+        raise DataNotBuiltError(
+            f"{path} does not exist: build the processed data first with `study build` (or `make build`)"
+        )
     return _read(str(path), path.stat().st_mtime_ns).copy()
 
 

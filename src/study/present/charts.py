@@ -48,20 +48,34 @@ def trajectory(findings, *, lang: str = "en", title: str | None = None, ax=None)
     groups = (
         ("review", [f for f in final if f.series == "review"], dict(marker="o", color="#1b6ca8")),
         ("document", [f for f in final if f.series == "document"], dict(marker="s", color="#e07b39")),
-        ("interim", [f for f in rates if not f.final], dict(marker="o", facecolor="white", edgecolor="#1b6ca8",
-                                                            linewidth=1.2)),
+        (
+            "interim",
+            [f for f in rates if not f.final],
+            dict(marker="o", facecolor="white", edgecolor="#1b6ca8", linewidth=1.2),
+        ),
         ("estimate", findings.estimates, dict(marker="D", facecolor="none", edgecolor="#e07b39")),
     )
     for key, items, style in groups:
         if items:
-            ax.scatter([f.year for f in items], [f.value for f in items], s=40, zorder=3, label=label(lang, key),
-                       clip_on=False, **style)
-    for key, series, style in (("national", findings.national_series, dict(color="0.2", ls="--", marker=".")),
-                               ("regional", findings.regional_series, dict(color="0.45", ls=":", marker="x",
-                                                                            ms=4))):
+            ax.scatter(
+                [f.year for f in items],
+                [f.value for f in items],
+                s=40,
+                zorder=3,
+                label=label(lang, key),
+                clip_on=False,
+                **style,
+            )
+    for key, series, style in (
+        ("national", findings.national_series, dict(color="0.2", ls="--", marker=".")),
+        ("regional", findings.regional_series, dict(color="0.45", ls=":", marker="x", ms=4)),
+    ):
         if series:
-            name = label(lang, key) if key == "national" else (
-                findings.unit.region if lang == "vi" else findings.unit.region_en)
+            name = (
+                label(lang, key)
+                if key == "national"
+                else (findings.unit.region if lang == "vi" else findings.unit.region_en)
+            )
             ax.plot([f.year for f in series], [f.value for f in series], lw=1, zorder=2, label=name, **style)
     ax.set_ylabel(label(lang, "rate"))
     ax.set_xlabel(label(lang, "year"))
@@ -80,8 +94,16 @@ def trajectory(findings, *, lang: str = "en", title: str | None = None, ax=None)
     return ax
 
 
-def ranking(values: pd.DataFrame, *, label: str, highlight: list[str] | None = None, unit: str = "%",
-            missing: list[str] | None = None, lang: str = "en", ax=None):
+def ranking(
+    values: pd.DataFrame,
+    *,
+    label: str,
+    highlight: list[str] | None = None,
+    unit: str = "%",
+    missing: list[str] | None = None,
+    lang: str = "en",
+    ax=None,
+):
     """Horizontal bars of one value per province, largest on top; provinces without data listed apart.
 
     ``values`` has ``province`` and ``value``. ``highlight`` names provinces drawn in a strong colour.
@@ -97,8 +119,16 @@ def ranking(values: pd.DataFrame, *, label: str, highlight: list[str] | None = N
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(axis="y", labelsize=7)
     if missing:
-        ax.text(1.0, 0.0, f"{t(lang, 'chart.no_data')}: {len(missing)}", transform=ax.transAxes, ha="right",
-                va="bottom", fontsize=7, color="0.4")
+        ax.text(
+            1.0,
+            0.0,
+            f"{t(lang, 'chart.no_data')}: {len(missing)}",
+            transform=ax.transAxes,
+            ha="right",
+            va="bottom",
+            fontsize=7,
+            color="0.4",
+        )
     return ax
 
 
@@ -109,17 +139,31 @@ def measure_heatmap(matrix: pd.DataFrame, *, lang: str = "en", ax=None):
     """
     ax = _ax(ax, figsize=(7.5, 0.45 * len(matrix) + 1.6))
     columns = [c for c in MEASURE_CODES if c in matrix.columns]
-    sns.heatmap(matrix[columns], ax=ax, cmap=sns.color_palette(["#f1f1f1", "#1b6ca8"], as_cmap=True), cbar=False,
-                linewidths=0.5, linecolor="white", vmin=0, vmax=1)
+    sns.heatmap(
+        matrix[columns],
+        ax=ax,
+        cmap=sns.color_palette(["#f1f1f1", "#1b6ca8"], as_cmap=True),
+        cbar=False,
+        linewidths=0.5,
+        linecolor="white",
+        vmin=0,
+        vmax=1,
+    )
     ax.set_xlabel("")
     ax.set_ylabel("")
     names = [t(lang, f"measure.{c}") for c in columns]
     ax.set_xticks(np.arange(len(columns)) + 0.5, names, rotation=60, ha="right", fontsize=7)
     ax.tick_params(axis="y", labelsize=7)
     ax.set_title(label(lang, "measures_title"), loc="left", fontsize=10)
-    ax.legend([plt.Rectangle((0, 0), 1, 1, color="#1b6ca8"), plt.Rectangle((0, 0), 1, 1, color="#f1f1f1")],
-              [label(lang, "measures_legend"), label(lang, "measures_absent")], fontsize=7, frameon=False,
-              loc="lower left", bbox_to_anchor=(0.0, 1.02), ncol=2)
+    ax.legend(
+        [plt.Rectangle((0, 0), 1, 1, color="#1b6ca8"), plt.Rectangle((0, 0), 1, 1, color="#f1f1f1")],
+        [label(lang, "measures_legend"), label(lang, "measures_absent")],
+        fontsize=7,
+        frameon=False,
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.02),
+        ncol=2,
+    )
     return ax
 
 
@@ -134,8 +178,17 @@ def coverage_heatmap(matrix: pd.DataFrame, *, lang: str = "en", ax=None):
     numeric = matrix.apply(lambda column: column.map(codes)).astype(float)
     ax = _ax(ax, figsize=(6.5, 0.17 * len(matrix) + 1.6))
     palette = ["#ffffff", "#e3e3e3", "#f2c48d", "#9cc3e0", "#1b6ca8"]
-    sns.heatmap(numeric, ax=ax, cmap=sns.color_palette(palette, as_cmap=True), vmin=-0.5, vmax=4.5, cbar=False,
-                linewidths=0.3, linecolor="0.85", yticklabels=True)
+    sns.heatmap(
+        numeric,
+        ax=ax,
+        cmap=sns.color_palette(palette, as_cmap=True),
+        vmin=-0.5,
+        vmax=4.5,
+        cbar=False,
+        linewidths=0.3,
+        linecolor="0.85",
+        yticklabels=True,
+    )
     ax.set_ylabel("")
     ax.set_xlabel("")
     ax.tick_params(axis="y", labelsize=6.5, length=0)
@@ -164,9 +217,19 @@ def measure_share_heatmap(shares: pd.DataFrame, *, lang: str = "en", ax=None):
         english = {u.region: u.region_en for u in provinces.units("63")}
         rows = [english.get(r, r) for r in rows]
     rows = [f"{r} ({int(n)})" for r, n in zip(rows, shares["documents"], strict=True)]
-    sns.heatmap(data, ax=ax, cmap="Blues", vmin=0, vmax=100, annot=True, fmt=".0f", annot_kws={"fontsize": 7},
-                linewidths=0.5, linecolor="white", cbar_kws={"label": label(lang, "share_of_documents"),
-                                                             "shrink": 0.6})
+    sns.heatmap(
+        data,
+        ax=ax,
+        cmap="Blues",
+        vmin=0,
+        vmax=100,
+        annot=True,
+        fmt=".0f",
+        annot_kws={"fontsize": 7},
+        linewidths=0.5,
+        linecolor="white",
+        cbar_kws={"label": label(lang, "share_of_documents"), "shrink": 0.6},
+    )
     ax.set_xticks(np.arange(len(codes)) + 0.5, names, rotation=60, ha="right", fontsize=7)
     ax.set_yticks(np.arange(len(rows)) + 0.5, rows, rotation=0, fontsize=7)
     ax.set_xlabel("")

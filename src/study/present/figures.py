@@ -38,10 +38,14 @@ def save_figure(fig, output_dir: str | os.PathLike | None, name: str) -> list[Pa
     folder = Path(output_dir)
     with mpl.rc_context({"svg.hashsalt": SVG_SALT}):
         written = [
-            atomic_write(folder / f"{name}.png", lambda p: fig.savefig(
-                p, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})),
-            atomic_write(folder / f"{name}.svg", lambda p: fig.savefig(
-                p, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})),
+            atomic_write(
+                folder / f"{name}.png",
+                lambda p: fig.savefig(p, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None}),
+            ),
+            atomic_write(
+                folder / f"{name}.svg",
+                lambda p: fig.savefig(p, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None}),
+            ),
         ]
     return written
 

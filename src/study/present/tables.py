@@ -55,8 +55,9 @@ def printable(frame: pd.DataFrame, kinds: dict[str, str], lang: str) -> pd.DataF
         Column -> ``count``, ``rate``, ``year`` or ``text``; only these columns are kept, in this order.
     lang : {"vi", "en"}
     """
-    out = pd.DataFrame({t(lang, f"table.{column}"): _column(frame[column], kind, lang)
-                        for column, kind in kinds.items()})
+    out = pd.DataFrame(
+        {t(lang, f"table.{column}"): _column(frame[column], kind, lang) for column, kind in kinds.items()}
+    )
     out.index = range(1, len(out) + 1)
     return out
 
@@ -74,11 +75,23 @@ def review_table(panel: pd.DataFrame, lang: str) -> pd.DataFrame:
         frame.loc[zero, rate] = 0.0
     frame["reference_point"] = [
         "; ".join(t(lang, f"table.{p}") for p in str(v).split(";") if p) if isinstance(v, str) else None
-        for v in frame["reference_points"]]
+        for v in frame["reference_points"]
+    ]
     frame["conflict"] = [t(lang, "table.yes") if bool(v) else "" for v in frame["any_conflict"].fillna(False)]
-    return printable(frame, {"year": "year", "poor_households": "count", "poor_rate_pct": "rate",
-                             "near_poor_households": "count", "near_poor_rate_pct": "rate",
-                             "total_households": "count", "reference_point": "text", "conflict": "text"}, lang)
+    return printable(
+        frame,
+        {
+            "year": "year",
+            "poor_households": "count",
+            "poor_rate_pct": "rate",
+            "near_poor_households": "count",
+            "near_poor_rate_pct": "rate",
+            "total_households": "count",
+            "reference_point": "text",
+            "conflict": "text",
+        },
+        lang,
+    )
 
 
 def documents_table(documents: list[dict], lang: str) -> pd.DataFrame:

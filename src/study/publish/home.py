@@ -23,8 +23,13 @@ TEXT = {
         "measures": "Giải pháp theo vùng",
         "measures_text": "{n} văn bản chính sách đã mã hóa theo các dự án của Chương trình.",
         "columns": ["mục tiêu", "năm", "tình trạng"],
-        "status": {"met": "đạt", "on_track": "đúng hướng", "missed": "không đạt", "off_track": "chệch hướng",
-                   "unknown": "chưa đo được"},
+        "status": {
+            "met": "đạt",
+            "on_track": "đúng hướng",
+            "missed": "không đạt",
+            "off_track": "chệch hướng",
+            "unknown": "chưa đo được",
+        },
     },
     "en": {
         "map": "The map of {year}",
@@ -36,12 +41,15 @@ TEXT = {
         "measures": "Measures by region",
         "measures_text": "{n} policy documents coded by the programme's projects.",
         "columns": ["target", "year", "status"],
-        "status": {"met": "met", "on_track": "on track", "missed": "missed", "off_track": "off track",
-                   "unknown": "not measurable yet"},
+        "status": {
+            "met": "met",
+            "on_track": "on track",
+            "missed": "missed",
+            "off_track": "off track",
+            "unknown": "not measurable yet",
+        },
     },
 }
-
-
 
 
 def _status(code: str, lang: str) -> str:
@@ -50,6 +58,7 @@ def _status(code: str, lang: str) -> str:
         return t(lang, f"status.{code}")
     except KeyError:
         return code
+
 
 def _pick(records: Sequence[Mapping], notebook: str, lang: str) -> Mapping | None:
     same = [r for r in records if r.get("notebook") == notebook]
@@ -98,37 +107,78 @@ def gather(records: Sequence[Mapping], lang: str) -> list[dict]:
             text = ""
             if rows:
                 top, low = max(rows, key=lambda r: r[1]), min(rows, key=lambda r: r[1])
-                text = words["map_text"].format(n=len(rows), year=year, top=top[0], top_value=fmt_pct(top[1], lang),
-                                                low=low[0], low_value=fmt_pct(low[1], lang))
-            items.append({"key": "map", "title": words["map"].format(year=year), "text": text,
-                          "figure": compare["files"] + figure, "link": compare["page"],
-                          "link_title": compare.get("title", ""), "table": None})
+                text = words["map_text"].format(
+                    n=len(rows),
+                    year=year,
+                    top=top[0],
+                    top_value=fmt_pct(top[1], lang),
+                    low=low[0],
+                    low_value=fmt_pct(low[1], lang),
+                )
+            items.append(
+                {
+                    "key": "map",
+                    "title": words["map"].format(year=year),
+                    "text": text,
+                    "figure": compare["files"] + figure,
+                    "link": compare["page"],
+                    "link_title": compare.get("title", ""),
+                    "table": None,
+                }
+            )
         multiples = _png(compare, r"small_multiples|change")
         if multiples:
-            items.append({"key": "change", "title": words["change"], "text": words["change_text"],
-                          "figure": compare["files"] + multiples[0], "link": compare["page"],
-                          "link_title": compare.get("title", ""), "table": None})
+            items.append(
+                {
+                    "key": "change",
+                    "title": words["change"],
+                    "text": words["change_text"],
+                    "figure": compare["files"] + multiples[0],
+                    "link": compare["page"],
+                    "link_title": compare.get("title", ""),
+                    "table": None,
+                }
+            )
     targets = _pick(records, "targets_tracking", lang)
     if targets:
         table = targets.get("tables", {}).get("national_targets.csv") or []
         counts: dict[str, int] = {}
         for row in table:
             counts[str(row.get("status") or "unknown")] = counts.get(str(row.get("status") or "unknown"), 0) + 1
-        text = words["targets_text"].format(n=len(table), counts=", ".join(
-            f"{n} {_status(k, lang)}" for k, n in sorted(counts.items()))) if table else ""
+        text = (
+            words["targets_text"].format(
+                n=len(table), counts=", ".join(f"{n} {_status(k, lang)}" for k, n in sorted(counts.items()))
+            )
+            if table
+            else ""
+        )
         figures = _png(targets, r".")
-        rows = [[r.get("target", ""), r.get("year", ""), _status(str(r.get("status")), lang)]
-                for r in table[:8]]
+        rows = [[r.get("target", ""), r.get("year", ""), _status(str(r.get("status")), lang)] for r in table[:8]]
         small = {"columns": words["columns"], "rows": rows} if table else None
-        items.append({"key": "targets", "title": words["targets"], "text": text,
-                      "figure": targets["files"] + figures[0] if figures else None, "link": targets["page"],
-                      "link_title": targets.get("title", ""), "table": small})
+        items.append(
+            {
+                "key": "targets",
+                "title": words["targets"],
+                "text": text,
+                "figure": targets["files"] + figures[0] if figures else None,
+                "link": targets["page"],
+                "link_title": targets.get("title", ""),
+                "table": small,
+            }
+        )
     measures = _pick(records, "policy_measures", lang)
     if measures:
         table = measures.get("tables", {}).get("project_coverage.csv") or []
         figures = _png(measures, r"heatmap|region") or _png(measures, r".")
-        items.append({"key": "measures", "title": words["measures"],
-                      "text": words["measures_text"].format(n=len(table)) if table else "",
-                      "figure": measures["files"] + figures[0] if figures else None, "link": measures["page"],
-                      "link_title": measures.get("title", ""), "table": None})
+        items.append(
+            {
+                "key": "measures",
+                "title": words["measures"],
+                "text": words["measures_text"].format(n=len(table)) if table else "",
+                "figure": measures["files"] + figures[0] if figures else None,
+                "link": measures["page"],
+                "link_title": measures.get("title", ""),
+                "table": None,
+            }
+        )
     return items

@@ -14,15 +14,27 @@ from study.registry import provinces
 FIGURE_SUFFIXES = (".png", ".svg")
 TABLE_SUFFIXES = (".csv",)
 LANGS = ("vi", "en")
-SECTIONS = {"province_profile": "provinces", "compare_provinces": "comparisons", "policy_measures": "measures",
-            "targets_tracking": "targets"}
+SECTIONS = {
+    "province_profile": "provinces",
+    "compare_provinces": "comparisons",
+    "policy_measures": "measures",
+    "targets_tracking": "targets",
+}
 """Section of each known notebook; notebooks under ``notebooks/teaching/`` go to "teaching", others to
 "comparisons"."""
 NOTEBOOK_TITLES = {
-    "vi": {"province_profile": "Hồ sơ tỉnh", "compare_provinces": "So sánh các tỉnh",
-           "policy_measures": "Giải pháp chính sách", "targets_tracking": "Theo dõi mục tiêu"},
-    "en": {"province_profile": "Province profile", "compare_provinces": "Comparing provinces",
-           "policy_measures": "Policy measures", "targets_tracking": "Tracking the targets"},
+    "vi": {
+        "province_profile": "Hồ sơ tỉnh",
+        "compare_provinces": "So sánh các tỉnh",
+        "policy_measures": "Giải pháp chính sách",
+        "targets_tracking": "Theo dõi mục tiêu",
+    },
+    "en": {
+        "province_profile": "Province profile",
+        "compare_provinces": "Comparing provinces",
+        "policy_measures": "Policy measures",
+        "targets_tracking": "Tracking the targets",
+    },
 }
 RESERVED = {"site", "vi", "en", "assets"}
 """Folders of the site that no notebook folder may take."""
@@ -97,8 +109,9 @@ def _title(run: Run) -> str:
     if run.province:
         where = run.province + (" (34)" if run.regime == "34" else "")
         parts.append(where)
-    extra = [f"{k}={v}" for k, v in sorted(run.parameters.items())
-             if k not in ("province", "lang", "output_dir", "regime")]
+    extra = [
+        f"{k}={v}" for k, v in sorted(run.parameters.items()) if k not in ("province", "lang", "output_dir", "regime")
+    ]
     if extra and not run.province:
         parts.append(", ".join(extra))
     return " · ".join(parts)
@@ -114,8 +127,9 @@ def discover(reports: Path | None = None) -> list[Run]:
     runs: list[Run] = []
     if not reports.is_dir():
         return runs
-    for folder in sorted(p for p in reports.iterdir()
-                         if p.is_dir() and not p.name.startswith(".") and p.name not in RESERVED):
+    for folder in sorted(
+        p for p in reports.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name not in RESERVED
+    ):
         for source in sorted(folder.glob("*.ipynb")):
             if source.name.startswith("."):
                 continue
@@ -126,8 +140,14 @@ def discover(reports: Path | None = None) -> list[Run]:
             except (OSError, ValueError, AttributeError):
                 continue
             lang = params.get("lang") if params.get("lang") in LANGS else None
-            run = Run(folder.name, source.stem, source, lang=lang, parameters=params,
-                      input_path=str(papermill.get("input_path") or ""))
+            run = Run(
+                folder.name,
+                source.stem,
+                source,
+                lang=lang,
+                parameters=params,
+                input_path=str(papermill.get("input_path") or ""),
+            )
             if params.get("province"):
                 run.regime = str(params.get("regime", "63"))
                 try:

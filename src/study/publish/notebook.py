@@ -111,8 +111,10 @@ def render(nb: dict, *, saved_figures=(), files_href: str = "", no_code: bool = 
             continue
         if not no_code and source.strip():
             label = words["code"] + (" (parameters)" if "injected-parameters" in tags else "")
-            blocks.append(f'<details class="code"><summary>{html.escape(label)}</summary>'
-                          f'<pre><code>{html.escape(source)}</code></pre></details>')
+            blocks.append(
+                f'<details class="code"><summary>{html.escape(label)}</summary>'
+                f"<pre><code>{html.escape(source)}</code></pre></details>"
+            )
         files = _saved_names(source, saved)
         for output in cell.get("outputs", []):
             kind = output.get("output_type")
@@ -137,12 +139,18 @@ def render(nb: dict, *, saved_figures=(), files_href: str = "", no_code: bool = 
                     figures.append(figure)
                     links = " · ".join(
                         f'<a href="{html.escape(h)}">{html.escape(Path(h).suffix[1:].upper())}</a>'
-                        for h in figure.files)
+                        for h in figure.files
+                    )
                     blocks.append(
                         f'<figure id="figure-{number}"><img src="{src}" alt="{html.escape(caption)}">'
-                        f'<figcaption><b>{html.escape(words["figure"])} {number}.</b> {html.escape(caption)}'
-                        + (f' <span class="downloads">{html.escape(words["download"])}: {links}</span>'
-                           if links else "") + "</figcaption></figure>")
+                        f"<figcaption><b>{html.escape(words['figure'])} {number}.</b> {html.escape(caption)}"
+                        + (
+                            f' <span class="downloads">{html.escape(words["download"])}: {links}</span>'
+                            if links
+                            else ""
+                        )
+                        + "</figcaption></figure>"
+                    )
                 elif "text/html" in data:
                     blocks.append(f'<div class="table-wrap">{clean_html(_text(data["text/html"]))}</div>')
                 elif "text/markdown" in data:

@@ -16,17 +16,38 @@ from study.publish.words import LANG_NAMES, WORDS
 from study.registry import provinces
 
 TEMPLATES = Path(__file__).with_name("templates")
-GENERATED = ("index", "provinces-63", "provinces-34", "comparisons", "measures", "targets", "teaching", "sources",
-             "gallery")
-NAV = (("index", "home"), ("provinces-63", "provinces_63"), ("provinces-34", "provinces_34"),
-       ("comparisons", "comparisons"), ("measures", "measures"), ("targets", "targets"), ("teaching", "teaching"),
-       ("sources", "sources"), ("gallery", "gallery"))
+GENERATED = (
+    "index",
+    "provinces-63",
+    "provinces-34",
+    "comparisons",
+    "measures",
+    "targets",
+    "teaching",
+    "sources",
+    "gallery",
+)
+NAV = (
+    ("index", "home"),
+    ("provinces-63", "provinces_63"),
+    ("provinces-34", "provinces_34"),
+    ("comparisons", "comparisons"),
+    ("measures", "measures"),
+    ("targets", "targets"),
+    ("teaching", "teaching"),
+    ("sources", "sources"),
+    ("gallery", "gallery"),
+)
 
 
 def environment() -> jinja2.Environment:
     """The template environment: autoescape on for every template, undefined names are errors."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
 
 
 def path_of(key: str, lang: str) -> str:
@@ -52,8 +73,16 @@ def other(lang: str) -> str:
 class Site:
     """Renders every page of one site from the runs, the registry and the data package."""
 
-    def __init__(self, runs: list[Run], *, no_code: bool = False, failed=frozenset(), failures=(),
-                 package: dict | None = None, records_tables: dict | None = None):
+    def __init__(
+        self,
+        runs: list[Run],
+        *,
+        no_code: bool = False,
+        failed=frozenset(),
+        failures=(),
+        package: dict | None = None,
+        records_tables: dict | None = None,
+    ):
         self.runs, self.no_code, self.failed, self.failures = runs, no_code, set(failed), list(failures)
         self.package = package
         self.tables = records_tables or {}
@@ -63,10 +92,18 @@ class Site:
     def _context(self, path: str, lang: str, kind: str, title: str, switch: str, active: str | None = None) -> dict:
         w = WORDS[lang]
         return {
-            "lang": lang, "other_lang": other(lang), "root": root_of(path), "kind": kind, "title": title, "w": w,
-            "home_href": path_of("index", lang), "sources_href": path_of("sources", lang),
+            "lang": lang,
+            "other_lang": other(lang),
+            "root": root_of(path),
+            "kind": kind,
+            "title": title,
+            "w": w,
+            "home_href": path_of("index", lang),
+            "sources_href": path_of("sources", lang),
             "nav": [{"href": path_of(key, lang), "label": w[label], "active": key == active} for key, label in NAV],
-            "switch_href": switch, "switch_label": WORDS[lang]["switch"], "switch_title": WORDS[lang]["switch_title"],
+            "switch_href": switch,
+            "switch_label": WORDS[lang]["switch"],
+            "switch_title": WORDS[lang]["switch_title"],
         }
 
     def _render(self, template: str, **context) -> str:
@@ -74,8 +111,13 @@ class Site:
 
     def _run_item(self, run: Run, lang: str) -> dict:
         thumb = next((run.files + f for f in run.figures if f.endswith(".png")), None)
-        return {"page": run.page, "title": run.title, "thumb": thumb, "failed": (run.notebook, run.name) in self.failed,
-                "other_lang": LANG_NAMES[run.lang] if run.lang and run.lang != lang else ""}
+        return {
+            "page": run.page,
+            "title": run.title,
+            "thumb": thumb,
+            "failed": (run.notebook, run.name) in self.failed,
+            "other_lang": LANG_NAMES[run.lang] if run.lang and run.lang != lang else "",
+        }
 
     def _runs_for(self, lang: str, keep) -> list[Run]:
         chosen = [r for r in self.runs if keep(r)]
@@ -86,9 +128,19 @@ class Site:
     # -- pages ------------------------------------------------------------------------------------
     def records(self) -> list[dict]:
         """Plain records of the runs for :func:`study.publish.home.gather`."""
-        return [{"notebook": r.notebook, "name": r.name, "lang": r.lang, "page": r.page, "files": r.files,
-                 "title": r.title, "figures": list(r.figures), "tables": self.tables.get(r.page, {})}
-                for r in self.runs]
+        return [
+            {
+                "notebook": r.notebook,
+                "name": r.name,
+                "lang": r.lang,
+                "page": r.page,
+                "files": r.files,
+                "title": r.title,
+                "figures": list(r.figures),
+                "tables": self.tables.get(r.page, {}),
+            }
+            for r in self.runs
+        ]
 
     def home(self, lang: str, items: list[dict] | None = None) -> tuple[str, str]:
         """The home page: the headline items (default :func:`study.publish.home.gather`)."""
@@ -103,8 +155,13 @@ class Site:
         path = path_of(key, lang)
         runs = self._runs_for(lang, lambda r: r.section == key)
         ctx = self._context(path, lang, "section", WORDS[lang][key], path_of(key, other(lang)), key)
-        return path, self._render("section.html", heading=WORDS[lang][key], intro=WORDS[lang][f"intro_{key}"],
-                                  runs=[self._run_item(r, lang) for r in runs], **ctx)
+        return path, self._render(
+            "section.html",
+            heading=WORDS[lang][key],
+            intro=WORDS[lang][f"intro_{key}"],
+            runs=[self._run_item(r, lang) for r in runs],
+            **ctx,
+        )
 
     def _count(self, unit) -> int:
         return sum(1 for r in self.runs if r.province_code == unit.code and r.regime == unit.regime)
@@ -116,12 +173,20 @@ class Site:
         groups: dict[str, list[dict]] = {}
         for unit in provinces.units(regime):
             groups.setdefault(region_of(unit, lang), []).append(
-                {"name": unit.name_vi, "href": province_path(unit, lang), "reports": self._count(unit)})
-        regions = [(name, sorted(units, key=lambda u: provinces.name_key(u["name"])))
-                   for name, units in sorted(groups.items(), key=lambda g: provinces.name_key(g[0]))]
+                {"name": unit.name_vi, "href": province_path(unit, lang), "reports": self._count(unit)}
+            )
+        regions = [
+            (name, sorted(units, key=lambda u: provinces.name_key(u["name"])))
+            for name, units in sorted(groups.items(), key=lambda g: provinces.name_key(g[0]))
+        ]
         ctx = self._context(path, lang, "provinces", WORDS[lang][f"provinces_{regime}"], path_of(key, other(lang)), key)
-        return path, self._render("provinces.html", heading=WORDS[lang][f"provinces_{regime}"],
-                                  intro=WORDS[lang][f"intro_{regime}"], regions=regions, **ctx)
+        return path, self._render(
+            "provinces.html",
+            heading=WORDS[lang][f"provinces_{regime}"],
+            intro=WORDS[lang][f"intro_{regime}"],
+            regions=regions,
+            **ctx,
+        )
 
     def province(self, unit, lang: str, aliases: list[str]) -> tuple[str, str]:
         """One province: region, successor or predecessors (linked), other names, its reports."""
@@ -134,17 +199,37 @@ class Site:
             parts = provinces.predecessors(new.code)
             successor = {"name": new.name_vi, "href": province_path(new, lang), "same": len(parts) == 1}
         else:
-            predecessors = [{"name": p.name_vi, "href": province_path(p, lang)}
-                            for p in provinces.predecessors(unit.code)]
+            predecessors = [
+                {"name": p.name_vi, "href": province_path(p, lang)} for p in provinces.predecessors(unit.code)
+            ]
         runs = self._runs_for(lang, lambda r: r.province_code == unit.code and r.regime == unit.regime)
-        figure = next((r.files + f for r in runs for f in r.figures if f.startswith("locator") and f.endswith(".png")),
-                      None)
-        info = {"name": unit.name_vi, "code": unit.code, "region": region_of(unit, lang),
-                "regime_label": regime_label(unit.regime, lang)}
-        ctx = self._context(path, lang, "province", f"{unit.name_vi} ({unit.regime})",
-                            province_path(unit, other(lang)), f"provinces-{unit.regime}")
-        return path, self._render("province.html", unit=info, successor=successor, predecessors=predecessors,
-                                  aliases=aliases, runs=[self._run_item(r, lang) for r in runs], figure=figure, **ctx)
+        figure = next(
+            (r.files + f for r in runs for f in r.figures if f.startswith("locator") and f.endswith(".png")), None
+        )
+        info = {
+            "name": unit.name_vi,
+            "code": unit.code,
+            "region": region_of(unit, lang),
+            "regime_label": regime_label(unit.regime, lang),
+        }
+        ctx = self._context(
+            path,
+            lang,
+            "province",
+            f"{unit.name_vi} ({unit.regime})",
+            province_path(unit, other(lang)),
+            f"provinces-{unit.regime}",
+        )
+        return path, self._render(
+            "province.html",
+            unit=info,
+            successor=successor,
+            predecessors=predecessors,
+            aliases=aliases,
+            runs=[self._run_item(r, lang) for r in runs],
+            figure=figure,
+            **ctx,
+        )
 
     def report(self, run: Run) -> tuple[str, str]:
         """A run's page: title, meta, the reproduce box, the rendered notebook with hidden code."""
@@ -157,12 +242,16 @@ class Site:
             switch = province_path(provinces.get(run.province_code, run.regime), other(lang))
         else:
             switch = path_of(_section_key(run), other(lang))
-        body = notebook.render(notebook.load(run.source), saved_figures=run.figures, files_href=f"{run.name}_files/",
-                               no_code=self.no_code,
-                               words={"figure": w["figure"], "code": w["code_label"], "download": w["download"]})
+        body = notebook.render(
+            notebook.load(run.source),
+            saved_figures=run.figures,
+            files_href=f"{run.name}_files/",
+            no_code=self.no_code,
+            words={"figure": w["figure"], "code": w["code_label"], "download": w["download"]},
+        )
         meta = [{"label": w["notebook"], "value": run.label(lang), "href": path_of(_section_key(run), lang)}]
         if run.province:
-            href = (province_path(provinces.get(run.province_code, run.regime), lang) if run.province_code else None)
+            href = province_path(provinces.get(run.province_code, run.regime), lang) if run.province_code else None
             meta.append({"label": w["province"], "value": run.province, "href": href})
             from study.present.maps import regime_label
 
@@ -173,19 +262,37 @@ class Site:
         ctx = self._context(run.page, lang, "report", run.title, switch, _section_key(run))
         if twin is None:
             ctx["switch_title"] = w["switch_title"]
-        html = self._render("report.html", meta=meta, failed=(run.notebook, run.name) in self.failed,
-                            command=run.command(), ipynb=f"{run.notebook}/{run.name}.ipynb", files=files,
-                            blocks=body.blocks, has_code=not self.no_code, **ctx)
+        html = self._render(
+            "report.html",
+            meta=meta,
+            failed=(run.notebook, run.name) in self.failed,
+            command=run.command(),
+            ipynb=f"{run.notebook}/{run.name}.ipynb",
+            files=files,
+            blocks=body.blocks,
+            has_code=not self.no_code,
+            **ctx,
+        )
         return run.page, html
 
     def sources(self, lang: str) -> tuple[str, str]:
         """Data and sources: the data package's resources, licences and sources; the reports' tables."""
         path = path_of("sources", lang)
-        tables = [{"href": r.files + t, "name": t, "run": r.title} for r in self.runs for t in r.tables
-                  if r.lang in (lang, None)]
+        tables = [
+            {"href": r.files + t, "name": t, "run": r.title}
+            for r in self.runs
+            for t in r.tables
+            if r.lang in (lang, None)
+        ]
         ctx = self._context(path, lang, "sources", WORDS[lang]["sources"], path_of("sources", other(lang)), "sources")
-        return path, self._render("sources.html", heading=WORDS[lang]["sources"], package=_package(self.package),
-                                  tables=tables, failures=self.failures, **ctx)
+        return path, self._render(
+            "sources.html",
+            heading=WORDS[lang]["sources"],
+            package=_package(self.package),
+            tables=tables,
+            failures=self.failures,
+            **ctx,
+        )
 
     def gallery(self, lang: str) -> tuple[str, str]:
         """One figure of each kind (by file name, without years, codes and provinces)."""
@@ -197,11 +304,20 @@ class Site:
                     continue
                 kind = figure_kind(fig)
                 svg = fig[:-4] + ".svg"
-                kinds.setdefault(kind, {"kind": kind, "src": run.files + fig, "page": run.page, "title": run.title,
-                                        "svg": run.files + (svg if svg in run.figures else fig)})
+                kinds.setdefault(
+                    kind,
+                    {
+                        "kind": kind,
+                        "src": run.files + fig,
+                        "page": run.page,
+                        "title": run.title,
+                        "svg": run.files + (svg if svg in run.figures else fig),
+                    },
+                )
         ctx = self._context(path, lang, "gallery", WORDS[lang]["gallery"], path_of("gallery", other(lang)), "gallery")
-        return path, self._render("gallery.html", heading=WORDS[lang]["gallery"],
-                                  figures=[kinds[k] for k in sorted(kinds)], **ctx)
+        return path, self._render(
+            "gallery.html", heading=WORDS[lang]["gallery"], figures=[kinds[k] for k in sorted(kinds)], **ctx
+        )
 
     def all_pages(self, aliases: dict) -> list[tuple[str, str]]:
         """Every page of the site as (path, html)."""
@@ -243,9 +359,14 @@ def _package(package: dict | None) -> dict | None:
     dataset = _licences(package.get("licenses"))
     resources, sources = [], {}
     for res in sorted(package.get("resources", []), key=lambda r: str(r.get("name"))):
-        resources.append({"path": str(res.get("path", "")), "description": str(res.get("description", "")),
-                          "licences": _licences(res.get("licenses")) or dataset,
-                          "n_sources": len(res.get("sources") or [])})
+        resources.append(
+            {
+                "path": str(res.get("path", "")),
+                "description": str(res.get("description", "")),
+                "licences": _licences(res.get("licenses")) or dataset,
+                "n_sources": len(res.get("sources") or []),
+            }
+        )
         for src in res.get("sources") or []:
             key = str(src.get("path") or src.get("title") or "")
             if key:
@@ -279,8 +400,14 @@ def search_index(aliases: dict) -> str:
         for unit in provinces.units(regime):
             spellings = [unit.name_vi, unit.name_ascii, *aliases.get((regime, unit.code), [])]
             names = {provinces.name_key(n) for n in spellings}
-            units.append({"n": unit.name_vi, "r": regime, "c": unit.code,
-                          "k": sorted((keys.get(unit.code, set()) | names) - {""}),
-                          "h": {lang: province_path(unit, lang) for lang in LANGS}})
+            units.append(
+                {
+                    "n": unit.name_vi,
+                    "r": regime,
+                    "c": unit.code,
+                    "k": sorted((keys.get(unit.code, set()) | names) - {""}),
+                    "h": {lang: province_path(unit, lang) for lang in LANGS},
+                }
+            )
     data = json.dumps({"units": units}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return "window.STUDY_SEARCH = " + data.replace("<", "\\u003c") + ";\n"

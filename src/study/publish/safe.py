@@ -18,21 +18,76 @@ from urllib.parse import urlsplit
 
 import bleach
 
-TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div",
-    "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
-    "li", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
-})
+TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+    }
+)
 _COMMON = {"class", "title", "lang"}
 _ATTRIBUTES = {
-    "a": {"href"}, "img": {"src", "alt", "width", "height"}, "td": {"colspan", "rowspan", "align"},
-    "th": {"colspan", "rowspan", "align", "scope"}, "ol": {"start"}, "col": {"span"}, "colgroup": {"span"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+    "col": {"span"},
+    "colgroup": {"span"},
 }
 _IMAGE_DATA = re.compile(r"^data:image/(png|jpeg|gif);base64,[A-Za-z0-9+/=\s]+$")
 _UNSAFE_URL_CHARS = re.compile(r"[\s\"'<>`\\]")
-_DROP_WITH_CONTENT = re.compile(r"<(script|style|iframe|object|embed|template|noscript)\b.*?</\1\s*>",
-                                re.IGNORECASE | re.DOTALL)
+_DROP_WITH_CONTENT = re.compile(
+    r"<(script|style|iframe|object|embed|template|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
 
 
 def safe_url(url, *, allow_relative: bool = True) -> str | None:
@@ -80,7 +135,10 @@ def _allowed(tag: str, name: str, value: str) -> bool:
 
 
 _CLEANER = bleach.sanitizer.Cleaner(
-    tags=TAGS, attributes=_allowed, protocols={"http", "https", "mailto", "data"}, strip=True,
+    tags=TAGS,
+    attributes=_allowed,
+    protocols={"http", "https", "mailto", "data"},
+    strip=True,
     strip_comments=True,
 )
 

@@ -53,10 +53,15 @@ def _failures(reports: Path) -> tuple[list[str], set[tuple[str, str]]]:
             continue
         for entry in data.get("failures", []) if isinstance(data, dict) else []:
             failed.add((str(data.get("notebook", path.parent.name)), str(entry.get("name"))))
-            cell = (f"cell {entry.get('cell_index')} ({entry.get('cell_source') or ''})"
-                    if entry.get("cell_index") is not None else "outside any cell")
-            entries.append(f"{data.get('notebook')}: {entry.get('province') or entry.get('name')}: {cell}: "
-                           f"{entry.get('ename')}: {entry.get('evalue')}")
+            cell = (
+                f"cell {entry.get('cell_index')} ({entry.get('cell_source') or ''})"
+                if entry.get("cell_index") is not None
+                else "outside any cell"
+            )
+            entries.append(
+                f"{data.get('notebook')}: {entry.get('province') or entry.get('name')}: {cell}: "
+                f"{entry.get('ename')}: {entry.get('evalue')}"
+            )
     return entries, failed
 
 
@@ -117,8 +122,14 @@ def build(reports: Path | None = None, no_code: bool = False, jobs: int = 1, pro
     except (OSError, ValueError):
         package = None
     aliases = _aliases()
-    builder = Site(runs, no_code=no_code, failed=failed, failures=failures, package=package,
-                   records_tables={r.page: read_tables(r) for r in runs})
+    builder = Site(
+        runs,
+        no_code=no_code,
+        failed=failed,
+        failures=failures,
+        package=package,
+        records_tables={r.page: read_tables(r) for r in runs},
+    )
     staging = reports / f".site-{os.getpid()}-{uuid.uuid4().hex[:6]}"
     staging.mkdir(parents=True)
     try:

@@ -83,8 +83,7 @@ def check_regime(regime) -> str:
     text = str(regime).strip()
     if text not in REGIMES:
         raise ProvinceNameError(
-            f"unknown regime {regime!r}: expected '63' (units until 30 June 2025) "
-            "or '34' (units since 1 July 2025)",
+            f"unknown regime {regime!r}: expected '63' (units until 30 June 2025) or '34' (units since 1 July 2025)",
             regime=text,
         )
     return text
@@ -120,13 +119,16 @@ class Registry:
         self.units: dict[str, dict[str, Unit]] = {"63": {}, "34": {}}
         for row in _read(self.admin_dir / "provinces_63.csv"):
             self.units["63"][row["code"]] = Unit(
-                row["code"], "63", row["name_vi"], row["name_ascii"], row["kind"],
-                row["region"], row["region_en"],
+                row["code"],
+                "63",
+                row["name_vi"],
+                row["name_ascii"],
+                row["kind"],
+                row["region"],
+                row["region_en"],
             )
         for row in _read(self.admin_dir / "provinces_34.csv"):
-            self.units["34"][row["code"]] = Unit(
-                row["code"], "34", row["name_vi"], row["name_ascii"], row["kind"]
-            )
+            self.units["34"][row["code"]] = Unit(row["code"], "34", row["name_vi"], row["name_ascii"], row["kind"])
         if (self.admin_dir / "merger_2025.csv").exists():
             pairs = [(r["old_code"], r["new_code"]) for r in _read(self.admin_dir / "merger_2025.csv")]
         else:
@@ -155,7 +157,8 @@ class Registry:
         if not isinstance(name, str) or not name.strip():
             raise ProvinceNameError(
                 f"empty province name (regime {regime}): expected a name such as 'Lạng Sơn'",
-                name=str(name), regime=regime,
+                name=str(name),
+                regime=regime,
             )
         key = name_key(name)
         codes = self.index[regime].get(key, set())
@@ -165,8 +168,11 @@ class Registry:
             options = sorted(self.units[regime][c].name_vi for c in codes)
             raise ProvinceNameError(
                 f"ambiguous province name {name!r} in the {regime} units: it may mean "
-                + ", ".join(options) + ". Write the full name.",
-                name=name, regime=regime, candidates=options,
+                + ", ".join(options)
+                + ". Write the full name.",
+                name=name,
+                regime=regime,
+                candidates=options,
             )
         other = "34" if regime == "63" else "63"
         hint = ""
@@ -189,7 +195,9 @@ class Registry:
         suggestion = f" Closest names: {', '.join(candidates)}." if candidates else ""
         raise ProvinceNameError(
             f"unknown province name {name!r} in the {regime} units.{hint}{suggestion}",
-            name=name, regime=regime, candidates=candidates,
+            name=name,
+            regime=regime,
+            candidates=candidates,
         )
 
     def suggest(self, name: str, regime: str, n: int = 3) -> list[str]:
@@ -215,7 +223,8 @@ class Registry:
             raise ProvinceNameError(
                 f"unknown province code {code!r} in the {regime} units: expected one of "
                 + ", ".join(sorted(self.units[regime])),
-                name=str(code), regime=regime,
+                name=str(code),
+                regime=regime,
             ) from None
 
     def successor(self, code) -> Unit:
@@ -229,8 +238,9 @@ class Registry:
 
 def _read(path: Path) -> list[dict[str, str]]:
     if not path.exists():
-        raise FileNotFoundError(f"{path}: the province registry needs this file (build the processed data "
-                                "with `study build`)")
+        raise FileNotFoundError(
+            f"{path}: the province registry needs this file (build the processed data with `study build`)"
+        )
     with path.open(encoding="utf-8", newline="") as handle:
         return [{k: unicodedata.normalize("NFC", v or "") for k, v in row.items()} for row in csv.DictReader(handle)]
 
@@ -271,9 +281,14 @@ def resolve(name: str, regime="63") -> Unit:
     if not isinstance(name, str):
         raise ProvinceNameError(
             f"resolve() expects a province name as str (e.g. 'Lạng Sơn'), got {type(name).__name__} "
-            f"{repr(name)[:60]}" + (": decode bytes first, e.g. name.decode('utf-8')" if isinstance(
-                name, bytes | bytearray) else "; for a GSO code use get(code, regime)"),
-            name=repr(name)[:60], regime=str(regime),
+            f"{repr(name)[:60]}"
+            + (
+                ": decode bytes first, e.g. name.decode('utf-8')"
+                if isinstance(name, bytes | bytearray)
+                else "; for a GSO code use get(code, regime)"
+            ),
+            name=repr(name)[:60],
+            regime=str(regime),
         )
     return registry().resolve(name, regime)
 

@@ -77,18 +77,19 @@ def render_table(table: schema.Table) -> str:
     """Return the Markdown section of one table."""
     lines = [f"## `{table.name}`", "", _cell(table.description), ""]
     lines.append(f"- raw files: `data/raw/{table.raw}`" if table.raw else "- raw files: none")
-    lines.append(f"- key: {', '.join(f'`{k}`' for k in table.key)}" if table.key
-                 else "- key: none declared (one row per source)")
+    lines.append(
+        f"- key: {', '.join(f'`{k}`' for k in table.key)}" if table.key else "- key: none declared (one row per source)"
+    )
     if table.source_fields:
         lines.append(f"- every row needs a source in: {' or '.join(f'`{s}`' for s in table.source_fields)}")
     lines.append(f"- licence: {table.licence}")
-    lines += ["", "| column | type | unit | allowed values | required | description |",
-              "|---|---|---|---|---|---|"]
+    lines += ["", "| column | type | unit | allowed values | required | description |", "|---|---|---|---|---|---|"]
     for f in table.fields:
         kind = KIND_LABELS.get(f.kind, f.kind)
         required = "yes" if f.required else ""
-        lines.append(f"| `{f.name}` | {kind} | {_cell(f.unit)} | {_cell(allowed(f))} | {required} | "
-                     f"{_cell(f.description)} |")
+        lines.append(
+            f"| `{f.name}` | {kind} | {_cell(f.unit)} | {_cell(allowed(f))} | {required} | {_cell(f.description)} |"
+        )
     return "\n".join(lines)
 
 

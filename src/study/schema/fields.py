@@ -12,14 +12,33 @@ STANDARDS = ("nd07_2021", "qd59_2015", "provincial")
 REFERENCE_POINTS = ("end_of_year", "interim", "preliminary")
 SOURCE_TYPES = ("official_decision", "provincial_decision", "provincial_portal", "newspaper", "secondary")
 INDICATORS = (
-    "poor_rate_pct", "near_poor_rate_pct", "poor_near_poor_rate_pct", "poor_households",
-    "near_poor_households", "poor_rate_reduction_pp", "poor_households_reduction",
-    "houses_supported", "workers_supported", "budget_billion_vnd", "other",
+    "poor_rate_pct",
+    "near_poor_rate_pct",
+    "poor_near_poor_rate_pct",
+    "poor_households",
+    "near_poor_households",
+    "poor_rate_reduction_pp",
+    "poor_households_reduction",
+    "houses_supported",
+    "workers_supported",
+    "budget_billion_vnd",
+    "other",
 )
 FACT_KINDS = ("actual", "target", "baseline", "estimate")
 MEASURE_CODES = (
-    "P1", "P2", "P3", "P4", "P5", "P6", "P7", "CREDIT", "SOCIAL_ASSIST", "EMULATION",
-    "LEADERSHIP", "MOBILISATION", "INTEGRATION",
+    "P1",
+    "P2",
+    "P3",
+    "P4",
+    "P5",
+    "P6",
+    "P7",
+    "CREDIT",
+    "SOCIAL_ASSIST",
+    "EMULATION",
+    "LEADERSHIP",
+    "MOBILISATION",
+    "INTEGRATION",
 )
 MEASURE_LABELS = {
     "P1": "Infrastructure in poor districts and extremely difficult communes",

@@ -50,8 +50,13 @@ _MEASURE_FIELDS = (
     _count("poor_near_poor_households", "poor and near-poor households together"),
     _rate("poor_near_poor_rate_pct", "poor and near-poor households together (multidimensional poverty rate)"),
     Field("standard", "enum", "poverty standard behind the figure", values=STANDARDS, required=True),
-    Field("reference_point", "enum", "end-of-year review, interim update or preliminary result",
-          values=REFERENCE_POINTS, required=True),
+    Field(
+        "reference_point",
+        "enum",
+        "end-of-year review, interim update or preliminary result",
+        values=REFERENCE_POINTS,
+        required=True,
+    ),
 )
 
 POVERTY_REVIEW = Table(
@@ -62,12 +67,22 @@ POVERTY_REVIEW = Table(
     fields=(
         Field("province", "text", "province name as written (resolved through the registry)", required=True),
         Field("regime", "enum", "which set of units the province belongs to", values=("63", "34"), required=True),
-        Field("year", "year", "review year (the end-of-year review of that year)", required=True,
-              minimum=2015, maximum=2030),
+        Field(
+            "year",
+            "year",
+            "review year (the end-of-year review of that year)",
+            required=True,
+            minimum=2015,
+            maximum=2030,
+        ),
         *_MEASURE_FIELDS,
         *_SOURCE_FIELDS[:-1],
-        Field("doubtful", "text", "empty, or why the source cannot be trusted (a site unrelated to the subject, a "
-              "spam copy); a doubtful row is kept for the record and never chosen"),
+        Field(
+            "doubtful",
+            "text",
+            "empty, or why the source cannot be trusted (a site unrelated to the subject, a "
+            "spam copy); a doubtful row is kept for the record and never chosen",
+        ),
         _SOURCE_FIELDS[-1],
     ),
     source_fields=("source_url",),
@@ -79,8 +94,13 @@ AGGREGATES = Table(
     raw="statistics/aggregates.csv",
     fields=(
         Field("year", "year", "review year", required=True, minimum=2015, maximum=2030),
-        Field("level", "enum", "level of aggregation", required=True,
-              values=("national", "region", "poor_districts", "ethnic_minority")),
+        Field(
+            "level",
+            "enum",
+            "level of aggregation",
+            required=True,
+            values=("national", "region", "poor_districts", "ethnic_minority"),
+        ),
         Field("area", "text", "name of the area", required=True),
         Field("poor_households", "int", "poor households", unit="households", minimum=0),
         _rate("poor_rate_pct", "poor-household rate"),
@@ -165,8 +185,9 @@ DOCUMENTS = Table(
         Field("doc_id", "text", "document id", required=True),
         Field("title", "text", "title as in the document", required=True),
         Field("locality", "text", "locality the document is about", required=True),
-        Field("locality_level", "enum", "level of the locality", values=("province", "district", "commune"),
-              required=True),
+        Field(
+            "locality_level", "enum", "level of the locality", values=("province", "district", "commune"), required=True
+        ),
         Field("province", "text", "province (63-unit regime) the locality lies in", required=True),
         Field("district", "text", "district, for district documents"),
         Field("issuer", "text", "issuing body"),
@@ -299,6 +320,19 @@ SEARCH_LOG = Table(
 
 RAW_TABLES: dict[str, Table] = {
     t.name: t
-    for t in (PROVINCES_63, PROVINCES_34, MERGER_2025, ALIASES, POVERTY_REVIEW, AGGREGATES, GSO_SURVEY,
-              DOCUMENTS, FACTS, MEASURES, TARGETS, SEARCH_LOG, STATUS_CHANGES)
+    for t in (
+        PROVINCES_63,
+        PROVINCES_34,
+        MERGER_2025,
+        ALIASES,
+        POVERTY_REVIEW,
+        AGGREGATES,
+        GSO_SURVEY,
+        DOCUMENTS,
+        FACTS,
+        MEASURES,
+        TARGETS,
+        SEARCH_LOG,
+        STATUS_CHANGES,
+    )
 }

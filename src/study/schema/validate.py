@@ -64,8 +64,10 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     if size == 0:
         raise SchemaError(f"{path}: the file is empty (0 bytes); expected a header row and data rows")
     if size > MAX_RAW_BYTES:
-        raise SchemaError(f"{path}: the file has {size:,} bytes; raw tables are limited to {MAX_RAW_BYTES:,} bytes "
-                          "(docs/data.md): split it into several files")
+        raise SchemaError(
+            f"{path}: the file has {size:,} bytes; raw tables are limited to {MAX_RAW_BYTES:,} bytes "
+            "(docs/data.md): split it into several files"
+        )
     header: list[str] | None = None
     rows, lines = [], []
     line = 1
@@ -84,8 +86,10 @@ def read_csv_text(path: Path) -> pd.DataFrame:
                 if len(record) > len(header):
                     raise SchemaError(f"{path}, line {start}: {len(record)} cells, but the header has {len(header)}")
                 if len(rows) >= MAX_RAW_ROWS:
-                    raise SchemaError(f"{path}: more than {MAX_RAW_ROWS:,} rows; raw tables are limited to "
-                                      f"{MAX_RAW_ROWS:,} rows per file (docs/data.md): split it into several files")
+                    raise SchemaError(
+                        f"{path}: more than {MAX_RAW_ROWS:,} rows; raw tables are limited to "
+                        f"{MAX_RAW_ROWS:,} rows per file (docs/data.md): split it into several files"
+                    )
                 record = record + [""] * (len(header) - len(record))
                 rows.append([unicodedata.normalize("NFC", v).strip() for v in record])
                 lines.append(start)
@@ -106,19 +110,24 @@ def _check_text(value: str, f: Field, where: str) -> str:
     """Check a text cell: web addresses, formula-like text, word limit; return it."""
     if f.url == "always" or (f.url == "maybe" and SCHEME_RE.match(value)):
         if not URL_RE.match(value):
-            raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}; expected a web address beginning "
-                              "with http:// or https://, without spaces, quotes or angle brackets")
+            raise SchemaError(
+                f"{where}: column {f.name!r} has {shorten(value)}; expected a web address beginning "
+                "with http:// or https://, without spaces, quotes or angle brackets"
+            )
         return value
     if f.url == "maybe" and re.search(r"[<>\"`]", value):
-        raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}; expected a file name or a web address, "
-                          "without quotes or angle brackets")
+        raise SchemaError(
+            f"{where}: column {f.name!r} has {shorten(value)}; expected a file name or a web address, "
+            "without quotes or angle brackets"
+        )
     if is_formula(value):
-        raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}, which begins with "
-                          f"{value[0]!r} and would run as a formula in a spreadsheet; text cells may not begin "
-                          "with =, +, - or @ unless they are numbers (rephrase, e.g. put a word first)")
+        raise SchemaError(
+            f"{where}: column {f.name!r} has {shorten(value)}, which begins with "
+            f"{value[0]!r} and would run as a formula in a spreadsheet; text cells may not begin "
+            "with =, +, - or @ unless they are numbers (rephrase, e.g. put a word first)"
+        )
     if f.max_words is not None and len(value.split()) > f.max_words:
-        raise SchemaError(f"{where}: column {f.name!r} has {len(value.split())} words; "
-                          f"expected at most {f.max_words}")
+        raise SchemaError(f"{where}: column {f.name!r} has {len(value.split())} words; expected at most {f.max_words}")
     return value
 
 
@@ -138,24 +147,31 @@ def _parse(value: str, f: Field, where: str):
             raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}; expected a number{hint}")
         digits = len(value.lstrip("-").split(".")[0].lstrip("0"))
         if digits > MAX_DIGITS:
-            raise SchemaError(f"{where}: column {f.name!r} has a number of {digits} digits ({shorten(value)}); "
-                              f"expected at most {MAX_DIGITS} digits")
+            raise SchemaError(
+                f"{where}: column {f.name!r} has a number of {digits} digits ({shorten(value)}); "
+                f"expected at most {MAX_DIGITS} digits"
+            )
         number = float(value)
         if f.kind in ("int", "year"):
             if not number.is_integer():
                 raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}; expected a whole number")
             number = int(number)
         if f.minimum is not None and number < f.minimum:
-            raise SchemaError(f"{where}: column {f.name!r} has {value}; expected at least {f.minimum:g}"
-                              + (" (a count cannot be negative)" if f.minimum == 0 else ""))
+            raise SchemaError(
+                f"{where}: column {f.name!r} has {value}; expected at least {f.minimum:g}"
+                + (" (a count cannot be negative)" if f.minimum == 0 else "")
+            )
         if f.maximum is not None and number > f.maximum:
-            raise SchemaError(f"{where}: column {f.name!r} has {value}; expected at most {f.maximum:g}"
-                              + (" (a rate in percent)" if f.unit == "percent" else ""))
+            raise SchemaError(
+                f"{where}: column {f.name!r} has {value}; expected at most {f.maximum:g}"
+                + (" (a rate in percent)" if f.unit == "percent" else "")
+            )
         return number
     if f.kind == "code":
         if not CODE_RE.match(value):
-            raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}; "
-                              "expected a two-digit code such as '08'")
+            raise SchemaError(
+                f"{where}: column {f.name!r} has {shorten(value)}; expected a two-digit code such as '08'"
+            )
         return value
     if f.kind == "date":
         if not DATE_RE.match(value):
@@ -163,8 +179,9 @@ def _parse(value: str, f: Field, where: str):
         try:
             pd.Timestamp(value)
         except ValueError:
-            raise SchemaError(f"{where}: column {f.name!r} has {shorten(value)}, "
-                              "which is not a calendar date") from None
+            raise SchemaError(
+                f"{where}: column {f.name!r} has {shorten(value)}, which is not a calendar date"
+            ) from None
         return value
     if f.kind == "enum":
         if value not in f.values:
@@ -200,12 +217,16 @@ def validate(frame: pd.DataFrame, table: Table, path: Path | str) -> pd.DataFram
     given = [c for c in frame.columns if c != "_line"]
     missing = [c for c in table.columns if c not in given]
     if missing:
-        raise SchemaError(f"{path}: missing column(s) {', '.join(missing)}; table {table.name!r} expects "
-                          f"the columns {', '.join(table.columns)}")
+        raise SchemaError(
+            f"{path}: missing column(s) {', '.join(missing)}; table {table.name!r} expects "
+            f"the columns {', '.join(table.columns)}"
+        )
     unexpected = [c for c in given if c not in table.columns]
     if unexpected:
-        raise SchemaError(f"{path}: unexpected column(s) {', '.join(unexpected)}; table {table.name!r} expects "
-                          f"the columns {', '.join(table.columns)}")
+        raise SchemaError(
+            f"{path}: unexpected column(s) {', '.join(unexpected)}; table {table.name!r} expects "
+            f"the columns {', '.join(table.columns)}"
+        )
     physical = frame["_line"].tolist() if "_line" in frame.columns else [i + 2 for i in range(len(frame))]
     records, errors = [], []
     for line, row in zip(physical, frame.to_dict("records"), strict=True):
@@ -230,8 +251,10 @@ def validate(frame: pd.DataFrame, table: Table, path: Path | str) -> pd.DataFram
         if f.kind in ("int", "year"):
             out[f.name] = pd.array(out[f.name].tolist(), dtype="Int64")
         elif f.kind == "float":
-            out[f.name] = pd.array([None if v is None or (isinstance(v, float) and math.isnan(v)) else v
-                                    for v in out[f.name].tolist()], dtype="Float64")
+            out[f.name] = pd.array(
+                [None if v is None or (isinstance(v, float) and math.isnan(v)) else v for v in out[f.name].tolist()],
+                dtype="Float64",
+            )
         else:
             out[f.name] = out[f.name].astype("string")
     if table.key:
@@ -239,7 +262,9 @@ def validate(frame: pd.DataFrame, table: Table, path: Path | str) -> pd.DataFram
         if duplicated.any():
             lines = out.loc[duplicated, "_line"].tolist()
             sample = out.loc[duplicated, list(table.key)].iloc[0].tolist()
-            raise SchemaError(f"{path}, lines {', '.join(map(str, lines))}: duplicate key "
-                              f"{dict(zip(table.key, sample, strict=True))}; the key "
-                              f"({', '.join(table.key)}) must be unique")
+            raise SchemaError(
+                f"{path}, lines {', '.join(map(str, lines))}: duplicate key "
+                f"{dict(zip(table.key, sample, strict=True))}; the key "
+                f"({', '.join(table.key)}) must be unique"
+            )
     return out

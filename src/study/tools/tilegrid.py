@@ -19,8 +19,7 @@ import pandas as pd
 
 def grid_pairs(frame: pd.DataFrame) -> set[tuple[str, str]]:
     """Return the pairs of codes whose cells share a side (4-neighbourhood), as sorted tuples."""
-    where = {(int(r), int(c)): str(code) for code, r, c in zip(frame["code"], frame["row"], frame["col"],
-                                                                 strict=True)}
+    where = {(int(r), int(c)): str(code) for code, r, c in zip(frame["code"], frame["row"], frame["col"], strict=True)}
     pairs = set()
     for (r, c), code in where.items():
         for other in (where.get((r + 1, c)), where.get((r, c + 1))):
@@ -49,13 +48,25 @@ def score(frame: pd.DataFrame, neighbours: set[tuple[str, str]]) -> dict:
     grid = grid_pairs(frame)
     real = {tuple(sorted(p)) for p in neighbours}
     both = grid & real
-    return {"precision": len(both) / len(grid) if grid else float("nan"),
-            "recall": len(both) / len(real) if real else float("nan"),
-            "grid_pairs": len(grid), "neighbour_pairs": len(real), "both": len(both)}
+    return {
+        "precision": len(both) / len(grid) if grid else float("nan"),
+        "recall": len(both) / len(real) if real else float("nan"),
+        "grid_pairs": len(grid),
+        "neighbour_pairs": len(real),
+        "both": len(both),
+    }
 
 
-def design(points: pd.DataFrame, neighbours: set[tuple[str, str]], n_rows: int, n_cols: int, *,
-           distance_weight: float = 0.5, steps: int = 200_000, seed: int = 1) -> pd.DataFrame:
+def design(
+    points: pd.DataFrame,
+    neighbours: set[tuple[str, str]],
+    n_rows: int,
+    n_cols: int,
+    *,
+    distance_weight: float = 0.5,
+    steps: int = 200_000,
+    seed: int = 1,
+) -> pd.DataFrame:
     """Propose a layout from centroids: optimal assignment, then an annealing search.
 
     This is the first stage of how the shipped layouts were made (they were then tuned by hand).
@@ -129,8 +140,9 @@ def design(points: pd.DataFrame, neighbours: set[tuple[str, str]], n_rows: int, 
                 best = (current, dict(pos))
     pos = best[1]
     r0, c0 = min(p[0] for p in pos.values()), min(p[1] for p in pos.values())
-    return pd.DataFrame({"code": codes, "row": [pos[i][0] - r0 for i in range(n)],
-                         "col": [pos[i][1] - c0 for i in range(n)]})
+    return pd.DataFrame(
+        {"code": codes, "row": [pos[i][0] - r0 for i in range(n)], "col": [pos[i][1] - c0 for i in range(n)]}
+    )
 
 
 def _pieces(cells: set[tuple[int, int]]) -> int:

@@ -34,6 +34,7 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
             values = series.astype(object).tolist()
             flags = [is_formula(v) for v in values]
             if any(flags):
-                out[column] = pd.array([neutralise(v) if f else v for v, f in zip(values, flags, strict=True)],
-                                       dtype=series.dtype)
+                out[column] = pd.array(
+                    [neutralise(v) if f else v for v, f in zip(values, flags, strict=True)], dtype=series.dtype
+                )
     return out

@@ -56,5 +56,6 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
 
 def atomic_write_json(path: str | os.PathLike, data, indent: int = 1) -> Path:
     """Write ``data`` as indented, key-sorted UTF-8 JSON to ``path`` atomically (other types as ``str``)."""
-    return atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=indent, sort_keys=True,
-                                              default=str) + "\n")
+    return atomic_write_text(
+        path, json.dumps(data, ensure_ascii=False, indent=indent, sort_keys=True, default=str) + "\n"
+    )

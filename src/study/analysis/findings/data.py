@@ -32,6 +32,13 @@ class Tables:
         review = review[review["standard"] == "nd07_2021"].reset_index(drop=True)
         from study.analysis import targets
 
-        return cls(review=review, facts=load.facts(), documents=load.documents(), measures=load.measures(),
-                   aggregates=load.table("aggregate_series"), survey=load.gso_survey(),
-                   status_changes=load.table("status_changes"), targets=targets.tracked())
+        return cls(
+            review=review,
+            facts=load.facts(),
+            documents=load.documents(),
+            measures=load.measures(),
+            aggregates=load.table("aggregate_series"),
+            survey=load.gso_survey(),
+            status_changes=load.table("status_changes"),
+            targets=targets.tracked(),
+        )

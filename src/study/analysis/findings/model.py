@@ -68,8 +68,9 @@ class Finding:
     def __post_init__(self):
         unknown = [c for c in self.caveats if c not in CAVEATS]
         if unknown or self.series not in SERIES:
-            raise ValueError(f"finding {self.indicator} {self.year}: unknown caveat(s) {unknown} or series "
-                             f"{self.series!r}")
+            raise ValueError(
+                f"finding {self.indicator} {self.year}: unknown caveat(s) {unknown} or series {self.series!r}"
+            )
 
     @property
     def final(self) -> bool:

@@ -79,28 +79,42 @@ def _pick(review: pd.DataFrame, indicator: str, year: int, area: str) -> Finding
     return None
 
 
-def _document_actual(facts: pd.DataFrame, documents: pd.DataFrame, indicator: str, year: int,
-                     area: str) -> Finding | None:
+def _document_actual(
+    facts: pd.DataFrame, documents: pd.DataFrame, indicator: str, year: int, area: str
+) -> Finding | None:
     """A document's figure for the year, only when it may stand for the year's result of this province.
 
     :func:`study.analysis.indicators.observable_facts` leaves out figures the coder noted as interim,
     start-of-year, of a merged or former territory, or under another poverty standard, and flagged ones.
     """
     facts = observable_facts(facts)
-    f = facts[(facts["indicator"] == indicator) & (facts["year"] == year) & (facts["scope"] == "province")
-              & facts["kind"].isin(["actual", "baseline"]) & facts["value"].notna()]
+    f = facts[
+        (facts["indicator"] == indicator)
+        & (facts["year"] == year)
+        & (facts["scope"] == "province")
+        & facts["kind"].isin(["actual", "baseline"])
+        & facts["value"].notna()
+    ]
     if f.empty:
         return None
     f = f.assign(_kind=(f["kind"] != "actual").astype(int)).sort_values(["_kind", "fact_id"])
     return document_finding(f.iloc[0].to_dict(), documents, area)
 
 
-def _series(review: pd.DataFrame, facts: pd.DataFrame, documents: pd.DataFrame, indicator: str, area: str,
-            count: str | None = None) -> list[Finding]:
+def _series(
+    review: pd.DataFrame,
+    facts: pd.DataFrame,
+    documents: pd.DataFrame,
+    indicator: str,
+    area: str,
+    count: str | None = None,
+) -> list[Finding]:
     """One finding per year (see the module docstring for the order of preference)."""
-    years = sorted(set(review.loc[review["indicator"] == indicator, "year"].astype(int))
-                   | set(facts.loc[(facts["indicator"] == indicator) & facts["year"].notna(), "year"].astype(int))
-                   | (set(review.loc[review["indicator"] == count, "year"].astype(int)) if count else set()))
+    years = sorted(
+        set(review.loc[review["indicator"] == indicator, "year"].astype(int))
+        | set(facts.loc[(facts["indicator"] == indicator) & facts["year"].notna(), "year"].astype(int))
+        | (set(review.loc[review["indicator"] == count, "year"].astype(int)) if count else set())
+    )
     out = []
     for year in years:
         found = _pick(review, indicator, year, area)
@@ -119,13 +133,26 @@ def _series(review: pd.DataFrame, facts: pd.DataFrame, documents: pd.DataFrame, 
 
 def _zero_count(review: pd.DataFrame, count: str, year: int, area: str, indicator: str) -> Finding | None:
     """A rate of zero when the year's end-of-year review counted no household of the kind."""
-    rows = review[(review["indicator"] == count) & (review["year"] == year)
-                  & (review["reference_point"] == "end_of_year") & (review["value"] == 0)]
+    rows = review[
+        (review["indicator"] == count)
+        & (review["year"] == year)
+        & (review["reference_point"] == "end_of_year")
+        & (review["value"] == 0)
+    ]
     if rows.empty:
         return None
     base = review_finding(rows.iloc[0].to_dict(), area, ("zero_count",))
-    return Finding(indicator=indicator, value=0.0, unit="percent", year=year, area=area, series="review",
-                   reference_point="end_of_year", caveats=base.caveats, sources=base.sources)
+    return Finding(
+        indicator=indicator,
+        value=0.0,
+        unit="percent",
+        year=year,
+        area=area,
+        series="review",
+        reference_point="end_of_year",
+        caveats=base.caveats,
+        sources=base.sources,
+    )
 
 
 def _changes(rates: list[Finding]) -> list[Change]:
@@ -135,18 +162,29 @@ def _changes(rates: list[Finding]) -> list[Change]:
 
 def _context(tables: Tables, unit: Unit, year: int) -> Context:
     a = tables.aggregates
-    a = a[(a["indicator"] == "poor_rate_pct") & (a["standard"] == "nd07_2021") & (a["year"] == year)
-          & (a["reference_point"] == "end_of_year")]
+    a = a[
+        (a["indicator"] == "poor_rate_pct")
+        & (a["standard"] == "nd07_2021")
+        & (a["year"] == year)
+        & (a["reference_point"] == "end_of_year")
+    ]
     national = a[a["level"] == "national"]
     regional = a[(a["level"] == "region") & (a["area"] == unit.region)]
-    return Context(year=year, national=aggregate_finding(national.iloc[0].to_dict()) if len(national) else None,
-                   regional=aggregate_finding(regional.iloc[0].to_dict()) if len(regional) else None)
+    return Context(
+        year=year,
+        national=aggregate_finding(national.iloc[0].to_dict()) if len(national) else None,
+        regional=aggregate_finding(regional.iloc[0].to_dict()) if len(regional) else None,
+    )
 
 
 def _aggregate_series(tables: Tables, level: str, area: str | None = None) -> list[Finding]:
     a = tables.aggregates
-    a = a[(a["indicator"] == "poor_rate_pct") & (a["standard"] == "nd07_2021") & (a["level"] == level)
-          & (a["reference_point"] == "end_of_year")]
+    a = a[
+        (a["indicator"] == "poor_rate_pct")
+        & (a["standard"] == "nd07_2021")
+        & (a["level"] == level)
+        & (a["reference_point"] == "end_of_year")
+    ]
     if area is not None:
         a = a[a["area"] == area]
     return [aggregate_finding(r) for r in a.sort_values("year").to_dict("records")]
@@ -187,12 +225,20 @@ def province_findings(province: str, tables: Tables | None = None) -> ProvinceFi
     covered = {f.year for f in rates}
     missing = [y for y in YEARS if y not in covered]
     context = _context(tables, unit, max(covered)) if covered else None
-    estimates = facts[(facts["kind"] == "estimate") & (facts["indicator"] == "poor_rate_pct")
-                      & (facts["scope"] == "province") & facts["value"].notna() & facts["year"].notna()
-                      & ~facts["note"].fillna("").astype(str).str.contains(NOT_YEAR_END)
-                      & facts["flag"].fillna("").astype(str).eq("")]
-    survey = tables.survey[(tables.survey["province_code"] == code) & tables.survey["poor_rate_pct"].notna()
-                           & (tables.survey["series"] == "gso_multidimensional_survey")]
+    estimates = facts[
+        (facts["kind"] == "estimate")
+        & (facts["indicator"] == "poor_rate_pct")
+        & (facts["scope"] == "province")
+        & facts["value"].notna()
+        & facts["year"].notna()
+        & ~facts["note"].fillna("").astype(str).str.contains(NOT_YEAR_END)
+        & facts["flag"].fillna("").astype(str).eq("")
+    ]
+    survey = tables.survey[
+        (tables.survey["province_code"] == code)
+        & tables.survey["poor_rate_pct"].notna()
+        & (tables.survey["series"] == "gso_multidimensional_survey")
+    ]
     if context is not None:
         same = survey[survey["year"] == context.year]
         context.survey = survey_finding(same.iloc[0].to_dict(), code) if len(same) else None
@@ -202,11 +248,20 @@ def province_findings(province: str, tables: Tables | None = None) -> ProvinceFi
     from study.schema import MEASURE_CODES
 
     return ProvinceFindings(
-        unit=unit, successor=successor, merged_with=merged_with, status_change=_status_change(tables, unit),
-        rates=rates, counts=counts, near_poor=near, changes=_changes(rates), missing_years=missing,
+        unit=unit,
+        successor=successor,
+        merged_with=merged_with,
+        status_change=_status_change(tables, unit),
+        rates=rates,
+        counts=counts,
+        near_poor=near,
+        changes=_changes(rates),
+        missing_years=missing,
         context=context,
-        estimates=[document_finding(r, docs, code) for r in estimates.sort_values("fact_id").drop_duplicates(
-            ["doc_id", "year", "value"]).to_dict("records")],
+        estimates=[
+            document_finding(r, docs, code)
+            for r in estimates.sort_values("fact_id").drop_duplicates(["doc_id", "year", "value"]).to_dict("records")
+        ],
         survey=[survey_finding(r, code) for r in survey.sort_values("year").to_dict("records")],
         measures=[c for c in MEASURE_CODES if c in set(m["measure_code"])],
         documents=[{k: text(v) for k, v in r.items()} for r in docs.sort_values("doc_id").to_dict("records")],

@@ -6,9 +6,15 @@ import pandas as pd
 
 from study.analysis.findings.model import Finding, Source
 
-UNITS = {"poor_rate_pct": "percent", "near_poor_rate_pct": "percent", "poor_near_poor_rate_pct": "percent",
-         "poor_households": "households", "near_poor_households": "households",
-         "poor_near_poor_households": "households", "total_households": "households"}
+UNITS = {
+    "poor_rate_pct": "percent",
+    "near_poor_rate_pct": "percent",
+    "poor_near_poor_rate_pct": "percent",
+    "poor_households": "households",
+    "near_poor_households": "households",
+    "poor_near_poor_households": "households",
+    "total_households": "households",
+}
 
 
 def text(value) -> str:
@@ -39,10 +45,15 @@ def evidence_for(value, evidence: str) -> str:
 
 def review_source(row: dict) -> Source:
     """The source of a chosen review or aggregate row; its phrase is kept only where it shows the value."""
-    return Source(url=text(row.get("source_url")), title=text(row.get("source_title")),
-                  date=text(row.get("source_date")), publisher=text(row.get("source_type")),
-                  evidence=evidence_for(row.get("value"), text(row.get("evidence"))),
-                  row=text(row.get("source_row")), decision=text(row.get("decision")))
+    return Source(
+        url=text(row.get("source_url")),
+        title=text(row.get("source_title")),
+        date=text(row.get("source_date")),
+        publisher=text(row.get("source_type")),
+        evidence=evidence_for(row.get("value"), text(row.get("evidence"))),
+        row=text(row.get("source_row")),
+        decision=text(row.get("decision")),
+    )
 
 
 def review_finding(row: dict, area: str, extra: tuple[str, ...] = ()) -> Finding:
@@ -52,18 +63,33 @@ def review_finding(row: dict, area: str, extra: tuple[str, ...] = ()) -> Finding
         caveats.append(row["reference_point"])
     if bool(row.get("conflict")):
         caveats.append("conflict")
-    return Finding(indicator=str(row["indicator"]), value=float(row["value"]), unit=UNITS[str(row["indicator"])],
-                   year=int(row["year"]), area=area, series="review", reference_point=str(row["reference_point"]),
-                   caveats=tuple(caveats), sources=(review_source(row),))
+    return Finding(
+        indicator=str(row["indicator"]),
+        value=float(row["value"]),
+        unit=UNITS[str(row["indicator"])],
+        year=int(row["year"]),
+        area=area,
+        series="review",
+        reference_point=str(row["reference_point"]),
+        caveats=tuple(caveats),
+        sources=(review_source(row),),
+    )
 
 
 def aggregate_finding(row: dict) -> Finding:
     """A national or regional finding from ``aggregate_series``."""
     caveats = [row["reference_point"]] if row["reference_point"] in ("interim", "preliminary") else []
-    return Finding(indicator=str(row["indicator"]), value=float(row["value"]), unit=UNITS[str(row["indicator"])],
-                   year=int(row["year"]), area=str(row["area"]), series="aggregate",
-                   reference_point=str(row["reference_point"]), caveats=tuple(caveats),
-                   sources=(review_source(row),))
+    return Finding(
+        indicator=str(row["indicator"]),
+        value=float(row["value"]),
+        unit=UNITS[str(row["indicator"])],
+        year=int(row["year"]),
+        area=str(row["area"]),
+        series="aggregate",
+        reference_point=str(row["reference_point"]),
+        caveats=tuple(caveats),
+        sources=(review_source(row),),
+    )
 
 
 def document_source(fact: dict, documents: pd.DataFrame) -> Source:
@@ -71,28 +97,53 @@ def document_source(fact: dict, documents: pd.DataFrame) -> Source:
     doc = documents[documents["doc_id"] == fact["doc_id"]]
     d = doc.iloc[0].to_dict() if len(doc) else {}
     url = text(d.get("source_url")) or text(fact.get("source"))
-    return Source(url=url if url.startswith("http") else "", title=text(d.get("title")),
-                  date=text(d.get("doc_date")), publisher=text(d.get("issuer")), evidence=text(fact.get("evidence")),
-                  row=f"facts:{fact['fact_id']}", doc_id=text(fact.get("doc_id")))
+    return Source(
+        url=url if url.startswith("http") else "",
+        title=text(d.get("title")),
+        date=text(d.get("doc_date")),
+        publisher=text(d.get("issuer")),
+        evidence=text(fact.get("evidence")),
+        row=f"facts:{fact['fact_id']}",
+        doc_id=text(fact.get("doc_id")),
+    )
 
 
 def document_finding(fact: dict, documents: pd.DataFrame, area: str) -> Finding:
     """A finding from a coded fact (a figure a policy document states)."""
     value = fact.get("value")
-    return Finding(indicator=str(fact["indicator"]), value=None if pd.isna(value) else float(value),
-                   unit=UNITS.get(str(fact["indicator"]), text(fact.get("unit"))),
-                   year=None if pd.isna(fact["year"]) else int(fact["year"]), area=area, series="document",
-                   kind=str(fact["kind"]), caveats=("document_figure",),
-                   sources=(document_source(fact, documents),), qualifier=text(fact.get("qualifier")))
+    return Finding(
+        indicator=str(fact["indicator"]),
+        value=None if pd.isna(value) else float(value),
+        unit=UNITS.get(str(fact["indicator"]), text(fact.get("unit"))),
+        year=None if pd.isna(fact["year"]) else int(fact["year"]),
+        area=area,
+        series="document",
+        kind=str(fact["kind"]),
+        caveats=("document_figure",),
+        sources=(document_source(fact, documents),),
+        qualifier=text(fact.get("qualifier")),
+    )
 
 
 def survey_finding(row: dict, area: str) -> Finding:
     """A finding of the GSO survey series; the yearbook's "sơ bộ" figures are marked preliminary."""
     note = text(row.get("note")).lower()
     preliminary = "sơ bộ" in note or "preliminary" in note
-    return Finding(indicator="poor_rate_pct", value=float(row["poor_rate_pct"]), unit="percent",
-                   year=int(row["year"]), area=area, series="survey",
-                   reference_point="preliminary" if preliminary else "",
-                   caveats=("survey_preliminary",) if preliminary else (),
-                   sources=(Source(url=text(row.get("source_url")), title=text(row.get("source_title")),
-                                   date=text(row.get("source_date")), publisher="GSO"),))
+    return Finding(
+        indicator="poor_rate_pct",
+        value=float(row["poor_rate_pct"]),
+        unit="percent",
+        year=int(row["year"]),
+        area=area,
+        series="survey",
+        reference_point="preliminary" if preliminary else "",
+        caveats=("survey_preliminary",) if preliminary else (),
+        sources=(
+            Source(
+                url=text(row.get("source_url")),
+                title=text(row.get("source_title")),
+                date=text(row.get("source_date")),
+                publisher="GSO",
+            ),
+        ),
+    )

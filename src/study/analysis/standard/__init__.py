@@ -102,11 +102,38 @@ from study.analysis.standard.tables import (
 )
 
 __all__ = [
-    "ALIASES", "AREAS", "CATEGORIES", "DEFAULT_STANDARD", "INDICATOR_COLUMNS", "INDICATOR_FILES", "ITEMS",
-    "MISSING_RULES", "NATIONAL", "STANDARD_COLUMNS", "STANDARD_FILES", "UNDETERMINED", "NotSourcedError",
-    "Standard", "StandardError", "available_standards", "boundary_cases", "category_counts", "check_area",
-    "check_income", "classify", "classify_households", "compare_standards", "format_vnd", "income_line_shares",
-    "indicator_table", "lines", "lines_table", "load_standard", "national_standard", "programme_dir", "shares",
+    "ALIASES",
+    "AREAS",
+    "CATEGORIES",
+    "DEFAULT_STANDARD",
+    "INDICATOR_COLUMNS",
+    "INDICATOR_FILES",
+    "ITEMS",
+    "MISSING_RULES",
+    "NATIONAL",
+    "STANDARD_COLUMNS",
+    "STANDARD_FILES",
+    "UNDETERMINED",
+    "NotSourcedError",
+    "Standard",
+    "StandardError",
+    "available_standards",
+    "boundary_cases",
+    "category_counts",
+    "check_area",
+    "check_income",
+    "classify",
+    "classify_households",
+    "compare_standards",
+    "format_vnd",
+    "income_line_shares",
+    "indicator_table",
+    "lines",
+    "lines_table",
+    "load_standard",
+    "national_standard",
+    "programme_dir",
+    "shares",
     "synthetic_households",
 ]
 
@@ -143,9 +170,14 @@ def classify(income_per_person_month, area: str, deprivations, standard=DEFAULT_
     return load_standard(standard).classify(income_per_person_month, area, deprivations)
 
 
-def classify_households(df: pd.DataFrame, standard=DEFAULT_STANDARD, income: str = "income_per_person_month",
-                        area: str = "area", deprivations: str = "deprivations",
-                        undetermined: str = "raise") -> pd.Series:
+def classify_households(
+    df: pd.DataFrame,
+    standard=DEFAULT_STANDARD,
+    income: str = "income_per_person_month",
+    area: str = "area",
+    deprivations: str = "deprivations",
+    undetermined: str = "raise",
+) -> pd.Series:
     """Classify every household of a frame.
 
     Parameters
@@ -167,5 +199,6 @@ def classify_households(df: pd.DataFrame, standard=DEFAULT_STANDARD, income: str
         Ordered categorical named ``category`` with the index of ``df``; its categories are those the
         standard can produce (:attr:`Standard.categories`).
     """
-    return load_standard(standard).classify_frame(df, income=income, area=area, deprivations=deprivations,
-                                                  undetermined=undetermined)
+    return load_standard(standard).classify_frame(
+        df, income=income, area=area, deprivations=deprivations, undetermined=undetermined
+    )

@@ -57,5 +57,4 @@ def sentences(std, lang: str) -> list[str]:
     per_area = {area: "; ".join(area_rules(std, area, lang)) for area in AREAS}
     if per_area["rural"] == per_area["urban"]:
         return [t(lang, "teaching.d_area", area=t(lang, "teaching.area_all"), rules=per_area["rural"])]
-    return [t(lang, "teaching.d_area", area=t(lang, f"teaching.area_{area}"), rules=per_area[area])
-            for area in AREAS]
+    return [t(lang, "teaching.d_area", area=t(lang, f"teaching.area_{area}"), rules=per_area[area]) for area in AREAS]

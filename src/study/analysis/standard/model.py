@@ -103,8 +103,12 @@ class Standard:
         """One row per dimension with its number of indicators."""
         if self.indicators.empty:
             return pd.DataFrame(columns=["dimension_code", "dimension_vi", "dimension_en", "indicators"])
-        return (self.indicators.groupby(["dimension_code", "dimension_vi", "dimension_en"], sort=False)
-                .size().rename("indicators").reset_index())
+        return (
+            self.indicators.groupby(["dimension_code", "dimension_vi", "dimension_en"], sort=False)
+            .size()
+            .rename("indicators")
+            .reset_index()
+        )
 
     @property
     def max_deprivations(self) -> int | None:
@@ -143,8 +147,11 @@ class Standard:
             "poor": k is not None,
             "near_poor": k is not None and self.near_poor_rule,
             "middle_income": self.middle_income_upper is not None,
-            "not_poor": (self.near_poor_rule or self.middle_income_upper is not None
-                         or (k is None and self.near_poor_line is not None)),
+            "not_poor": (
+                self.near_poor_rule
+                or self.middle_income_upper is not None
+                or (k is None and self.near_poor_line is not None)
+            ),
         }
         out = tuple(c for c in CATEGORIES if possible[c])
         return out + ((UNDETERMINED,) if self.missing else ())
@@ -208,16 +215,31 @@ class Standard:
             for area in AREAS:
                 row = self._row(role, area)
                 stated = float(row["value"])
-                out.append({"rule": role, "area": area, "value": stated, "unit": row["unit"],
-                            "per_month": float(values[area]), "legal_basis": row["legal_basis"],
-                            "source_url": row["source_url"]})
+                out.append(
+                    {
+                        "rule": role,
+                        "area": area,
+                        "value": stated,
+                        "unit": row["unit"],
+                        "per_month": float(values[area]),
+                        "legal_basis": row["legal_basis"],
+                        "source_url": row["source_url"],
+                    }
+                )
         if self.min_deprivations is not None:
             row = self._row("min_deprivations", "all")
-            out.append({"rule": "min_deprivations", "area": "all", "value": float(self.min_deprivations),
-                        "unit": row["unit"], "per_month": float("nan"), "legal_basis": row["legal_basis"],
-                        "source_url": row["source_url"]})
-        return pd.DataFrame(out, columns=["rule", "area", "value", "unit", "per_month", "legal_basis",
-                                          "source_url"])
+            out.append(
+                {
+                    "rule": "min_deprivations",
+                    "area": "all",
+                    "value": float(self.min_deprivations),
+                    "unit": row["unit"],
+                    "per_month": float("nan"),
+                    "legal_basis": row["legal_basis"],
+                    "source_url": row["source_url"],
+                }
+            )
+        return pd.DataFrame(out, columns=["rule", "area", "value", "unit", "per_month", "legal_basis", "source_url"])
 
     def _row(self, role: str, area: str) -> pd.Series:
         rows = self.rows[self.rows["item"].isin(ITEMS[role]) & self.rows["area"].isin([area, "all", ""])]
@@ -256,17 +278,21 @@ class Standard:
         if isinstance(deprivations, bool):
             raise StandardError("deprivations must be a count or a collection of indicator codes, not a bool")
         if isinstance(deprivations, numbers.Integral) or (
-                isinstance(deprivations, numbers.Real) and float(deprivations).is_integer()):
+            isinstance(deprivations, numbers.Real) and float(deprivations).is_integer()
+        ):
             number = int(deprivations)
             if number < 0:
                 raise StandardError(f"deprivations is {number}: a count of deprivations cannot be negative")
             if self.max_deprivations is not None and number > self.max_deprivations:
-                raise StandardError(f"deprivations is {number}, but standard {self.code!r} has only "
-                                    f"{self.max_deprivations} indicators")
+                raise StandardError(
+                    f"deprivations is {number}, but standard {self.code!r} has only {self.max_deprivations} indicators"
+                )
             return number
         if isinstance(deprivations, str):
-            raise StandardError(f"deprivations is the string {deprivations!r}: pass a count or a list of "
-                                f"indicator codes, e.g. [{deprivations!r}]")
+            raise StandardError(
+                f"deprivations is the string {deprivations!r}: pass a count or a list of "
+                f"indicator codes, e.g. [{deprivations!r}]"
+            )
         if isinstance(deprivations, Mapping):
             self._check_codes(list(deprivations))
             return sum(1 for deprived in deprivations.values() if deprived)
@@ -277,17 +303,22 @@ class Standard:
             if repeated:
                 raise StandardError(f"indicator code(s) {', '.join(repeated)} given more than once")
             return len(codes)
-        raise StandardError(f"deprivations must be a count or a collection of indicator codes; got "
-                            f"{type(deprivations).__name__}")
+        raise StandardError(
+            f"deprivations must be a count or a collection of indicator codes; got {type(deprivations).__name__}"
+        )
 
     def _check_codes(self, codes: list) -> None:
         if not self.indicator_codes:
-            raise StandardError(f"standard {self.code!r} has no indicator list in the programme tables "
-                                f"(dimensions_indicators*.csv); pass a count of deprivations instead")
+            raise StandardError(
+                f"standard {self.code!r} has no indicator list in the programme tables "
+                f"(dimensions_indicators*.csv); pass a count of deprivations instead"
+            )
         unknown = [str(c) for c in codes if c not in self.indicator_codes]
         if unknown:
-            raise StandardError(f"unknown indicator code(s) {', '.join(map(repr, unknown))} for standard "
-                                f"{self.code!r}; valid codes: {', '.join(self.indicator_codes)}")
+            raise StandardError(
+                f"unknown indicator code(s) {', '.join(map(repr, unknown))} for standard "
+                f"{self.code!r}; valid codes: {', '.join(self.indicator_codes)}"
+            )
 
     def _under(self, income: float, line: float) -> bool:
         return income < line if self.strict else income <= line
@@ -346,39 +377,51 @@ class Standard:
         return category
 
     def _not_sourced(self, income: float, area: str, rule: str, known: str | None) -> NotSourcedError:
-        what = ("it is not poor, but whether it is near-poor or better is open" if known == "not_poor"
-                else "not even whether it is poor")
-        message = (f"standard {self.code!r} ({self.label}) does not decide this household "
-                   f"({format_vnd(income)} per person per month, {area}): {MISSING_RULES[rule]}; "
-                   f"the sourced rules say {what}")
+        what = (
+            "it is not poor, but whether it is near-poor or better is open"
+            if known == "not_poor"
+            else "not even whether it is poor"
+        )
+        message = (
+            f"standard {self.code!r} ({self.label}) does not decide this household "
+            f"({format_vnd(income)} per person per month, {area}): {MISSING_RULES[rule]}; "
+            f"the sourced rules say {what}"
+        )
         return NotSourcedError(message, self.code, rule, known)
 
-    def classify_frame(self, df: pd.DataFrame, income: str = "income_per_person_month", area: str = "area",
-                       deprivations: str = "deprivations", undetermined: str = "raise") -> pd.Series:
+    def classify_frame(
+        self,
+        df: pd.DataFrame,
+        income: str = "income_per_person_month",
+        area: str = "area",
+        deprivations: str = "deprivations",
+        undetermined: str = "raise",
+    ) -> pd.Series:
         """Classify every row of ``df``; see :func:`study.analysis.standard.classify_households`."""
         if undetermined not in ("raise", "mark"):
             raise StandardError(f"undetermined must be 'raise' or 'mark'; got {undetermined!r}")
         for column in (income, area):
             if column not in df.columns:
-                raise StandardError(f"column {column!r} is missing; the frame has "
-                                    f"{', '.join(map(str, df.columns))}")
+                raise StandardError(f"column {column!r} is missing; the frame has {', '.join(map(str, df.columns))}")
         values = pd.to_numeric(df[income], errors="coerce").astype("float64")
         bad = values.isna() | ~np.isfinite(values)
         if bad.any():
-            raise StandardError(f"column {income!r} is not a finite number in row(s) "
-                                f"{labels(df.index[bad.to_numpy()])}")
+            raise StandardError(
+                f"column {income!r} is not a finite number in row(s) {labels(df.index[bad.to_numpy()])}"
+            )
         negative = values < 0
         if negative.any():
-            raise StandardError(f"column {income!r} is negative in row(s) "
-                                f"{labels(df.index[negative.to_numpy()])}: "
-                                "an income per person cannot be negative")
+            raise StandardError(
+                f"column {income!r} is negative in row(s) "
+                f"{labels(df.index[negative.to_numpy()])}: "
+                "an income per person cannot be negative"
+            )
         areas = df[area].map(area_code)
         if areas.isna().any():
             wrong = sorted({repr(v) for v in df.loc[areas.isna(), area]})
             raise StandardError(f"column {area!r} has {', '.join(wrong)}; expected 'rural' or 'urban'")
         counts = self._counts(df, deprivations)
-        decided = [self.decide(x, a, c) for x, a, c in zip(values.to_numpy(), areas, counts.to_numpy(),
-                                                            strict=True)]
+        decided = [self.decide(x, a, c) for x, a, c in zip(values.to_numpy(), areas, counts.to_numpy(), strict=True)]
         result = np.array([d[0] for d in decided], dtype=object)
         open_rows = result == UNDETERMINED
         if open_rows.any() and undetermined == "raise":
@@ -386,9 +429,14 @@ class Standard:
             raise NotSourcedError(
                 f"standard {self.code!r} ({self.label}) does not decide row(s) {labels(df.index[open_rows])}: "
                 f"{'; '.join(MISSING_RULES[r] for r in rules)}; pass undetermined='mark' to mark them "
-                f"{UNDETERMINED!r}", self.code, rules[0], None)
-        return pd.Series(pd.Categorical(result, categories=list(self.categories), ordered=True),
-                         index=df.index, name="category")
+                f"{UNDETERMINED!r}",
+                self.code,
+                rules[0],
+                None,
+            )
+        return pd.Series(
+            pd.Categorical(result, categories=list(self.categories), ordered=True), index=df.index, name="category"
+        )
 
     def _counts(self, df: pd.DataFrame, deprivations: str) -> pd.Series:
         if deprivations in df.columns:
@@ -398,17 +446,22 @@ class Standard:
                 bad |= counts > self.max_deprivations
             if bad.any():
                 limit = f"0 to {self.max_deprivations}" if self.max_deprivations is not None else "0 or more"
-                raise StandardError(f"column {deprivations!r} must be a whole number {limit}; row(s) "
-                                    f"{labels(df.index[bad.to_numpy()])} are not")
+                raise StandardError(
+                    f"column {deprivations!r} must be a whole number {limit}; row(s) "
+                    f"{labels(df.index[bad.to_numpy()])} are not"
+                )
             return counts.astype(int)
         present = [c for c in self.indicator_codes if c in df.columns]
         if not present:
             valid = ", ".join(self.indicator_codes) or "(no indicator list)"
-            raise StandardError(f"no column {deprivations!r} and no indicator columns: give a count column "
-                                f"or one true/false column per indicator; valid codes for {self.code!r}: "
-                                f"{valid}")
+            raise StandardError(
+                f"no column {deprivations!r} and no indicator columns: give a count column "
+                f"or one true/false column per indicator; valid codes for {self.code!r}: "
+                f"{valid}"
+            )
         flags = df[present]
-        if not all(pd.api.types.is_bool_dtype(flags[c]) or set(pd.unique(flags[c].dropna())) <= {0, 1}
-                   for c in present):
+        if not all(
+            pd.api.types.is_bool_dtype(flags[c]) or set(pd.unique(flags[c].dropna())) <= {0, 1} for c in present
+        ):
             raise StandardError(f"indicator columns must hold true/false (or 0/1): {', '.join(present)}")
         return flags.fillna(False).astype(int).sum(axis=1)

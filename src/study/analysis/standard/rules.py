@@ -18,15 +18,24 @@ ALIASES = {"nd351_2025": "national_2026_2030", "nd07": "nd07_2021", "qd59": "qd5
 """Other accepted names of standard codes."""
 MISSING_RULES = {
     "deprivation_rule": "how deprivations enter the classification was not found in any stored source "
-                        "(only the income lines were)",
+    "(only the income lines were)",
     "near_poor_rule": "the near-poor rule was not found in any stored source",
 }
 """The rules a standard can lack, with the reason given in error messages."""
 
-STANDARD_COLUMNS = ("standard", "item", "area", "value", "unit", "legal_basis", "source_url", "source_title",
-                    "note")
-INDICATOR_COLUMNS = ("standard", "dimension_code", "dimension_vi", "dimension_en", "indicator_code",
-                     "indicator_vi", "indicator_en", "legal_basis", "source_url", "note")
+STANDARD_COLUMNS = ("standard", "item", "area", "value", "unit", "legal_basis", "source_url", "source_title", "note")
+INDICATOR_COLUMNS = (
+    "standard",
+    "dimension_code",
+    "dimension_vi",
+    "dimension_en",
+    "indicator_code",
+    "indicator_vi",
+    "indicator_en",
+    "legal_basis",
+    "source_url",
+    "note",
+)
 # Files under data/raw/programme: the shared tables first, then supplements with the same columns.
 STANDARD_FILES = ("poverty_standard*.csv", "standard_*.csv")
 INDICATOR_FILES = ("dimensions_indicators*.csv",)
@@ -50,8 +59,14 @@ BOUNDS = {"at_or_below": False, "below": True}
 """Values of the ``income_bound`` item: whether an income exactly on a line is above it (strict)."""
 
 _AREA_NAMES = {
-    "rural": "rural", "nong thon": "rural", "nongthon": "rural",
-    "urban": "urban", "thanh thi": "urban", "thanhthi": "urban", "do thi": "urban", "dothi": "urban",
+    "rural": "rural",
+    "nong thon": "rural",
+    "nongthon": "rural",
+    "urban": "urban",
+    "thanh thi": "urban",
+    "thanhthi": "urban",
+    "do thi": "urban",
+    "dothi": "urban",
 }
 
 

@@ -10,8 +10,11 @@ import pandas as pd
 from study.analysis.standard.rules import AREAS, DEFAULT_STANDARD, LINE_ROLES, UNDETERMINED, StandardError
 from study.analysis.standard.tables import load_standard
 
-LINE_NAMES = {"poverty_line": "poverty line", "near_poor_line": "near-poor line",
-              "middle_income_upper": "middle-income up to"}
+LINE_NAMES = {
+    "poverty_line": "poverty line",
+    "near_poor_line": "near-poor line",
+    "middle_income_upper": "middle-income up to",
+}
 """Column suffixes of :func:`lines_table`."""
 
 
@@ -43,11 +46,37 @@ def lines(*standards) -> pd.DataFrame:
         std = load_standard(item)
         table = std.thresholds()
         for row in table[table["rule"].isin(LINE_ROLES)].itertuples():
-            out.append({"standard": std.code, "label": std.label, "province": std.province, "period": std.period,
-                        "rule": row.rule, "area": row.area, "value": row.value, "unit": row.unit,
-                        "per_month": row.per_month, "strict": std.strict, "legal_basis": row.legal_basis})
-    return pd.DataFrame(out, columns=["standard", "label", "province", "period", "rule", "area", "value", "unit",
-                                      "per_month", "strict", "legal_basis"])
+            out.append(
+                {
+                    "standard": std.code,
+                    "label": std.label,
+                    "province": std.province,
+                    "period": std.period,
+                    "rule": row.rule,
+                    "area": row.area,
+                    "value": row.value,
+                    "unit": row.unit,
+                    "per_month": row.per_month,
+                    "strict": std.strict,
+                    "legal_basis": row.legal_basis,
+                }
+            )
+    return pd.DataFrame(
+        out,
+        columns=[
+            "standard",
+            "label",
+            "province",
+            "period",
+            "rule",
+            "area",
+            "value",
+            "unit",
+            "per_month",
+            "strict",
+            "legal_basis",
+        ],
+    )
 
 
 def lines_table(*standards) -> pd.DataFrame:
@@ -92,8 +121,15 @@ def boundary_cases(std=DEFAULT_STANDARD) -> pd.DataFrame:
             line = values[area]
             for position, income in (("below", line - 1), ("on", line), ("above", line + 1)):
                 for count in counts:
-                    rows.append({"area": area, "boundary": role, "position": position,
-                                 "income_per_person_month": income, "deprivations": count})
+                    rows.append(
+                        {
+                            "area": area,
+                            "boundary": role,
+                            "position": position,
+                            "income_per_person_month": income,
+                            "deprivations": count,
+                        }
+                    )
     frame = pd.DataFrame(rows)
     incomes = frame["income_per_person_month"]
     if (incomes % 1 == 0).all():
@@ -133,8 +169,7 @@ def synthetic_households(n: int = 200, seed: int = 2021, standard=DEFAULT_STANDA
     codes = std.indicator_codes
     if not codes:
         if not std.n_indicators:
-            raise StandardError(f"standard {std.code!r} has neither an indicator list nor a number "
-                                "of indicators")
+            raise StandardError(f"standard {std.code!r} has neither an indicator list nor a number of indicators")
         codes = tuple(f"indicator_{i:02d}" for i in range(1, std.n_indicators + 1))
     rng = np.random.default_rng(seed)
     urban = rng.random(n) < 0.35
@@ -148,12 +183,14 @@ def synthetic_households(n: int = 200, seed: int = 2021, standard=DEFAULT_STANDA
     base = rng.uniform(0.05, 0.30, size=len(codes))
     pressure = np.clip(1.6 - income / line, 0.2, 1.6)
     deprived = rng.random((n, len(base))) < np.clip(base[None, :] * pressure[:, None] * 1.5, 0, 0.9)
-    frame = pd.DataFrame({
-        "household_id": [f"S{i:04d}" for i in range(1, n + 1)],
-        "area": area,
-        "household_size": size.astype(int),
-        "income_per_person_month": income.astype(np.int64),
-    })
+    frame = pd.DataFrame(
+        {
+            "household_id": [f"S{i:04d}" for i in range(1, n + 1)],
+            "area": area,
+            "household_size": size.astype(int),
+            "income_per_person_month": income.astype(np.int64),
+        }
+    )
     for j, code in enumerate(codes):
         frame[code] = deprived[:, j]
     frame["deprivations"] = deprived.sum(axis=1).astype(int)
@@ -175,8 +212,9 @@ def compare_standards(households: pd.DataFrame, standards, undetermined: str = "
     out = pd.DataFrame(index=households.index)
     for item in standards:
         std = load_standard(item)
-        out[std.code] = std.classify_frame(households[["income_per_person_month", "area", "deprivations"]],
-                                           undetermined=undetermined)
+        out[std.code] = std.classify_frame(
+            households[["income_per_person_month", "area", "deprivations"]], undetermined=undetermined
+        )
     return out
 
 
@@ -187,8 +225,9 @@ def shares(categories: pd.DataFrame) -> pd.DataFrame:
     undetermined; missing combinations are 0.
     """
     order = ["poor", "near_poor", "middle_income", "not_poor", UNDETERMINED]
-    table = pd.DataFrame({code: categories[code].astype(str).value_counts(normalize=True) * 100
-                          for code in categories.columns}).T.fillna(0.0)
+    table = pd.DataFrame(
+        {code: categories[code].astype(str).value_counts(normalize=True) * 100 for code in categories.columns}
+    ).T.fillna(0.0)
     return table[[c for c in order if c in table.columns]]
 
 
@@ -211,7 +250,15 @@ def income_line_shares(households: pd.DataFrame, standards) -> pd.DataFrame:
         income = pd.to_numeric(households["income_per_person_month"]).astype("float64")
         line = households["area"].map(std.poverty_line).astype("float64")
         under = (income < line) if std.strict else (income <= line)
-        out.append({"standard": std.code, "label": std.label, "rural_line": std.poverty_line["rural"],
-                    "urban_line": std.poverty_line["urban"], "households": len(households),
-                    "under_line": int(under.sum()), "share_pct": float(under.mean() * 100)})
+        out.append(
+            {
+                "standard": std.code,
+                "label": std.label,
+                "rural_line": std.poverty_line["rural"],
+                "urban_line": std.poverty_line["urban"],
+                "households": len(households),
+                "under_line": int(under.sum()),
+                "share_pct": float(under.mean() * 100),
+            }
+        )
     return pd.DataFrame(out)

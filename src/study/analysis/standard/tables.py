@@ -49,8 +49,7 @@ def _read(folder: Path, patterns: tuple[str, ...], columns: tuple[str, ...]) -> 
         frame = read_csv_text(path)
         missing = [c for c in columns if c not in frame.columns]
         if missing:
-            raise StandardError(f"{path}: missing column(s) {', '.join(missing)}; "
-                                f"expected {', '.join(columns)}")
+            raise StandardError(f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(columns)}")
         if "file" in frame.columns and "line" in frame.columns:  # processed: the raw file and line kept
             place = frame[["file", "line"]].copy()
         else:
@@ -68,11 +67,14 @@ def _number(row, what: str) -> float:
     try:
         value = float(row["value"])
     except ValueError:
-        raise StandardError(f"{row['file']}, line {row['line']}: {what} has value {row['value']!r}; "
-                            "expected a number without thousands separators") from None
+        raise StandardError(
+            f"{row['file']}, line {row['line']}: {what} has value {row['value']!r}; "
+            "expected a number without thousands separators"
+        ) from None
     if not math.isfinite(value) or value < 0:
-        raise StandardError(f"{row['file']}, line {row['line']}: {what} has value {row['value']!r}; "
-                            "expected a number of zero or more")
+        raise StandardError(
+            f"{row['file']}, line {row['line']}: {what} has value {row['value']!r}; expected a number of zero or more"
+        )
     return value
 
 
@@ -91,14 +93,18 @@ def _values(rows: pd.DataFrame, code: str, role: str, per_area: bool, folder: Pa
         if per_area and area != "all":
             area = area_code(area) or area
             if area not in AREAS:
-                raise StandardError(f"{folder / row['file']}, line {row['line']}: {code} {row['item']} has area "
-                                    f"{row['area']!r}; expected 'rural', 'urban' or 'all'")
+                raise StandardError(
+                    f"{folder / row['file']}, line {row['line']}: {code} {row['item']} has area "
+                    f"{row['area']!r}; expected 'rural', 'urban' or 'all'"
+                )
         value = _number(row, f"{code} {row['item']}")
-        for one in (AREAS if per_area and area == "all" else (area,)):
+        for one in AREAS if per_area and area == "all" else (area,):
             if one in out and out[one] != value:
                 first = seen[one]
-                raise StandardError(f"{folder / row['file']}, line {row['line']}: {code} {row['item']} "
-                                    f"({one}) is {value:g}, but {first[0]}, line {first[1]} says {out[one]:g}")
+                raise StandardError(
+                    f"{folder / row['file']}, line {row['line']}: {code} {row['item']} "
+                    f"({one}) is {value:g}, but {first[0]}, line {first[1]} says {out[one]:g}"
+                )
             out.setdefault(one, value)
             seen.setdefault(one, (row["file"], row["line"]))
     if per_area:
@@ -121,8 +127,10 @@ def _unit(rows: pd.DataFrame, code: str, folder: Path) -> str:
     units = set(lines["unit"])
     wrong = sorted(units - set(UNITS))
     if wrong:
-        raise StandardError(f"{folder}: {code} has income lines in {', '.join(map(repr, wrong))}; expected "
-                            f"{' or '.join(map(repr, UNITS))}")
+        raise StandardError(
+            f"{folder}: {code} has income lines in {', '.join(map(repr, wrong))}; expected "
+            f"{' or '.join(map(repr, UNITS))}"
+        )
     if len(units) > 1:
         raise StandardError(f"{folder}: {code} mixes income lines per month and per year")
     return units.pop()
@@ -135,11 +143,11 @@ def _load(folder: str, code: str, stamp: tuple) -> Standard:
     rows = items[items["standard"] == code].reset_index(drop=True)
     if rows.empty:
         usable = _loadable(path, items, stamp)
-        raise StandardError(f"unknown standard {code!r}: {path} has rules for "
-                            f"{', '.join(usable) or 'no standard'}")
+        raise StandardError(f"unknown standard {code!r}: {path} has rules for {', '.join(usable) or 'no standard'}")
     if not rows["item"].isin(ITEMS["poverty_line"]).any():
-        raise StandardError(f"standard {code!r} cannot classify households: {path} has no "
-                            f"{ITEMS['poverty_line'][0]} row for it")
+        raise StandardError(
+            f"standard {code!r} cannot classify households: {path} has no {ITEMS['poverty_line'][0]} row for it"
+        )
     unit = _unit(rows, code, path)
     months = UNITS[unit]
     lines = {role: _values(rows, code, role, True, path) for role in (*LINE_ROLES,)}
@@ -148,16 +156,19 @@ def _load(folder: str, code: str, stamp: tuple) -> Standard:
     if near_max is not None and minimum is None:
         raise StandardError(f"{path}: {code} has a near_poor_max_deprivations row but no poor_min_deprivations")
     if near_max is not None and near_max != minimum:
-        raise StandardError(f"{path}: {code} near_poor_max_deprivations ({near_max:g}) differs from "
-                            f"poor_min_deprivations ({minimum:g}); the rule expects the same number")
+        raise StandardError(
+            f"{path}: {code} near_poor_max_deprivations ({near_max:g}) differs from "
+            f"poor_min_deprivations ({minimum:g}); the rule expects the same number"
+        )
     poverty_line, near_line, middle = lines["poverty_line"], lines["near_poor_line"], lines["middle_income_upper"]
     for area in AREAS:
         multi = (near_line or poverty_line)[area]
         if near_line is not None and near_line[area] <= poverty_line[area]:
             raise StandardError(f"{path}: {code} near-poor upper line ({area}) is not above the poverty line")
         if middle is not None and middle[area] <= multi:
-            raise StandardError(f"{path}: {code} middle-income upper bound ({area}) is not above the "
-                                f"multidimensional line")
+            raise StandardError(
+                f"{path}: {code} middle-income upper bound ({area}) is not above the multidimensional line"
+            )
     bound = _text(rows, "income_bound") or "at_or_below"
     if bound not in BOUNDS:
         raise StandardError(f"{path}: {code} income_bound is {bound!r}; expected {' or '.join(map(repr, BOUNDS))}")
@@ -171,12 +182,12 @@ def _load(folder: str, code: str, stamp: tuple) -> Standard:
     indicators = indicators.drop_duplicates("indicator_code").reset_index(drop=True)
     if not indicators.empty:
         if n_ind is not None and len(indicators) != n_ind:
-            raise StandardError(f"{path}: {code} lists {len(indicators)} indicators but its 'indicators' row "
-                                f"says {n_ind:g}")
+            raise StandardError(
+                f"{path}: {code} lists {len(indicators)} indicators but its 'indicators' row says {n_ind:g}"
+            )
         n_dims = indicators["dimension_code"].nunique()
         if n_dim is not None and n_dims != n_dim:
-            raise StandardError(f"{path}: {code} lists {n_dims} dimensions but its 'dimensions' row "
-                                f"says {n_dim:g}")
+            raise StandardError(f"{path}: {code} lists {n_dims} dimensions but its 'dimensions' row says {n_dim:g}")
     if n_ind is not None and minimum is not None and minimum > n_ind:
         raise StandardError(f"{path}: {code} needs {minimum:g} deprivations of only {n_ind:g} indicators")
 
@@ -184,11 +195,20 @@ def _load(folder: str, code: str, stamp: tuple) -> Standard:
         return None if values is None else {a: values[a] / months for a in AREAS}
 
     return Standard(
-        code=code, poverty_line=monthly(poverty_line), min_deprivations=None if minimum is None else int(minimum),
-        near_poor_line=monthly(near_line), middle_income_upper=monthly(middle), near_poor_rule=near_max is not None,
-        n_indicators=None if n_ind is None else int(n_ind), n_dimensions=None if n_dim is None else int(n_dim),
-        indicators=indicators.drop(columns=["standard", "note", "file", "line"]), rows=rows, unit=unit,
-        strict=BOUNDS[bound], province=_text(rows, "province"), period=_text(rows, "period"),
+        code=code,
+        poverty_line=monthly(poverty_line),
+        min_deprivations=None if minimum is None else int(minimum),
+        near_poor_line=monthly(near_line),
+        middle_income_upper=monthly(middle),
+        near_poor_rule=near_max is not None,
+        n_indicators=None if n_ind is None else int(n_ind),
+        n_dimensions=None if n_dim is None else int(n_dim),
+        indicators=indicators.drop(columns=["standard", "note", "file", "line"]),
+        rows=rows,
+        unit=unit,
+        strict=BOUNDS[bound],
+        province=_text(rows, "province"),
+        period=_text(rows, "period"),
     )
 
 
@@ -303,6 +323,8 @@ def national_standard(year: int, folder: Path | str | None = None) -> Standard:
             starts[code] = int(str(std.period)[:4])
     chosen = [code for code, start in starts.items() if start <= int(year)]
     if not chosen:
-        raise StandardError(f"no national standard in the data applies to {year}; periods: "
-                            f"{', '.join(f'{c} from {s}' for c, s in starts.items())}")
+        raise StandardError(
+            f"no national standard in the data applies to {year}; periods: "
+            f"{', '.join(f'{c} from {s}' for c, s in starts.items())}"
+        )
     return load_standard(max(chosen, key=starts.get), folder)

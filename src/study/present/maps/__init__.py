@@ -53,7 +53,27 @@ from study.present.maps.draw import (
 )
 from study.present.maps.multiples import cartogram, small_multiples
 
-__all__ = ["choropleth", "locator", "small_multiples", "cartogram", "aggregate_to_34", "household_totals",
-           "classify", "round_breaks", "shapes", "attribution_for", "map_title", "regime_label", "FALLBACK_NOTE",
-           "MISSING_STYLE", "MAIN_XLIM", "MAIN_YLIM", "INSET_BOUNDS", "INSET_BOX", "LAYOUTS", "SCHEMES",
-           "DEFAULT_SCHEME", "TILE_GID"]
+__all__ = [
+    "choropleth",
+    "locator",
+    "small_multiples",
+    "cartogram",
+    "aggregate_to_34",
+    "household_totals",
+    "classify",
+    "round_breaks",
+    "shapes",
+    "attribution_for",
+    "map_title",
+    "regime_label",
+    "FALLBACK_NOTE",
+    "MISSING_STYLE",
+    "MAIN_XLIM",
+    "MAIN_YLIM",
+    "INSET_BOUNDS",
+    "INSET_BOX",
+    "LAYOUTS",
+    "SCHEMES",
+    "DEFAULT_SCHEME",
+    "TILE_GID",
+]

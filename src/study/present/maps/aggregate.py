@@ -93,15 +93,20 @@ def aggregate_to_34(panel: pd.DataFrame, *, complete_only: bool = False) -> pd.D
         poor_sum, total_sum = poor[covered].sum(), total[covered].sum()
         near_total = total[near_covered].sum()
         row = {
-            "province_code": new, "province": provinces.get(new, "34").name_vi, "regime": "34", "year": year,
+            "province_code": new,
+            "province": provinces.get(new, "34").name_vi,
+            "regime": "34",
+            "year": year,
             "poor_households": poor_sum if covered.any() else np.nan,
             "total_households": total_sum if covered.any() else np.nan,
             "poor_rate_pct": 100 * poor_sum / total_sum if covered.any() and total_sum > 0 else np.nan,
             "near_poor_households": near[near_covered].sum() if near_covered.any() else np.nan,
-            "near_poor_rate_pct": (100 * near[near_covered].sum() / near_total
-                                   if near_covered.any() and near_total > 0 else np.nan),
+            "near_poor_rate_pct": (
+                100 * near[near_covered].sum() / near_total if near_covered.any() and near_total > 0 else np.nan
+            ),
             "derived_total": bool((part.loc[covered, "total_source"] != "reported").any()),
-            "n_parts": len(all_parts), "n_covered": len(covered_codes),
+            "n_parts": len(all_parts),
+            "n_covered": len(covered_codes),
             "coverage": len(covered_codes) / len(all_parts),
             "near_poor_coverage": int(near_covered.sum()) / len(all_parts),
             "parts_covered": ";".join(covered_codes),
@@ -109,21 +114,41 @@ def aggregate_to_34(panel: pd.DataFrame, *, complete_only: bool = False) -> pd.D
         }
         row["complete"] = row["n_covered"] == row["n_parts"]
         rows.append(row)
-    columns = ["province_code", "province", "regime", "year", "poor_households", "total_households",
-               "poor_rate_pct", "near_poor_households", "near_poor_rate_pct", "derived_total", "n_parts",
-               "n_covered", "coverage", "complete", "near_poor_coverage", "parts_covered", "parts_missing"]
+    columns = [
+        "province_code",
+        "province",
+        "regime",
+        "year",
+        "poor_households",
+        "total_households",
+        "poor_rate_pct",
+        "near_poor_households",
+        "near_poor_rate_pct",
+        "derived_total",
+        "n_parts",
+        "n_covered",
+        "coverage",
+        "complete",
+        "near_poor_coverage",
+        "parts_covered",
+        "parts_missing",
+    ]
     out = pd.DataFrame(rows, columns=columns)
     if complete_only and len(out):
-        figures = ["poor_households", "total_households", "poor_rate_pct", "near_poor_households",
-                   "near_poor_rate_pct"]
+        figures = ["poor_households", "total_households", "poor_rate_pct", "near_poor_households", "near_poor_rate_pct"]
         out.loc[~out["complete"], figures] = np.nan
-    for column in ("poor_households", "total_households", "poor_rate_pct", "near_poor_households",
-                   "near_poor_rate_pct", "coverage", "near_poor_coverage"):
+    for column in (
+        "poor_households",
+        "total_households",
+        "poor_rate_pct",
+        "near_poor_households",
+        "near_poor_rate_pct",
+        "coverage",
+        "near_poor_coverage",
+    ):
         out[column] = out[column].astype("Float64")
     for column in ("n_parts", "n_covered"):
         out[column] = out[column].astype("Int64")
     for column in ("province_code", "province", "regime", "parts_covered", "parts_missing"):
         out[column] = out[column].astype("string")
     return out.reset_index(drop=True)
-
-

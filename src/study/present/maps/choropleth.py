@@ -29,12 +29,35 @@ def map_title(label: str, year=None, regime=None, lang: str = "en") -> str:
     return f"{head}\n{d.regime_label(regime, lang)}" if regime is not None else head
 
 
-def choropleth(data: pd.DataFrame, column: str, *, regime="63", layout="geo", scheme=DEFAULT_SCHEME, k: int = 5,
-               bins=None, cmap="YlOrRd", ax=None, legend: bool = True, legend_title: str | None = None,
-               units: str | None = None, title: str | None = None, missing_label: str | None = None,
-               note: str | None = None, fmt: str | None = None, vmin=None, vmax=None, labels: bool = True,
-               attribution: bool = True, figsize=None, partial=None, partial_label: str = "partial coverage",
-               year=None, lang: str = "en", rounded: bool = True):
+def choropleth(
+    data: pd.DataFrame,
+    column: str,
+    *,
+    regime="63",
+    layout="geo",
+    scheme=DEFAULT_SCHEME,
+    k: int = 5,
+    bins=None,
+    cmap="YlOrRd",
+    ax=None,
+    legend: bool = True,
+    legend_title: str | None = None,
+    units: str | None = None,
+    title: str | None = None,
+    missing_label: str | None = None,
+    note: str | None = None,
+    fmt: str | None = None,
+    vmin=None,
+    vmax=None,
+    labels: bool = True,
+    attribution: bool = True,
+    figsize=None,
+    partial=None,
+    partial_label: str = "partial coverage",
+    year=None,
+    lang: str = "en",
+    rounded: bool = True,
+):
     """Draw a choropleth map of one indicator by province.
 
     Parameters
@@ -157,22 +180,38 @@ def choropleth(data: pd.DataFrame, column: str, *, regime="63", layout="geo", sc
         chosen = frame["code"].astype(str).isin(partial_codes).to_numpy()
         geoms = d.mainland(frame) if used == "geo" else frame.geometry
         if chosen.any():
-            gpd.GeoSeries(geoms[chosen].values).plot(ax=ax, facecolor="none", edgecolor="0.15", hatch="...",
-                                                     linewidth=0.6)
+            gpd.GeoSeries(geoms[chosen].values).plot(
+                ax=ax, facecolor="none", edgecolor="0.15", hatch="...", linewidth=0.6
+            )
             handles = [*handles, Patch(facecolor="white", edgecolor="0.15", hatch="...", label=partial_label)]
     if used == "tiles" and labels:
         d.label_tiles(ax, frame, facecolors, missing, regime)
     if legend and handles:
-        ax.legend(handles=handles, title=None if scheme is None and bins is None else title_text, fontsize=6,
-                  title_fontsize=7, frameon=False, **d.legend_place(used, regime))
+        ax.legend(
+            handles=handles,
+            title=None if scheme is None and bins is None else title_text,
+            fontsize=6,
+            title_fontsize=7,
+            frameon=False,
+            **d.legend_place(used, regime),
+        )
     if title is None and year is not None:
         title = map_title(title_text, year, regime, lang)
     if title:
         ax.set_title(title, fontsize=9)
     d.footer(ax, used, note, None if getattr(ax, "_study_panel", False) else fallback, attribution)
     ax.set_label(f"study-map:{used}")
-    ax._study_map = {"column": column, "regime": regime, "layout": used, "fallback": bool(fallback),
-                     "values": values, "bins": upper, "fmt": fmt, "range": scale_range, "low": low}
+    ax._study_map = {
+        "column": column,
+        "regime": regime,
+        "layout": used,
+        "fallback": bool(fallback),
+        "values": values,
+        "bins": upper,
+        "fmt": fmt,
+        "range": scale_range,
+        "low": low,
+    }
     return ax
 
 
@@ -182,8 +221,18 @@ def attribution_for(layout: str = "geo") -> str:
     return BOUNDARY_ATTRIBUTION if used == "geo" else TILE_ATTRIBUTION
 
 
-def locator(province, *, regime="63", layout="geo", ax=None, color="#c0392b", title: str | None = None,
-            figsize=None, attribution: bool = True, lang: str = "en"):
+def locator(
+    province,
+    *,
+    regime="63",
+    layout="geo",
+    ax=None,
+    color="#c0392b",
+    title: str | None = None,
+    figsize=None,
+    attribution: bool = True,
+    lang: str = "en",
+):
     """Draw a map with one province highlighted.
 
     Parameters
@@ -222,8 +271,9 @@ def locator(province, *, regime="63", layout="geo", ax=None, color="#c0392b", ti
         d.label_tiles(ax, frame, facecolors, nothing, regime, bold=unit.code)
     else:
         point = d.mainland(frame)[target].iloc[0].representative_point()
-        ax.scatter([point.x], [point.y], s=180, facecolors="none", edgecolors=color, linewidths=1.2, zorder=5,
-                   clip_on=False)
+        ax.scatter(
+            [point.x], [point.y], s=180, facecolors="none", edgecolors=color, linewidths=1.2, zorder=5, clip_on=False
+        )
     ax.set_title(title or f"{unit.name_vi} ({d.regime_label(regime, lang)})", fontsize=9)
     d.footer(ax, used, None, fallback, attribution=attribution)
     ax.set_label(f"study-map:{used}")

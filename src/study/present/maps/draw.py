@@ -91,17 +91,22 @@ def islands(frame: gpd.GeoDataFrame) -> gpd.GeoSeries:
 def values_for(data: pd.DataFrame, column: str, frame: gpd.GeoDataFrame, regime: str) -> pd.Series:
     """Return ``column`` aligned to ``frame``'s codes (NaN where missing), after checking ``data``."""
     if "province_code" not in data or column not in data:
-        raise ValueError(f"data must have the columns 'province_code' and {column!r} "
-                         f"(it has: {', '.join(map(str, data.columns))})")
+        raise ValueError(
+            f"data must have the columns 'province_code' and {column!r} (it has: {', '.join(map(str, data.columns))})"
+        )
     codes = data["province_code"].astype(str).str.zfill(2)
     if codes.duplicated().any():
         dup = sorted(set(codes[codes.duplicated()]))
-        raise ValueError(f"data has more than one row for province_code {', '.join(dup)}: give one row per "
-                         "province (e.g. filter to one year), or use small_multiples() for several years")
+        raise ValueError(
+            f"data has more than one row for province_code {', '.join(dup)}: give one row per "
+            "province (e.g. filter to one year), or use small_multiples() for several years"
+        )
     unknown = sorted(set(codes) - set(frame["code"].astype(str)))
     if unknown:
-        raise ValueError(f"province_code {', '.join(unknown)} not among the {regime} units: pass the right "
-                         "regime (aggregate_to_34() turns 63-unit data into the 34)")
+        raise ValueError(
+            f"province_code {', '.join(unknown)} not among the {regime} units: pass the right "
+            "regime (aggregate_to_34() turns 63-unit data into the 34)"
+        )
     series = pd.Series(pd.to_numeric(data[column], errors="coerce").astype(float).to_numpy(), index=codes)
     return frame["code"].astype(str).map(series).astype(float)
 
@@ -119,8 +124,9 @@ def draw(ax, frame: gpd.GeoDataFrame, facecolors: list, missing: np.ndarray, lay
     geoms = mainland(frame) if layout == "geo" else frame.geometry
     present = ~missing
     if present.any():
-        gpd.GeoSeries(geoms[present].values).plot(ax=ax, color=[facecolors[i] for i in np.flatnonzero(present)],
-                                                  **EDGE_STYLE)
+        gpd.GeoSeries(geoms[present].values).plot(
+            ax=ax, color=[facecolors[i] for i in np.flatnonzero(present)], **EDGE_STYLE
+        )
     if missing.any():
         gpd.GeoSeries(geoms[missing].values).plot(ax=ax, **MISSING_STYLE)
     if layout == "geo":
@@ -141,8 +147,7 @@ def inset(ax, frame, facecolors, missing):
     parts = islands(frame)
     keep = ~parts.is_empty.to_numpy()
     for i in np.flatnonzero(keep):
-        style = dict(MISSING_STYLE) if missing[i] else {"color": facecolors[i], "edgecolor": "0.3",
-                                                          "linewidth": 0.6}
+        style = dict(MISSING_STYLE) if missing[i] else {"color": facecolors[i], "edgecolor": "0.3", "linewidth": 0.6}
         gpd.GeoSeries([parts.iloc[i]]).plot(ax=box, **style)
     for name, (_code, window) in ARCHIPELAGOS.items():
         box.text(window[0] + 0.1, window[3] + 0.1, name, ha="left", va="bottom", fontsize=5.5, color="0.25")
@@ -160,8 +165,7 @@ def inset(ax, frame, facecolors, missing):
     return box
 
 
-def label_tiles(ax, frame: gpd.GeoDataFrame, facecolors: list, missing: np.ndarray, regime: str,
-                bold=None) -> None:
+def label_tiles(ax, frame: gpd.GeoDataFrame, facecolors: list, missing: np.ndarray, regime: str, bold=None) -> None:
     """Write each tile's three-letter code, in white on dark fills; each label carries an SVG id."""
     box = ax.get_position()
     width_pt = box.width * ax.figure.get_figwidth() * 72
@@ -173,33 +177,51 @@ def label_tiles(ax, frame: gpd.GeoDataFrame, facecolors: list, missing: np.ndarr
         if not missing[i] and facecolors[i] is not None:
             r, g, b = mcolors.to_rgb(facecolors[i])
             dark = 0.299 * r + 0.587 * g + 0.114 * b < 0.5
-        text = ax.text(row.col, -row.row, row.label, ha="center", va="center", fontsize=size,
-                       color="white" if dark else "0.1", fontweight="bold" if row.code == bold else "normal")
+        text = ax.text(
+            row.col,
+            -row.row,
+            row.label,
+            ha="center",
+            va="center",
+            fontsize=size,
+            color="white" if dark else "0.1",
+            fontweight="bold" if row.code == bold else "normal",
+        )
         text.set_gid(TILE_GID.format(regime=regime, code=row.code))
 
 
 def footer(ax, layout: str, note: str | None, fallback: str | None, attribution: bool = True) -> None:
     """Write the attribution (and ``note``) under the map, and the fallback note over it."""
-    lines = ([BOUNDARY_ATTRIBUTION if layout == "geo" else TILE_ATTRIBUTION] if attribution else [])
+    lines = [BOUNDARY_ATTRIBUTION if layout == "geo" else TILE_ATTRIBUTION] if attribution else []
     if note:
         lines.append(note)
     if lines:
-        ax.text(0.0, -0.005, "\n".join(lines), transform=ax.transAxes, ha="left", va="top", fontsize=6,
-                color="0.3")
+        ax.text(0.0, -0.005, "\n".join(lines), transform=ax.transAxes, ha="left", va="top", fontsize=6, color="0.3")
     if fallback:
         fallback_note(ax, fallback)
 
 
 def fallback_note(ax, text: str = FALLBACK_NOTE) -> None:
     """Write the fallback note in a box at the top of ``ax``."""
-    ax.text(0.99, 0.995, text, transform=ax.transAxes, ha="right", va="top", fontsize=7, color="0.1",
-            style="italic", bbox={"boxstyle": "round,pad=0.3", "facecolor": "#fff5cc", "edgecolor": "0.6"})
+    ax.text(
+        0.99,
+        0.995,
+        text,
+        transform=ax.transAxes,
+        ha="right",
+        va="top",
+        fontsize=7,
+        color="0.1",
+        style="italic",
+        bbox={"boxstyle": "round,pad=0.3", "facecolor": "#fff5cc", "edgecolor": "0.6"},
+    )
 
 
 def legend_handles(colours: list, labels: list[str], missing_label: str | None) -> list[Patch]:
     """Patches for a class legend, with the hatched missing-data patch last."""
-    handles = [Patch(facecolor=c, edgecolor="0.6", linewidth=0.4, label=lab)
-               for c, lab in zip(colours, labels, strict=True)]
+    handles = [
+        Patch(facecolor=c, edgecolor="0.6", linewidth=0.4, label=lab) for c, lab in zip(colours, labels, strict=True)
+    ]
     if missing_label:
         handles.append(Patch(label=missing_label, **MISSING_STYLE))
     return handles
@@ -229,8 +251,14 @@ def sibling(ax, column: str, regime: str):
     """
     for other in ax.figure.axes:
         info = getattr(other, "_study_map", None)
-        if (other is not ax and info and info["column"] == column and info["regime"] == regime
-                and not getattr(other, "_study_panel", False) and not getattr(ax, "_study_panel", False)):
+        if (
+            other is not ax
+            and info
+            and info["column"] == column
+            and info["regime"] == regime
+            and not getattr(other, "_study_panel", False)
+            and not getattr(ax, "_study_panel", False)
+        ):
             return other
     return None
 
@@ -244,6 +272,6 @@ def merge_into(ax, keep):
     if a is not None and b is not None and a.get_gridspec() is b.get_gridspec():
         rows = (min(a.rowspan.start, b.rowspan.start), max(a.rowspan.stop, b.rowspan.stop))
         cols = (min(a.colspan.start, b.colspan.start), max(a.colspan.stop, b.colspan.stop))
-        keep.set_subplotspec(a.get_gridspec()[rows[0]:rows[1], cols[0]:cols[1]])
+        keep.set_subplotspec(a.get_gridspec()[rows[0] : rows[1], cols[0] : cols[1]])
     ax.remove()
     return keep

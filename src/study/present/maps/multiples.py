@@ -22,11 +22,28 @@ def _years_text(years: list) -> str:
     return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
 
-def small_multiples(data: pd.DataFrame, column: str, years, *, regime="63", layout="geo", scheme=DEFAULT_SCHEME,
-                    k: int = 5, bins=None, cmap="YlOrRd", ncols: int | None = None, figsize=None,
-                    legend_title: str | None = None, units: str | None = None, suptitle: str | None = None,
-                    missing_label: str | None = None, note: str | None = None, fmt: str | None = None,
-                    lang: str = "en", rounded: bool = True):
+def small_multiples(
+    data: pd.DataFrame,
+    column: str,
+    years,
+    *,
+    regime="63",
+    layout="geo",
+    scheme=DEFAULT_SCHEME,
+    k: int = 5,
+    bins=None,
+    cmap="YlOrRd",
+    ncols: int | None = None,
+    figsize=None,
+    legend_title: str | None = None,
+    units: str | None = None,
+    suptitle: str | None = None,
+    missing_label: str | None = None,
+    note: str | None = None,
+    fmt: str | None = None,
+    lang: str = "en",
+    rounded: bool = True,
+):
     """Draw one map per year with one shared classification and one legend.
 
     Parameters
@@ -67,30 +84,54 @@ def small_multiples(data: pd.DataFrame, column: str, years, *, regime="63", layo
     nrows = math.ceil(len(years) / ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=figsize or (2.6 * ncols, 3.3 * nrows + 1.3), squeeze=False)
     height = fig.get_figheight()
-    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.9 / height, top=1 - 0.65 / height, wspace=0.05,
-                        hspace=0.15)
+    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.9 / height, top=1 - 0.65 / height, wspace=0.05, hspace=0.15)
     used = layout
     vmin, vmax = (values.min(), values.max()) if shared is None and values.notna().any() else (None, None)
     any_missing = False
     for ax, year in zip(axes.flat, years, strict=False):
         ax._study_panel = True
         frame = data[data["year"] == year]
-        choropleth(frame, column, regime=regime, layout=layout, scheme=scheme, k=k, bins=shared, cmap=cmap, ax=ax,
-                   legend=False, title=str(year), fmt=fmt, vmin=vmin, vmax=vmax, attribution=False,
-                   missing_label=missing_label, lang=lang)
+        choropleth(
+            frame,
+            column,
+            regime=regime,
+            layout=layout,
+            scheme=scheme,
+            k=k,
+            bins=shared,
+            cmap=cmap,
+            ax=ax,
+            legend=False,
+            title=str(year),
+            fmt=fmt,
+            vmin=vmin,
+            vmax=vmax,
+            attribution=False,
+            missing_label=missing_label,
+            lang=lang,
+        )
         used = ax.get_label().split(":")[-1]
         any_missing |= len(frame[frame[column].notna()]) < len(provinces.units(regime))
-    for ax in list(axes.flat)[len(years):]:
+    for ax in list(axes.flat)[len(years) :]:
         ax.set_axis_off()
     colormap = plt.get_cmap(cmap) if isinstance(cmap, str) else cmap
     if shared is not None and len(shared):
         low = float(values.min()) if values.notna().any() else float(shared[0])
         if bins is None and rounded:
             low = math.floor(round(low * 10**places, 6)) / 10**places
-        handles = d.legend_handles(d.palette(cmap, len(shared)), class_labels(shared, low, fmt),
-                                   missing_label if any_missing else None)
-        fig.legend(handles=handles, title=title_text, loc="lower center", ncol=min(len(handles), 6), fontsize=6,
-                   title_fontsize=7, frameon=False, bbox_to_anchor=(0.5, 0.16 / fig.get_figheight()))
+        handles = d.legend_handles(
+            d.palette(cmap, len(shared)), class_labels(shared, low, fmt), missing_label if any_missing else None
+        )
+        fig.legend(
+            handles=handles,
+            title=title_text,
+            loc="lower center",
+            ncol=min(len(handles), 6),
+            fontsize=6,
+            title_fontsize=7,
+            frameon=False,
+            bbox_to_anchor=(0.5, 0.16 / fig.get_figheight()),
+        )
     elif shared is None and vmin is not None:
         mappable = plt.cm.ScalarMappable(norm=mcolors.Normalize(vmin, vmax), cmap=colormap)
         bar = fig.colorbar(mappable, ax=list(axes.flat), orientation="horizontal", shrink=0.5, pad=0.04)
@@ -103,10 +144,24 @@ def small_multiples(data: pd.DataFrame, column: str, years, *, regime="63", layo
     return fig
 
 
-def cartogram(data: pd.DataFrame | None = None, column: str | None = None, *, regime="63", lang: str = "en",
-              scheme=DEFAULT_SCHEME, k: int = 5, bins=None, cmap="YlOrRd", legend_title: str | None = None,
-              units: str | None = None, title: str | None = None, year=None, note: str | None = None,
-              missing_label: str | None = None, figsize=None):
+def cartogram(
+    data: pd.DataFrame | None = None,
+    column: str | None = None,
+    *,
+    regime="63",
+    lang: str = "en",
+    scheme=DEFAULT_SCHEME,
+    k: int = 5,
+    bins=None,
+    cmap="YlOrRd",
+    legend_title: str | None = None,
+    units: str | None = None,
+    title: str | None = None,
+    year=None,
+    note: str | None = None,
+    missing_label: str | None = None,
+    figsize=None,
+):
     """Draw the tile-grid cartogram as a figure of its own, with a key to its three-letter codes.
 
     Each province is one equal square (small provinces are as visible as large ones). In SVG, each
@@ -134,13 +189,27 @@ def cartogram(data: pd.DataFrame | None = None, column: str | None = None, *, re
     regime = provinces.check_regime(regime)
     tiles = geo.tile_frame(regime)
     fig = plt.figure(figsize=figsize or ((8.4, 8.2) if regime == "63" else (7.6, 7.4)))
-    grid = fig.add_gridspec(1, 2, width_ratios=(2.2, 1.45), left=0.01, right=0.99, bottom=0.06, top=0.92,
-                            wspace=0.02)
+    grid = fig.add_gridspec(1, 2, width_ratios=(2.2, 1.45), left=0.01, right=0.99, bottom=0.06, top=0.92, wspace=0.02)
     ax, key = fig.add_subplot(grid[0, 0]), fig.add_subplot(grid[0, 1])
     if data is not None and column is not None:
-        choropleth(data, column, regime=regime, layout="tiles", scheme=scheme, k=k, bins=bins, cmap=cmap, ax=ax,
-                   legend_title=legend_title, units=units, title="", note=None, attribution=False,
-                   missing_label=missing_label, lang=lang)
+        choropleth(
+            data,
+            column,
+            regime=regime,
+            layout="tiles",
+            scheme=scheme,
+            k=k,
+            bins=bins,
+            cmap=cmap,
+            ax=ax,
+            legend_title=legend_title,
+            units=units,
+            title="",
+            note=None,
+            attribution=False,
+            missing_label=missing_label,
+            lang=lang,
+        )
         label = (legend_title or column) + (f" ({units})" if units else "")
         title = title or map_title(label, year, regime, lang)
     else:
@@ -153,13 +222,21 @@ def cartogram(data: pd.DataFrame | None = None, column: str | None = None, *, re
     key.set_axis_off()
     entries = sorted(zip(tiles["label"], tiles["name_vi"], strict=True))
     per_column = math.ceil(len(entries) / 2)
-    key.text(0.0, 1.0, d.word("key", lang), transform=key.transAxes, ha="left", va="top", fontsize=8,
-             fontweight="bold")
+    key.text(0.0, 1.0, d.word("key", lang), transform=key.transAxes, ha="left", va="top", fontsize=8, fontweight="bold")
     step = min(0.028, 0.95 / per_column)
     for i, (code, name) in enumerate(entries):
         x, y = (0.0 if i < per_column else 0.52), 0.955 - step * (i % per_column)
-        key.text(x, y, code, transform=key.transAxes, ha="left", va="top", fontsize=6.5, family="monospace",
-                 fontweight="bold")
+        key.text(
+            x,
+            y,
+            code,
+            transform=key.transAxes,
+            ha="left",
+            va="top",
+            fontsize=6.5,
+            family="monospace",
+            fontweight="bold",
+        )
         key.text(x + 0.13, y, name, transform=key.transAxes, ha="left", va="top", fontsize=6.5)
     fig.suptitle(title, fontsize=10)
     lines = [TILE_ATTRIBUTION] + ([note] if note else [])

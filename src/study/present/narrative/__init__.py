@@ -12,6 +12,12 @@ from study.present.narrative.profile import document_label, profile_sentences
 from study.present.narrative.targets import summary_sentences, target_sentence
 
 __all__ = [
-    "STANDARD_NAMES", "comparison_sentences", "document_label", "measures_sentences", "profile_sentences",
-    "summary_sentences", "survey_sentences", "target_sentence",
+    "STANDARD_NAMES",
+    "comparison_sentences",
+    "document_label",
+    "measures_sentences",
+    "profile_sentences",
+    "summary_sentences",
+    "survey_sentences",
+    "target_sentence",
 ]

@@ -44,11 +44,15 @@ def comparison_sentences(f: ComparisonFindings, lang: str) -> list[Sentence]:
     else:
         out.append(Sentence(t(lang, "compare.compare_intro", n=len(have), indicator_label=label, year=f.year)))
     if f.highest:
-        items = [t(lang, "compare.compare_item", name=r["province"], value=fmt_indicator(r["value"], f.indicator,
-                                                                                         lang)) for r in f.highest]
+        items = [
+            t(lang, "compare.compare_item", name=r["province"], value=fmt_indicator(r["value"], f.indicator, lang))
+            for r in f.highest
+        ]
         out.append(Sentence(t(lang, "compare.compare_high", items="; ".join(items))))
-        items = [t(lang, "compare.compare_item", name=r["province"], value=fmt_indicator(r["value"], f.indicator,
-                                                                                         lang)) for r in f.lowest]
+        items = [
+            t(lang, "compare.compare_item", name=r["province"], value=fmt_indicator(r["value"], f.indicator, lang))
+            for r in f.lowest
+        ]
         out.append(Sentence(t(lang, "compare.compare_low", items="; ".join(items))))
     zero = values.loc[values["zero_count"].astype(bool) & values["value"].notna(), "province"].tolist()
     if zero:
@@ -56,8 +60,17 @@ def comparison_sentences(f: ComparisonFindings, lang: str) -> list[Sentence]:
     if f.regime == "34":
         out.append(Sentence(t(lang, "compare.rule_34")))
         counts = values["status"].value_counts()
-        out.append(Sentence(t(lang, "compare.counts_by_status", **{s: int(counts.get(s, 0)) for s in (
-            "published", "unchanged", "aggregated", "partial", "missing")})))
+        out.append(
+            Sentence(
+                t(
+                    lang,
+                    "compare.counts_by_status",
+                    **{
+                        s: int(counts.get(s, 0)) for s in ("published", "unchanged", "aggregated", "partial", "missing")
+                    },
+                )
+            )
+        )
         if f.partial:
             out.append(Sentence(t(lang, "compare.compare_partial", n=len(f.partial), names=fmt_list(f.partial, lang))))
     if f.missing:
@@ -76,8 +89,18 @@ def survey_sentences(gaps: pd.DataFrame, year: int, lang: str, preliminary: bool
     if gaps.empty:
         return [Sentence(t(lang, "compare.survey_none", year=year))]
     higher = int((gaps["difference"] > 0).sum())
-    out = [Sentence(t(lang, "compare.survey_intro", year=year, n=len(gaps), higher=higher,
-                      max_gap=fmt_pp(float(gaps["difference"].abs().max()), lang)))]
+    out = [
+        Sentence(
+            t(
+                lang,
+                "compare.survey_intro",
+                year=year,
+                n=len(gaps),
+                higher=higher,
+                max_gap=fmt_pp(float(gaps["difference"].abs().max()), lang),
+            )
+        )
+    ]
     if preliminary:
         out.append(Sentence(t(lang, "compare.survey_preliminary", year=year)))
     return out

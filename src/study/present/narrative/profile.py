@@ -16,7 +16,7 @@ from study.schema import MEASURE_CODES
 
 
 def kind_word(unit: Unit, lang: str, capital: bool = False) -> str:
-    """"tỉnh" or "thành phố" for a unit (Vietnamese text names the kind of unit); empty in English."""
+    """ "tỉnh" or "thành phố" for a unit (Vietnamese text names the kind of unit); empty in English."""
     if lang != "vi":
         return ""
     word = "thành phố" if unit.kind == "thanh_pho" else "tỉnh"
@@ -34,8 +34,14 @@ def document_label(doc: dict, lang: str) -> str:
     return t(lang, "document.doc_noissuer", title=title)
 
 
-QUALIFIER_KEYS = {"hơn": "more_than", "trên": "above", "dưới": "below", "ít nhất": "at_least", "khoảng": "about",
-                  "gần": "nearly"}
+QUALIFIER_KEYS = {
+    "hơn": "more_than",
+    "trên": "above",
+    "dưới": "below",
+    "ít nhất": "at_least",
+    "khoảng": "about",
+    "gần": "nearly",
+}
 
 
 def qualified(f: Finding, lang: str) -> str:
@@ -69,46 +75,108 @@ def _sources(*findings: Finding | None) -> tuple:
 def _identity(f: ProvinceFindings, lang: str) -> list[Sentence]:
     unit = f.unit
     region = unit.region if lang == "vi" else unit.region_en
-    out = [Sentence(t(lang, "profile.identity", name=unit.name_vi, region=region, code=unit.code,
-                      kind_cap=kind_word(unit, lang, True)))]
+    out = [
+        Sentence(
+            t(
+                lang,
+                "profile.identity",
+                name=unit.name_vi,
+                region=region,
+                code=unit.code,
+                kind_cap=kind_word(unit, lang, True),
+            )
+        )
+    ]
     if f.status_change:
         change = f.status_change
-        out.append(Sentence(t(lang, "profile.status_change", date=fmt_date(change["date"], lang),
-                              name_after=escape(change["name_after"]), legal_basis=escape(change["legal_basis"]),
-                              kind=kind_word(unit, lang))))
+        out.append(
+            Sentence(
+                t(
+                    lang,
+                    "profile.status_change",
+                    date=fmt_date(change["date"], lang),
+                    name_after=escape(change["name_after"]),
+                    legal_basis=escape(change["legal_basis"]),
+                    kind=kind_word(unit, lang),
+                )
+            )
+        )
     date = fmt_date(MERGER_DATE, lang)
     new = f.successor
     if f.merged_with:
         parts = fmt_list([u.name_vi for u in [unit, *f.merged_with]], lang)
-        out.append(Sentence(t(lang, "profile.merger_into", date=date, new=new.name_vi, parts=parts,
-                              kind=kind_word(unit, lang), new_kind=kind_word(new, lang))))
+        out.append(
+            Sentence(
+                t(
+                    lang,
+                    "profile.merger_into",
+                    date=date,
+                    new=new.name_vi,
+                    parts=parts,
+                    kind=kind_word(unit, lang),
+                    new_kind=kind_word(new, lang),
+                )
+            )
+        )
     else:
-        out.append(Sentence(t(lang, "profile.merger_same", date=date, new=new.name_vi, kind=kind_word(unit, lang),
-                              new_kind=kind_word(new, lang))))
+        out.append(
+            Sentence(
+                t(
+                    lang,
+                    "profile.merger_same",
+                    date=date,
+                    new=new.name_vi,
+                    kind=kind_word(unit, lang),
+                    new_kind=kind_word(new, lang),
+                )
+            )
+        )
     return out
 
 
 def _rates(f: ProvinceFindings, lang: str, docs: dict[str, dict]) -> list[Sentence]:
     out = []
     if f.rates:
-        items = [t(lang, "profile.rate_item", value=fmt_pct(r.value, lang), year=r.year, label=_label(r, lang, docs))
-                 for r in f.rates]
+        items = [
+            t(lang, "profile.rate_item", value=fmt_pct(r.value, lang), year=r.year, label=_label(r, lang, docs))
+            for r in f.rates
+        ]
         out.append(Sentence(t(lang, "profile.rates", items="; ".join(items)), _sources(*f.rates)))
     else:
         out.append(Sentence(t(lang, "profile.no_rates", name=f.unit.name_vi)))
     rate_years = {r.year for r in f.rates}
     for count in f.counts:
         if count.year not in rate_years and count.value is not None:
-            out.append(Sentence(t(lang, "profile.count_only", year=count.year, value=fmt_count(count.value, lang),
-                                  label=_label(count, lang, docs)), _sources(count)))
+            out.append(
+                Sentence(
+                    t(
+                        lang,
+                        "profile.count_only",
+                        year=count.year,
+                        value=fmt_count(count.value, lang),
+                        label=_label(count, lang, docs),
+                    ),
+                    _sources(count),
+                )
+            )
     if f.rates and f.missing_years:
         key = "profile.missing" if len(f.missing_years) > 1 else "profile.missing_one"
         out.append(Sentence(t(lang, key, years=fmt_list([str(y) for y in f.missing_years], lang))))
     for change in f.changes:
-        values = dict(y0=change.before.year, y1=change.after.year, v0=fmt_pct(change.before.value, lang),
-                      v1=fmt_pct(change.after.value, lang), d=fmt_pp(change.points, lang))
-        key = "profile.change_down" if change.points < 0 else "profile.change_up" if change.points > 0 \
+        values = dict(
+            y0=change.before.year,
+            y1=change.after.year,
+            v0=fmt_pct(change.before.value, lang),
+            v1=fmt_pct(change.after.value, lang),
+            d=fmt_pp(change.points, lang),
+        )
+        key = (
+            "profile.change_down"
+            if change.points < 0
+            else "profile.change_up"
+            if change.points > 0
             else "profile.change_flat"
+        )
         text = t(lang, key, **values)
         if change.mixed:
             text += " " + t(lang, "profile.change_mixed")
@@ -125,19 +193,30 @@ def _context(f: ProvinceFindings, lang: str) -> list[Sentence]:
     region = f.unit.region if lang == "vi" else f.unit.region_en
     out = []
     if c.national is not None:
-        out.append(Sentence(t(lang, "profile.national", year=c.year, value=fmt_pct(c.national.value, lang)),
-                            _sources(c.national)))
+        out.append(
+            Sentence(
+                t(lang, "profile.national", year=c.year, value=fmt_pct(c.national.value, lang)), _sources(c.national)
+            )
+        )
     else:
         out.append(Sentence(t(lang, "profile.no_national", year=c.year)))
     if c.regional is not None:
-        out.append(Sentence(t(lang, "profile.regional", region=region, year=c.year,
-                              value=fmt_pct(c.regional.value, lang)), _sources(c.regional)))
+        out.append(
+            Sentence(
+                t(lang, "profile.regional", region=region, year=c.year, value=fmt_pct(c.regional.value, lang)),
+                _sources(c.regional),
+            )
+        )
     else:
         out.append(Sentence(t(lang, "profile.no_regional", region=region, year=c.year)))
     if c.survey is not None:
         label = t(lang, "profile.label_survey_preliminary") if "survey_preliminary" in c.survey.caveats else ""
-        out.append(Sentence(t(lang, "profile.survey", year=c.year, value=fmt_pct(c.survey.value, lang),
-                              label=label), _sources(c.survey)))
+        out.append(
+            Sentence(
+                t(lang, "profile.survey", year=c.year, value=fmt_pct(c.survey.value, lang), label=label),
+                _sources(c.survey),
+            )
+        )
     return out
 
 
@@ -158,14 +237,20 @@ def profile_sentences(f: ProvinceFindings, lang: str) -> list[Sentence]:
     docs = {d["doc_id"]: d for d in f.documents}
     out = _identity(f, lang) + _rates(f, lang, docs)
     if f.near_poor:
-        items = [t(lang, "profile.rate_item", value=fmt_pct(r.value, lang), year=r.year, label=_label(r, lang, docs))
-                 for r in f.near_poor]
+        items = [
+            t(lang, "profile.rate_item", value=fmt_pct(r.value, lang), year=r.year, label=_label(r, lang, docs))
+            for r in f.near_poor
+        ]
         out.append(Sentence(t(lang, "profile.near_poor", items="; ".join(items)), _sources(*f.near_poor)))
     for e in f.estimates:
         doc = docs.get(e.sources[0].doc_id) if e.sources else None
         label = document_label(doc, lang) if doc else ""
-        out.append(Sentence(t(lang, "profile.estimate", doc=label, year=e.year,
-                              value=qualified(e, lang) + fmt_pct(e.value, lang)), _sources(e)))
+        out.append(
+            Sentence(
+                t(lang, "profile.estimate", doc=label, year=e.year, value=qualified(e, lang) + fmt_pct(e.value, lang)),
+                _sources(e),
+            )
+        )
     out += _context(f, lang)
     judged = [row for row in f.targets if row["status"] != "unknown"]
     for row in judged:
@@ -173,15 +258,18 @@ def profile_sentences(f: ProvinceFindings, lang: str) -> list[Sentence]:
     if len(f.targets) > len(judged):
         out.append(Sentence(t(lang, "profile.targets_unjudged", n=len(f.targets) - len(judged))))
     if f.measures:
-        names = [t(lang, f"measure.{code}").lower() if lang == "vi" else t(lang, f"measure.{code}")
-                 for code in f.measures]
-        out.append(Sentence(t(lang, "profile.measures", n=len(f.measures), total=len(MEASURE_CODES),
-                              names="; ".join(names))))
+        names = [
+            t(lang, f"measure.{code}").lower() if lang == "vi" else t(lang, f"measure.{code}") for code in f.measures
+        ]
+        out.append(
+            Sentence(t(lang, "profile.measures", n=len(f.measures), total=len(MEASURE_CODES), names="; ".join(names)))
+        )
     else:
         out.append(Sentence(t(lang, "profile.no_measures", name=f.unit.name_vi)))
     if f.conflict_years:
         out.append(Sentence(t(lang, "profile.conflict", years=fmt_list([str(y) for y in f.conflict_years], lang))))
     if f.documents:
-        out.append(Sentence(t(lang, "profile.documents", items="; ".join(document_label(d, lang)
-                                                                      for d in f.documents))))
+        out.append(
+            Sentence(t(lang, "profile.documents", items="; ".join(document_label(d, lang) for d in f.documents)))
+        )
     return out

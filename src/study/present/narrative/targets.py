@@ -48,8 +48,11 @@ def _target_amount(row: dict, lang: str) -> str:
 
 def _indicator(row: dict, lang: str) -> str:
     code = row["indicator"]
-    base = {"poor_rate_reduction_pp": "poor_rate_pct", "poor_households_reduction": "poor_households",
-            "poor_near_poor_rate_reduction_pp": "poor_near_poor_rate_pct"}.get(code, code)
+    base = {
+        "poor_rate_reduction_pp": "poor_rate_pct",
+        "poor_households_reduction": "poor_households",
+        "poor_near_poor_rate_reduction_pp": "poor_near_poor_rate_pct",
+    }.get(code, code)
     try:
         return t(lang, f"indicator.{base}")
     except KeyError:
@@ -60,8 +63,12 @@ def what(row: dict, lang: str) -> str:
     """What the target asks, in words."""
     amount, indicator = _target_amount(row, lang), _indicator(row, lang)
     kind = row.get("target_type") or ""
-    if kind == "level" and row["indicator"] == "poor_households" and _present(row.get("target_value")) \
-            and float(row["target_value"]) == 0:
+    if (
+        kind == "level"
+        and row["indicator"] == "poor_households"
+        and _present(row.get("target_value"))
+        and float(row["target_value"]) == 0
+    ):
         return t(lang, "target.what_no_poor")
     if kind == "level":
         key = "target.what_level_below" if row.get("comparator") == "below" else "target.what_level_at_most"
@@ -117,12 +124,26 @@ def target_sentence(row: dict, lang: str) -> Sentence:
     key = "target.target_line" if _present(year) else "target.target_line_noyear"
     if _present(year) and _present(start) and int(start) < int(year):
         key = "target.target_line_period"
-    text = t(lang, key, what=what(row, lang), year=int(year) if _present(year) else "", scope=_scope(row, lang),
-             start=int(start) if _present(start) else "", status=t(lang, f"status.{row['status']}"),
-             reason=reason(row, lang))
-    sources = [Source(url=row.get("source") or "", title=row.get("title") or "", date=row.get("doc_date") or "",
-                      publisher=row.get("issuer") or "", evidence=row.get("evidence") or "",
-                      row=f"facts:{row['target_id']}")]
+    text = t(
+        lang,
+        key,
+        what=what(row, lang),
+        year=int(year) if _present(year) else "",
+        scope=_scope(row, lang),
+        start=int(start) if _present(start) else "",
+        status=t(lang, f"status.{row['status']}"),
+        reason=reason(row, lang),
+    )
+    sources = [
+        Source(
+            url=row.get("source") or "",
+            title=row.get("title") or "",
+            date=row.get("doc_date") or "",
+            publisher=row.get("issuer") or "",
+            evidence=row.get("evidence") or "",
+            row=f"facts:{row['target_id']}",
+        )
+    ]
     for key in ("actual_source", "previous_source"):
         if row.get(key):
             sources.append(Source(url=row[key]))
@@ -133,7 +154,10 @@ def summary_sentences(frame: pd.DataFrame, lang: str) -> list[Sentence]:
     """How many targets of how many provinces are tracked, by status."""
     lang = check_lang(lang)
     counts = frame["status"].value_counts()
-    parts = [t(lang, "target.summary_count", n=int(counts[s]), status=t(lang, f"status.{s}"))
-             for s in STATUS_ORDER if s in counts]
+    parts = [
+        t(lang, "target.summary_count", n=int(counts[s]), status=t(lang, f"status.{s}"))
+        for s in STATUS_ORDER
+        if s in counts
+    ]
     provinces = frame.loc[frame["origin"] == "document", "province_code"].nunique()
     return [Sentence(t(lang, "target.summary", n=len(frame), provinces=provinces, counts="; ".join(parts)))]
