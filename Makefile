@@ -49,7 +49,9 @@ docs: $(STAMP)
 	$(PY) -m study.schema.datadict
 
 teaching: build
-	$(PY) -m study.execute.twins 01_poverty_standard 02_reading_the_data 03_comparing_provinces_exercise 03_comparing_provinces_solutions
+	$(PY) -m study.execute.twins 01_poverty_standard 02_reading_the_data 03_comparing_provinces_exercise \
+		03_comparing_provinces_solutions 01_poverty_standard_vi 02_reading_the_data_vi \
+		03_comparing_provinces_exercise_vi 03_comparing_provinces_solutions_vi
 
 notebooks: build
 	$(PY) -m study.execute.twins

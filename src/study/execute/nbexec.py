@@ -1,6 +1,6 @@
 """Executing the project's own notebooks so that their stored outputs are reproducible.
 
-Used by ``notebooks/build_notebooks.py`` and ``notebooks/teaching/build_notebooks.py``: no cell
+Used by :mod:`study.execute.twins` (``make notebooks``): no cell
 timings are recorded and consecutive stream outputs are joined, so that executing a notebook twice
 on the same data writes the same file.
 """

@@ -1,8 +1,10 @@
 """Notebooks as text: each ``.ipynb`` of ``notebooks/`` is made from a plain-text twin (jupytext, percent format).
 
 People edit, review and lint the twin (``notebooks/<name>.py``); the ``.ipynb`` keeps the executed
-outputs that nbval checks. ``make notebooks`` (``python -m study.execute.twins``) rebuilds every
-``.ipynb`` from its twin and executes it. One twin can give several notebooks: the teaching exercise
+outputs that nbval checks; the teaching notebooks are also stored in Vietnamese (``*_vi.ipynb``: the
+same twin with ``lang = "vi"`` in its parameters cell), so that nbval checks both languages.
+``make notebooks`` (``python -m study.execute.twins``) rebuilds every ``.ipynb`` from its twin and
+executes it. One twin can give several notebooks: the teaching exercise
 and its solutions come from ``teaching/03_comparing_provinces.py``, whose cells tagged ``solution``
 are replaced by an empty answer cell in the exercise, and whose cells tagged ``exercise-only`` or
 ``solutions-only`` appear in one of the two only.
@@ -17,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +40,8 @@ class Twin:
     source: Path
     target: Path
     variant: str = ""
+    lang: str = ""
+    """When set, the ``lang = ...`` line of the parameters cell is set to this language (a stored variant)."""
 
 
 def _twins(root: Path) -> list[Twin]:
@@ -45,12 +50,25 @@ def _twins(root: Path) -> list[Twin]:
         for n in ("province_profile", "compare_provinces", "policy_measures", "targets_tracking")
     ]
     teaching = root / "teaching"
-    return main + [
-        Twin(teaching / "01_poverty_standard.py", teaching / "01_poverty_standard.ipynb"),
-        Twin(teaching / "02_reading_the_data.py", teaching / "02_reading_the_data.ipynb"),
-        Twin(teaching / "03_comparing_provinces.py", teaching / "03_comparing_provinces_exercise.ipynb", "exercise"),
-        Twin(teaching / "03_comparing_provinces.py", teaching / "03_comparing_provinces_solutions.ipynb", "solutions"),
-    ]
+    out = list(main)
+    for lang, suffix in (("", ""), ("vi", "_vi")):  # the teaching notebooks are stored in both languages
+        out += [
+            Twin(teaching / "01_poverty_standard.py", teaching / f"01_poverty_standard{suffix}.ipynb", lang=lang),
+            Twin(teaching / "02_reading_the_data.py", teaching / f"02_reading_the_data{suffix}.ipynb", lang=lang),
+            Twin(
+                teaching / "03_comparing_provinces.py",
+                teaching / f"03_comparing_provinces_exercise{suffix}.ipynb",
+                "exercise",
+                lang=lang,
+            ),
+            Twin(
+                teaching / "03_comparing_provinces.py",
+                teaching / f"03_comparing_provinces_solutions{suffix}.ipynb",
+                "solutions",
+                lang=lang,
+            ),
+        ]
+    return out
 
 
 TWINS = _twins(paths.root() / "notebooks")
@@ -79,6 +97,8 @@ def derive(twin: Twin) -> nbformat.NotebookNode:
             cell = nbformat.v4.new_code_cell(ANSWER_PLACEHOLDER)
             tags = [t for t in tags if t != "solution"]
         metadata = {"tags": tags} if tags else {}
+        if twin.lang and "parameters" in tags:
+            cell.source = re.sub(r'^lang = "[a-z]+"', f'lang = "{twin.lang}"', cell.source, flags=re.M)
         if cell.cell_type == "markdown":
             new = nbformat.v4.new_markdown_cell(cell.source, metadata=metadata)
         else:
