@@ -34,48 +34,31 @@ display(page.text(lang, "compare_intro"))
 display(Markdown(to_markdown(comparison_sentences(found, lang), lang)))
 
 # %%
-display(page.heading(lang, "h_map"))
 partial = values.loc[values["status"] == "partial", "province_code"]
 title = f"{label[:1].upper()}{label[1:]}, {year} ({regime_note})"
-fig, ax = plt.subplots(figsize=(6.5, 7.5), layout="constrained")
-maps.choropleth(
-    values,
-    "value",
-    regime=regime,
-    layout="geo",
-    ax=ax,
-    lang=lang,
-    year=year,
-    title=title,
-    legend_title=f"{label} (%)" if indicator.endswith("_pct") else label,
-    missing_label=t(lang, "chart.no_data"),
-    partial=partial,
-    partial_label=t(lang, "chart.partial"),
-)
-figures.add_source(fig, source_note)
-figures.save_figure(fig, output_dir, f"map_{series}_{indicator}_{year}_{regime}")
-plt.show()
-
-# %%
-display(page.heading(lang, "h_tiles"))
-fig, ax = plt.subplots(figsize=(6.5, 7.5), layout="constrained")
-maps.choropleth(
-    values,
-    "value",
-    regime=regime,
-    layout="tiles",
-    ax=ax,
-    lang=lang,
-    year=year,
-    title=title,
-    legend_title=f"{label} (%)" if indicator.endswith("_pct") else label,
-    missing_label=t(lang, "chart.no_data"),
-    partial=partial,
-    partial_label=t(lang, "chart.partial"),
-)
-figures.add_source(fig, source_note)
-figures.save_figure(fig, output_dir, f"tiles_{series}_{indicator}_{year}_{regime}")
-plt.show()
+layouts = [("geo", "h_map", "map"), ("tiles", "h_tiles", "tiles")]
+if maps.shapes(regime, "geo")[1] == "tiles":  # no boundary layer: the tile grid is drawn once
+    layouts = layouts[1:]
+for layout, heading, stem in layouts:
+    display(page.heading(lang, heading))
+    fig, ax = plt.subplots(figsize=(6.5, 7.5), layout="constrained")
+    maps.choropleth(
+        values,
+        "value",
+        regime=regime,
+        layout=layout,
+        ax=ax,
+        lang=lang,
+        year=year,
+        title=title,
+        legend_title=f"{label} (%)" if indicator.endswith("_pct") else label,
+        missing_label=t(lang, "chart.no_data"),
+        partial=partial,
+        partial_label=t(lang, "chart.partial"),
+    )
+    figures.add_source(fig, source_note)
+    figures.save_figure(fig, output_dir, f"{stem}_{series}_{indicator}_{year}_{regime}")
+    plt.show()
 
 # %%
 display(page.heading(lang, "h_survey"))

@@ -57,7 +57,7 @@ WORDS = {
         "province": "Tỉnh",
         "language": "Ngôn ngữ",
         "regime": "Đơn vị",
-        "notebook": "Notebook",
+        "notebook": "Sổ tính",
         "col_target": "mục tiêu",
         "col_year": "năm",
         "col_status": "tình trạng",
