@@ -17,6 +17,16 @@ MINIMAL = Path(__file__).resolve().parent / "data" / "raw_minimal"
 SHARED = REPO.parent / "shared"
 
 
+def minimal_raw(raw: Path, programme: bool = False) -> Path:
+    """Copy the real admin tables and tile grids (no boundaries) and the minimal review rows into ``raw``."""
+    shutil.copytree(RAW / "admin", raw / "admin")
+    shutil.copytree(RAW / "geo", raw / "geo", ignore=shutil.ignore_patterns("*.json"))  # tiles, no boundaries
+    if programme:
+        shutil.copytree(RAW / "programme", raw / "programme")
+    shutil.copytree(MINIMAL / "statistics", raw / "statistics")
+    return raw
+
+
 @pytest.fixture
 def raw_copy(tmp_path: Path, monkeypatch) -> Path:
     """A raw folder with the real admin tables and a small set of real review rows.
@@ -26,11 +36,7 @@ def raw_copy(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.delenv("STUDY_BOUNDARIES", raising=False)
     monkeypatch.setenv("STUDY_OFFLINE", "1")
     monkeypatch.setenv("STUDY_CACHE_DIR", str(tmp_path / "cache"))
-    raw = tmp_path / "raw"
-    shutil.copytree(RAW / "admin", raw / "admin")
-    shutil.copytree(RAW / "geo", raw / "geo", ignore=shutil.ignore_patterns("*.json"))  # tiles, no boundaries
-    shutil.copytree(MINIMAL / "statistics", raw / "statistics")
-    return raw
+    return minimal_raw(tmp_path / "raw")
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ import pytest
 from study import build, execute
 from study.registry import provinces
 from study.schema import SchemaError
+from tests.conftest import minimal_raw
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -28,10 +29,7 @@ def env(tmp_path_factory):
     """Raw data copied (admin, tiles, programme, the minimal statistics) and built; STUDY_* point at it."""
     base = tmp_path_factory.mktemp("house")
     raw = base / "raw"
-    shutil.copytree(REPO / "data" / "raw" / "admin", raw / "admin")
-    shutil.copytree(REPO / "data" / "raw" / "geo", raw / "geo", ignore=shutil.ignore_patterns("*.json"))
-    shutil.copytree(REPO / "data" / "raw" / "programme", raw / "programme")
-    shutil.copytree(HERE / "data" / "raw_minimal" / "statistics", raw / "statistics")
+    minimal_raw(raw, programme=True)
     root = base / "root"
     root.mkdir()
     shutil.copy(REPO / "requirements.lock", root / "requirements.lock")

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from study import build, cli, execute
 from study.registry import provinces
+from tests.conftest import minimal_raw
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -29,9 +29,7 @@ def data_env(tmp_path_factory):
     """Processed data built from the minimal fixture; STUDY_* variables point at it."""
     base = tmp_path_factory.mktemp("runner_data")
     raw = base / "raw"
-    shutil.copytree(REPO / "data" / "raw" / "admin", raw / "admin")
-    shutil.copytree(REPO / "data" / "raw" / "geo", raw / "geo", ignore=shutil.ignore_patterns("*.json"))
-    shutil.copytree(HERE / "data" / "raw_minimal" / "statistics", raw / "statistics")
+    minimal_raw(raw)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("STUDY_RAW_DIR", str(raw))
         mp.setenv("STUDY_PROCESSED_DIR", str(base / "processed"))

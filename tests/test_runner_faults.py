@@ -19,6 +19,7 @@ from study import build, cli, execute
 from study.execute import params, run
 from study.execute.plan import cache_hit
 from study.registry import provinces
+from tests.conftest import minimal_raw
 
 planmod = sys.modules["study.execute.plan"]
 
@@ -44,9 +45,7 @@ FAULTY = [
 def data_env(tmp_path_factory):
     base = tmp_path_factory.mktemp("faults_data")
     raw = base / "raw"
-    shutil.copytree(REPO / "data" / "raw" / "admin", raw / "admin")
-    shutil.copytree(REPO / "data" / "raw" / "geo", raw / "geo", ignore=shutil.ignore_patterns("*.json"))
-    shutil.copytree(HERE / "data" / "raw_minimal" / "statistics", raw / "statistics")
+    minimal_raw(raw)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("STUDY_RAW_DIR", str(raw))
         mp.setenv("STUDY_PROCESSED_DIR", str(base / "processed"))

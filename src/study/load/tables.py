@@ -120,32 +120,30 @@ def gso_survey() -> pd.DataFrame:
     return table("gso_survey")
 
 
-def documents(province=None) -> pd.DataFrame:
-    """Return the coded documents, optionally of one province (63 regime)."""
-    frame = table("documents")
+def _of_province(frame: pd.DataFrame, province) -> pd.DataFrame:
+    """``frame`` itself, or its rows of one province (any spelling, 63 regime)."""
     code = _code(province, "63")
     return frame if code is None else frame[frame["province_code"] == code].reset_index(drop=True)
+
+
+def documents(province=None) -> pd.DataFrame:
+    """Return the coded documents, optionally of one province (63 regime)."""
+    return _of_province(table("documents"), province)
 
 
 def facts(province=None) -> pd.DataFrame:
     """Return the facts coded from the documents, optionally of one province (63 regime)."""
-    frame = table("facts")
-    code = _code(province, "63")
-    return frame if code is None else frame[frame["province_code"] == code].reset_index(drop=True)
+    return _of_province(table("facts"), province)
 
 
 def measures(province=None) -> pd.DataFrame:
     """Return the measure codes of the documents, optionally of one province (63 regime)."""
-    frame = table("measures")
-    code = _code(province, "63")
-    return frame if code is None else frame[frame["province_code"] == code].reset_index(drop=True)
+    return _of_province(table("measures"), province)
 
 
 def search_log(province=None) -> pd.DataFrame:
     """Return the search log: province-years searched without finding an end-of-year figure."""
-    frame = table("search_log")
-    code = _code(province, "63")
-    return frame if code is None else frame[frame["province_code"] == code].reset_index(drop=True)
+    return _of_province(table("search_log"), province)
 
 
 def sources_of(frame: pd.DataFrame) -> list[str]:
