@@ -40,7 +40,7 @@ maps.locator(
 maps.locator(
     new.code, regime="34", ax=axes[1], attribution=False, title=f"{new.name_vi} ({t(lang, 'chart.regime_34')})"
 )
-figures.add_source(fig, maps.attribution_for("geo"))
+figures.add_source(fig, maps.attribution_for("geo", lang))
 figures.save_figure(fig, output_dir, "locator")
 plt.show()
 

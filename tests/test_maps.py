@@ -414,3 +414,20 @@ def test_partly_covered_units_are_marked(no_geo):
     assert "partial coverage" in labels
     assert any(c.get_hatch() == "..." for c in ax.collections)
     plt.close(fig)
+
+
+def test_vietnamese_maps_have_no_english_footer(geo):
+    """A Vietnamese map's attribution, legend and fallback are in Vietnamese (second reading item 15)."""
+    ax = maps.choropleth(sample(), "poor_rate_pct", units="%", title="Tỷ lệ hộ nghèo", lang="vi")
+    footer = "\n".join(texts(ax))
+    assert "Ranh giới: Open Development Mekong" in footer
+    assert BOUNDARY_ATTRIBUTION not in footer and "Boundaries" not in footer
+    assert maps.attribution_for("geo", "vi").startswith("Ranh giới")
+
+
+def test_vietnamese_fallback_note_and_tile_attribution(no_geo):
+    data = pd.concat([sample().assign(year=y) for y in (2023, 2024)], ignore_index=True)
+    fig = maps.small_multiples(data, "poor_rate_pct", [2023, 2024], layout="geo", lang="vi")
+    footer = "\n".join(t.get_text() for t in fig.texts)
+    assert "Không có lớp ranh giới" in footer and "Lưới ô: bố cục" in footer
+    assert maps.FALLBACK_NOTE not in footer and TILE_ATTRIBUTION not in footer

@@ -102,6 +102,11 @@ def tree(tmp_path, monkeypatch):
     _executed(reports / "compare_provinces", "compare_provinces", {"year": 2024}, tables=["ranking.csv"])
     _executed(reports / "compare_provinces", "compare_provinces_en", {"lang": "en"})
     _executed(reports / "compare_provinces", "compare_provinces_vi", {"lang": "vi"})
+    _executed(
+        reports / "compare_provinces",
+        "compare-provinces-34-review-2024_vi",
+        {"lang": "vi", "series": "review", "year": 2024, "regime": "34", "indicator": "poor_rate_pct"},
+    )
     (reports / "province_profile" / "failures.json").write_text(
         json.dumps(
             {
@@ -237,6 +242,11 @@ def test_titles_are_distinct(tree):
     assert len(titles) == len(set(titles)), [t for t in titles if titles.count(t) > 1][:5]
     assert "Comparing provinces" in _title(_page(tree, "compare_provinces/compare_provinces_en.html"))
     assert "So sánh các tỉnh" in _title(_page(tree, "compare_provinces/compare_provinces_vi.html"))
+    # parameters are said in words, never as code (second reading item 14)
+    title = _title(_page(tree, "compare_provinces/compare-provinces-34-review-2024_vi.html"))
+    assert "kết quả rà soát, tỷ lệ hộ nghèo, năm 2024, 34 tỉnh, từ 1/7/2025" in title
+    for page in (tree / "site").rglob("*.html"):
+        assert not re.search(r"\b(series|year|regime|indicator)=", page.read_text(encoding="utf-8")), page
 
 
 def test_report_page_hides_code_numbers_figures_and_says_how_to_reproduce(tree):

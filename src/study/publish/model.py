@@ -37,6 +37,29 @@ NOTEBOOK_TITLES = {
     },
 }
 RESERVED = {"site", "vi", "en", "assets"}
+PARAMETER_WORDS = {
+    "vi": {
+        "series": {"gso": "khảo sát của Thống kê", "review": "kết quả rà soát"},
+        "regime": {"63": "63 tỉnh, trước 1/7/2025", "34": "34 tỉnh, từ 1/7/2025"},
+        "indicator": {
+            "poor_rate_pct": "tỷ lệ hộ nghèo",
+            "near_poor_rate_pct": "tỷ lệ hộ cận nghèo",
+            "poor_near_poor_rate_pct": "tỷ lệ hộ nghèo và cận nghèo",
+        },
+        "year": "năm {}",
+    },
+    "en": {
+        "series": {"gso": "GSO survey", "review": "official review"},
+        "regime": {"63": "63 units, before 1 July 2025", "34": "34 units, from 1 July 2025"},
+        "indicator": {
+            "poor_rate_pct": "poor-household rate",
+            "near_poor_rate_pct": "near-poor rate",
+            "poor_near_poor_rate_pct": "poor and near-poor rate",
+        },
+        "year": "{}",
+    },
+}
+"""How a run's parameters are named in page titles (a parameter or value not listed is left out)."""
 """Folders of the site that no notebook folder may take."""
 
 
@@ -109,12 +132,30 @@ def _title(run: Run) -> str:
     if run.province:
         where = run.province + (" (34)" if run.regime == "34" else "")
         parts.append(where)
-    extra = [
-        f"{k}={v}" for k, v in sorted(run.parameters.items()) if k not in ("province", "lang", "output_dir", "regime")
-    ]
-    if extra and not run.province:
-        parts.append(", ".join(extra))
+    if not run.province:
+        extra = describe_parameters(run.parameters, lang)
+        if extra:
+            parts.append(extra)
     return " · ".join(parts)
+
+
+def describe_parameters(parameters: dict, lang: str) -> str:
+    """Say a run's parameters in words for a title: ``"official review, poor-household rate, 2024, 34 units…"``.
+
+    Only the parameters a reader chooses between (series, indicator, year, regime) are named; a
+    value without words in :data:`PARAMETER_WORDS` is left out rather than shown as a code.
+    """
+    words = PARAMETER_WORDS["vi" if lang == "vi" else "en"]
+    out = []
+    for key in ("series", "indicator", "year", "regime"):
+        value = parameters.get(key)
+        if value is None or value == "":
+            continue
+        if key == "year":
+            out.append(words["year"].format(value))
+        elif str(value) in words[key]:
+            out.append(words[key][str(value)])
+    return ", ".join(out)
 
 
 def discover(reports: Path | None = None) -> list[Run]:

@@ -6,3 +6,11 @@ ARCHIPELAGOS = {"Hoàng Sa": ("48", (110.5, 15.0, 113.5, 17.5)), "Trường Sa":
 """Name -> (code of the province holding it, in both regimes; lon/lat box)."""
 BOUNDARY_ATTRIBUTION = "Boundaries: Open Development Mekong / Viet Nam Department of Survey and Mapping, CC BY-SA 4.0"
 TILE_ATTRIBUTION = "Tile grid: study project layout"
+ATTRIBUTIONS = {
+    "en": {"geo": BOUNDARY_ATTRIBUTION, "tiles": TILE_ATTRIBUTION},
+    "vi": {
+        "geo": "Ranh giới: Open Development Mekong / Cục Đo đạc và Bản đồ Việt Nam, CC BY-SA 4.0",
+        "tiles": "Lưới ô: bố cục của dự án study",
+    },
+}
+"""The attribution line of each map layout, in the reader's language (``"en"`` or ``"vi"``)."""

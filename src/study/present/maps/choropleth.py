@@ -15,7 +15,6 @@ from study.load import geo
 from study.present.maps import draw as d
 from study.present.maps.classes import DEFAULT_SCHEME, class_labels, classify, decimals_for
 from study.registry import provinces
-from study.registry.geography import BOUNDARY_ATTRIBUTION, TILE_ATTRIBUTION
 
 
 def _same_values(a: np.ndarray, b: np.ndarray) -> bool:
@@ -130,7 +129,7 @@ def choropleth(
         info = other._study_map
         if used == "tiles" and info["layout"] == "tiles" and _same_values(values, info["values"]):
             if fallback and not info["fallback"]:
-                d.fallback_note(other, fallback)
+                d.fallback_note(other, d.word("fallback", lang) if fallback == d.FALLBACK_NOTE else fallback)
                 info["fallback"] = True
             return d.merge_into(ax, other)
         if bins is None and scheme is not None and info.get("bins") is not None:
@@ -199,7 +198,7 @@ def choropleth(
         title = map_title(title_text, year, regime, lang)
     if title:
         ax.set_title(title, fontsize=9)
-    d.footer(ax, used, note, None if getattr(ax, "_study_panel", False) else fallback, attribution)
+    d.footer(ax, used, note, None if getattr(ax, "_study_panel", False) else fallback, attribution, lang)
     ax.set_label(f"study-map:{used}")
     ax._study_map = {
         "column": column,
@@ -215,10 +214,10 @@ def choropleth(
     return ax
 
 
-def attribution_for(layout: str = "geo") -> str:
-    """The attribution line of a layout actually drawn (geo boundaries, or the tile grid when they are missing)."""
+def attribution_for(layout: str = "geo", lang: str = "en") -> str:
+    """The attribution line, in ``lang``, of the layout actually drawn (boundaries, or tiles when they are missing)."""
     used = "geo" if layout == "geo" and geo.available("63") else "tiles"
-    return BOUNDARY_ATTRIBUTION if used == "geo" else TILE_ATTRIBUTION
+    return d.attribution_line(used, lang)
 
 
 def locator(
@@ -275,6 +274,6 @@ def locator(
             [point.x], [point.y], s=180, facecolors="none", edgecolors=color, linewidths=1.2, zorder=5, clip_on=False
         )
     ax.set_title(title or f"{unit.name_vi} ({d.regime_label(regime, lang)})", fontsize=9)
-    d.footer(ax, used, None, fallback, attribution=attribution)
+    d.footer(ax, used, None, fallback, attribution=attribution, lang=lang)
     ax.set_label(f"study-map:{used}")
     return ax

@@ -14,7 +14,7 @@ from matplotlib.patches import Patch
 
 from study.load import geo
 from study.registry import provinces
-from study.registry.geography import ARCHIPELAGOS, BOUNDARY_ATTRIBUTION, MAINLAND_BOX, TILE_ATTRIBUTION
+from study.registry.geography import ARCHIPELAGOS, ATTRIBUTIONS, MAINLAND_BOX
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +38,18 @@ REGIME_LABELS = {
     "vi": {"63": "63 tỉnh, trước 1/7/2025", "34": "34 tỉnh, từ 1/7/2025"},
 }
 WORDS = {
-    "en": {"no data": "no data", "key": "Key to the tile codes", "grid": "Tile grid (each province one square)"},
-    "vi": {"no data": "không có số liệu", "key": "Chú giải mã ô", "grid": "Lưới ô (mỗi tỉnh một ô vuông)"},
+    "en": {
+        "no data": "no data",
+        "key": "Key to the tile codes",
+        "grid": "Tile grid (each province one square)",
+        "fallback": FALLBACK_NOTE,
+    },
+    "vi": {
+        "no data": "không có số liệu",
+        "key": "Chú giải mã ô",
+        "grid": "Lưới ô (mỗi tỉnh một ô vuông)",
+        "fallback": "Không có lớp ranh giới: hiển thị lưới ô",
+    },
 }
 
 
@@ -190,15 +200,20 @@ def label_tiles(ax, frame: gpd.GeoDataFrame, facecolors: list, missing: np.ndarr
         text.set_gid(TILE_GID.format(regime=regime, code=row.code))
 
 
-def footer(ax, layout: str, note: str | None, fallback: str | None, attribution: bool = True) -> None:
-    """Write the attribution (and ``note``) under the map, and the fallback note over it."""
-    lines = [BOUNDARY_ATTRIBUTION if layout == "geo" else TILE_ATTRIBUTION] if attribution else []
+def attribution_line(layout: str, lang: str = "en") -> str:
+    """Return the attribution line of a drawn layout (``"geo"`` or ``"tiles"``) in ``lang``."""
+    return ATTRIBUTIONS["vi" if lang == "vi" else "en"]["geo" if layout == "geo" else "tiles"]
+
+
+def footer(ax, layout: str, note: str | None, fallback: str | None, attribution: bool = True, lang: str = "en") -> None:
+    """Write the attribution (and ``note``) under the map, and the fallback note over it, in ``lang``."""
+    lines = [attribution_line(layout, lang)] if attribution else []
     if note:
         lines.append(note)
     if lines:
         ax.text(0.0, -0.005, "\n".join(lines), transform=ax.transAxes, ha="left", va="top", fontsize=6, color="0.3")
     if fallback:
-        fallback_note(ax, fallback)
+        fallback_note(ax, word("fallback", lang) if fallback == FALLBACK_NOTE else fallback)
 
 
 def fallback_note(ax, text: str = FALLBACK_NOTE) -> None:

@@ -15,7 +15,6 @@ from study.present.maps import draw as d
 from study.present.maps.choropleth import choropleth, map_title
 from study.present.maps.classes import DEFAULT_SCHEME, class_labels, classify, decimals_for
 from study.registry import provinces
-from study.registry.geography import BOUNDARY_ATTRIBUTION, TILE_ATTRIBUTION
 
 
 def _years_text(years: list) -> str:
@@ -136,9 +135,9 @@ def small_multiples(
         mappable = plt.cm.ScalarMappable(norm=mcolors.Normalize(vmin, vmax), cmap=colormap)
         bar = fig.colorbar(mappable, ax=list(axes.flat), orientation="horizontal", shrink=0.5, pad=0.04)
         bar.set_label(title_text, fontsize=7)
-    lines = [BOUNDARY_ATTRIBUTION if used == "geo" else TILE_ATTRIBUTION] + ([note] if note else [])
+    lines = [d.attribution_line(used, lang)] + ([note] if note else [])
     if layout == "geo" and used == "tiles":
-        lines.insert(0, d.FALLBACK_NOTE)
+        lines.insert(0, d.word("fallback", lang))
     fig.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=6, color="0.3")
     fig.suptitle(suptitle, fontsize=10)
     return fig
@@ -239,6 +238,6 @@ def cartogram(
         )
         key.text(x + 0.13, y, name, transform=key.transAxes, ha="left", va="top", fontsize=6.5)
     fig.suptitle(title, fontsize=10)
-    lines = [TILE_ATTRIBUTION] + ([note] if note else [])
+    lines = [d.attribution_line("tiles", lang)] + ([note] if note else [])
     fig.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=6, color="0.3")
     return fig
