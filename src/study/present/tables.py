@@ -16,6 +16,28 @@ RATE_DECIMALS = 2
 """Decimals of a rate in a printed table (the sources print at most two or three)."""
 
 
+class PrintTable(pd.DataFrame):
+    """A printed table that a notebook shows whole: every row, every column, every cell uncut.
+
+    pandas shortens a long frame to its first and last five rows and cuts long cells with "...";
+    a table a reader is meant to read (63 provinces, 286 targets, document titles) must not be.
+    """
+
+    @property
+    def _constructor(self):
+        return PrintTable
+
+    def _repr_html_(self) -> str:
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.max_colwidth", None):
+            return super()._repr_html_()
+
+    def __repr__(self) -> str:
+        with pd.option_context(
+            "display.max_rows", None, "display.max_columns", None, "display.max_colwidth", None, "display.width", None
+        ):
+            return super().__repr__()
+
+
 def cell(value, kind: str, lang: str) -> str:
     """One printed cell: ``kind`` is ``count``, ``rate``, ``year`` or ``text``; missing values are "–"."""
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
@@ -55,9 +77,7 @@ def printable(frame: pd.DataFrame, kinds: dict[str, str], lang: str) -> pd.DataF
         Column -> ``count``, ``rate``, ``year`` or ``text``; only these columns are kept, in this order.
     lang : {"vi", "en"}
     """
-    out = pd.DataFrame(
-        {t(lang, f"table.{column}"): _column(frame[column], kind, lang) for column, kind in kinds.items()}
-    )
+    out = PrintTable({t(lang, f"table.{column}"): _column(frame[column], kind, lang) for column, kind in kinds.items()})
     out.index = range(1, len(out) + 1)
     return out
 
