@@ -48,8 +48,8 @@ plt.show()
 display(page.heading(lang, "h_review"))
 panel = load.poverty_panel(unit.name_vi)
 figures.save_table(panel, output_dir, "review_figures")
-display(tables.review_table(panel, lang))
-display(Markdown(tables.legend(lang)))
+display(tables.review_table(panel, lang, review=load.poverty_review(unit.name_vi)))
+display(Markdown(tables.legend(lang) + " · " + t(lang, "table.review_legend")))
 
 # %%
 display(page.heading(lang, "h_documents"))

@@ -49,3 +49,21 @@ def test_printed_cells_in_the_readers_style():
     assert vi.iloc[1, 1] == MISSING
     assert vi.iloc[:, 2].tolist() == ["6,020", "0,095"]  # one number of decimals per column
     assert not re.search(r"nan|<NA>", vi.to_string() + en.to_string())
+
+
+def test_review_table_marks_each_interim_figure_in_its_own_cell():
+    """Hà Nội 2023: an interim count beside an end-of-year rate (second reading item 11)."""
+    from study import load
+
+    panel, review = load.poverty_panel("Hà Nội"), load.poverty_review("Hà Nội")
+    points = review.set_index(["year", "indicator"])["reference_point"]
+    interim = [(y, i) for (y, i), p in points.items() if p != "end_of_year" and i == "poor_households"]
+    assert interim, "the data hold an interim count for Hà Nội"
+    year, _ = interim[0]
+    for lang in ("vi", "en"):
+        printed = tables.review_table(panel, lang, review=review)
+        row = printed[printed[t(lang, "table.year")] == str(year)].iloc[0]
+        assert row[t(lang, "table.poor_households")].endswith(f"({t(lang, 'table.interim')})")
+        assert not row[t(lang, "table.poor_rate_pct")].endswith(")")  # the rate is end-of-year
+        assert t(lang, "table.reference_point") not in printed.columns
+        assert "; " not in printed.to_string()

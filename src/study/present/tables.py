@@ -87,8 +87,14 @@ def legend(lang: str) -> str:
     return t(lang, "table.missing_legend")
 
 
-def review_table(panel: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """A province's review figures by year (``load.poverty_panel`` rows), printed."""
+def review_table(panel: pd.DataFrame, lang: str, review: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A province's review figures by year (``load.poverty_panel`` rows), printed.
+
+    With ``review`` (the same province's ``load.poverty_review`` rows) each figure that is not an
+    end-of-year review result is marked in its own cell ("690 (tạm tính)"), because one year's row
+    can hold an end-of-year rate beside an interim count; without it the row lists the reference
+    points of its values.
+    """
     frame = panel.copy()
     for rate, count in (("poor_rate_pct", "poor_households"), ("near_poor_rate_pct", "near_poor_households")):
         zero = frame[rate].isna() & (frame[count] == 0)  # zero is zero: no household counted is a rate of 0
@@ -98,20 +104,32 @@ def review_table(panel: pd.DataFrame, lang: str) -> pd.DataFrame:
         for v in frame["reference_points"]
     ]
     frame["conflict"] = [t(lang, "table.yes") if bool(v) else "" for v in frame["any_conflict"].fillna(False)]
-    return printable(
-        frame,
-        {
-            "year": "year",
-            "poor_households": "count",
-            "poor_rate_pct": "rate",
-            "near_poor_households": "count",
-            "near_poor_rate_pct": "rate",
-            "total_households": "count",
-            "reference_point": "text",
-            "conflict": "text",
-        },
-        lang,
-    )
+    kinds = {
+        "year": "year",
+        "poor_households": "count",
+        "poor_rate_pct": "rate",
+        "near_poor_households": "count",
+        "near_poor_rate_pct": "rate",
+        "total_households": "count",
+        "reference_point": "text",
+        "conflict": "text",
+    }
+    if review is None:
+        return printable(frame, kinds, lang)
+    del kinds["reference_point"]
+    out = printable(frame, kinds, lang)
+    points = {
+        (int(r["year"]), r["indicator"]): r["reference_point"]
+        for r in review.to_dict("records")
+        if r["reference_point"] != "end_of_year"
+    }
+    for i, year in enumerate(frame["year"]):
+        for column in ("poor_households", "poor_rate_pct", "near_poor_households", "near_poor_rate_pct"):
+            point = points.get((int(year), column))
+            header = t(lang, f"table.{column}")
+            if point and out.iat[i, out.columns.get_loc(header)] != MISSING:
+                out.iat[i, out.columns.get_loc(header)] += f" ({t(lang, f'table.{point}')})"
+    return out
 
 
 def documents_table(documents: list[dict], lang: str) -> pd.DataFrame:
