@@ -131,3 +131,24 @@ def test_targets_table_statuses(data):
     assert tth.loc["qd90_national_rate", "status"] in {"on_track", "achieved", "off_track", "not_achieved"}
     assert table["reason_code"].str.len().gt(0).all()
     assert isinstance(table, pd.DataFrame)
+
+
+def test_doubtful_rows_are_never_listed_as_sources(data):
+    """A betting or shop site stays in poverty_review_sources with its reason, but is credited nowhere."""
+    import json
+
+    rows = pd.read_csv(data / "poverty_review_sources.csv")
+    doubtful = set(rows.loc[rows["doubtful"].fillna("").str.strip() != "", "source_url"])
+    assert doubtful, "the raw data hold doubtful rows (betting and shop sites)"
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    listed = {s["path"] for r in package["resources"] if r["name"].startswith("poverty_") for s in r.get("sources", [])}
+    kept = set(rows.loc[rows["doubtful"].fillna("").str.strip() == "", "source_url"])
+    assert not (doubtful - kept) & listed
+
+
+def test_no_source_from_a_site_unrelated_to_the_subject():
+    """Football, betting and shop sites are never a source of programme data (second reading item 9)."""
+    unrelated = ("tothethao.com", "rgbet", "blcmhcmc")
+    for path in sorted((RAW / "programme").glob("*.csv")) + [RAW / "statistics" / "aggregates.csv"]:
+        text = path.read_text(encoding="utf-8")
+        assert not any(site in text for site in unrelated), path

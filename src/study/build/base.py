@@ -149,8 +149,16 @@ def fields_of(table: Table, extra: dict[str, tuple[str, str]] | None = None, dro
 
 
 def sources_of(frame: pd.DataFrame, url: str = "source_url", title: str = "source_title") -> list[dict]:
+    """The distinct sources (title, link) of a table's rows, for its data-package entry.
+
+    Rows marked ``doubtful`` (a site unrelated to the subject, a spam copy) stay in the table with
+    their reason, but are not listed as sources the data rest on.
+    """
     seen = {}
     for row in frame.to_dict("records"):
+        doubtful = row.get("doubtful")
+        if isinstance(doubtful, str) and doubtful.strip():
+            continue
         link = row.get(url)
         if isinstance(link, str) and link and link not in seen:
             seen[link] = {"title": str(row.get(title) or link), "path": str(link)}
