@@ -408,3 +408,20 @@ def test_no_live_script_from_hostile_data(tree):
     hue = _page(tree, "province_profile/hue_en.html")
     assert "alert(1)" in hue  # the payloads are shown as text, not dropped silently ...
     assert "&lt;script&gt;" in hue or "&lt;svg onload" in hue  # ... escaped
+
+
+def test_vietnamese_report_chrome_has_no_english():
+    """The injected-parameters cell and the meta line are labelled in Vietnamese (second reading item 15)."""
+    from study.publish import notebook
+    from study.publish.words import WORDS
+
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("# Hồ sơ tỉnh"),
+            new_code_cell('province = "Lạng Sơn"', metadata={"tags": ["injected-parameters"]}),
+        ]
+    )
+    body = notebook.render(nbformat.from_dict(nb), words=WORDS["vi"])
+    text = "".join(body.blocks) if hasattr(body, "blocks") else str(body)
+    assert "Mã (tham số của lần chạy)" in text and "parameters" not in text
+    assert WORDS["vi"]["notebook"] == "Sổ tính" and "notebook" not in WORDS["vi"]["notebook_file"]

@@ -110,7 +110,7 @@ def render(nb: dict, *, saved_figures=(), files_href: str = "", no_code: bool = 
         if cell.get("cell_type") != "code" or "parameters" in tags:
             continue
         if not no_code and source.strip():
-            label = words["code"] + (" (parameters)" if "injected-parameters" in tags else "")
+            label = words.get("code_parameters", words["code"]) if "injected-parameters" in tags else words["code"]
             blocks.append(
                 f'<details class="code"><summary>{html.escape(label)}</summary>'
                 f"<pre><code>{html.escape(source)}</code></pre></details>"
