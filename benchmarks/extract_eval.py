@@ -23,7 +23,7 @@ Development and test sets (issue 16): ``--split benchmarks/extract_split.csv --s
 ``<texts>/<doc_id>.txt`` and their gold rows are the rows of ``facts*.csv`` / ``measures*.csv`` in
 the gold folder with that ``doc_id``. The split itself is made by ``--make-split`` (by province,
 stratified by region, deterministic: see :func:`make_split`). When the text folder is absent (as
-in CI) the script says so and exits with status 0. ``--set fresh`` scores documents of
+in CI) the script says so and exits with status 0. ``--set unseen`` scores documents of
 development-set provinces that were coded after the rules were last written (they never served
 to write a rule), a second held-out check beside the test set.
 
@@ -439,7 +439,7 @@ def main(argv=None) -> int:
         help="score tests/heldout/fresh_*.txt against fresh_facts.csv/fresh_measures.csv",
     )
     parser.add_argument("--split", type=Path, default=None, help="the split CSV (doc_id,province,set)")
-    parser.add_argument("--set", dest="which", choices=("dev", "test", "fresh"), default="dev", help="the set to score")
+    parser.add_argument("--set", dest="which", choices=("dev", "test", "unseen"), default="dev", help="the set to score")
     parser.add_argument(
         "--make-split", action="store_true", help=f"write the split of the coded documents to {SPLIT.name} and stop"
     )

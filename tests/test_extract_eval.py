@@ -30,11 +30,11 @@ def test_the_split_is_by_province_with_enough_test_documents():
     sets = defaultdict(set)
     for row in rows:
         sets[row["province"]].add(row["set"])
-    # a test province is in no other set; "fresh" holds documents of development provinces coded
+    # a test province is in no other set; "unseen" holds documents of development provinces coded
     # after the rules were written (scored as a second held-out check, never used to write rules)
     assert all(s == {"test"} or "test" not in s for s in sets.values()), "a test province in another set"
     assert sum(1 for r in rows if r["set"] == "test") >= 30
-    assert {r["set"] for r in rows} <= {"dev", "test", "fresh"}
+    assert {r["set"] for r in rows} <= {"dev", "test", "unseen"}
 
 
 def test_the_split_names_coded_documents_and_no_reserved_page():
