@@ -425,3 +425,33 @@ def test_vietnamese_report_chrome_has_no_english():
     text = "".join(body.blocks) if hasattr(body, "blocks") else str(body)
     assert "Mã (tham số của lần chạy)" in text and "parameters" not in text
     assert WORDS["vi"]["notebook"] == "Sổ tính" and "notebook" not in WORDS["vi"]["notebook_file"]
+
+
+def test_figure_captions_name_their_section_and_never_link_another_figure():
+    """Headings displayed from code give captions; a loop saving two figures links neither wrongly (items 12, 14)."""
+    from study.publish import notebook
+    from study.publish.words import WORDS
+
+    png = base64.b64encode(_png()).decode()
+    loop = 'for stem in ("map", "tiles"):\n    figures.save_figure(fig, output_dir, f"{stem}_review_{year}")'
+    nb = new_notebook(
+        cells=[
+            new_code_cell(
+                'display(page.heading(lang, "h_map"))',
+                outputs=[new_output("display_data", data={"text/markdown": "## Bản đồ"})],
+            ),
+            new_code_cell(
+                loop,
+                outputs=[new_output("display_data", data={"image/png": png}) for _ in range(2)],
+            ),
+            new_code_cell(
+                'figures.save_figure(fig, output_dir, "ranking")',
+                outputs=[new_output("display_data", data={"image/png": png})],
+            ),
+        ]
+    )
+    saved = ["map_review_2024.png", "tiles_review_2024.png", "ranking.png", "ranking.svg"]
+    body = notebook.render(nbformat.from_dict(nb), saved_figures=saved, files_href="x_files/", words=WORDS["vi"])
+    assert [f.caption for f in body.figures] == ["Bản đồ", "Bản đồ", "Bản đồ"]
+    assert body.figures[0].files == [] and body.figures[1].files == []
+    assert body.figures[2].files == ["x_files/ranking.png", "x_files/ranking.svg"]

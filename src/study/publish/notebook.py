@@ -116,6 +116,8 @@ def render(nb: dict, *, saved_figures=(), files_href: str = "", no_code: bool = 
                 f"<pre><code>{html.escape(source)}</code></pre></details>"
             )
         files = _saved_names(source, saved)
+        if len({Path(f).with_suffix("") for f in files}) > 1:
+            files = []  # a cell saving several figures under computed names: which is which is unknown
         for output in cell.get("outputs", []):
             kind = output.get("output_type")
             if kind == "stream":
@@ -154,7 +156,12 @@ def render(nb: dict, *, saved_figures=(), files_href: str = "", no_code: bool = 
                 elif "text/html" in data:
                     blocks.append(f'<div class="table-wrap">{clean_html(_text(data["text/html"]))}</div>')
                 elif "text/markdown" in data:
-                    blocks.append(f'<div class="prose">{markdown_html(_text(data["text/markdown"]))}</div>')
+                    text = _text(data["text/markdown"])
+                    for level, title in _HEADING.findall(text):  # headings displayed from code name sections too
+                        if heading is None and level == "#":
+                            heading = title
+                        section = title
+                    blocks.append(f'<div class="prose">{markdown_html(text)}</div>')
                 elif "text/plain" in data:
                     text = _text(data["text/plain"])
                     if not re.fullmatch(r"<(Figure|matplotlib)[^>]*>", text.strip()):
