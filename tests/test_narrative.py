@@ -335,3 +335,20 @@ def test_sentences_escape_data_values():
     bad = Source(url='https://x/"><script>alert(1)</script>', title="<svg onload=alert(1)>", evidence="x")
     markdown = to_markdown([Sentence("a", (bad,))], "en")
     assert "<script" not in markdown and "<svg" not in markdown and "](https://x/" not in markdown
+
+
+def test_hedged_document_figures_keep_their_hedge_and_are_not_subtracted():
+    """'more than 9,600 poor households' is never printed as '9,600'; bounds give no change (Cà Mau)."""
+    from study.analysis.findings import model as findings_model
+    from study.analysis.findings.profile import _changes
+    from study.present.narrative.profile import qualified
+
+    def rate(year, value, qualifier=""):
+        return findings_model.Finding(
+            indicator="poor_rate_pct", value=value, unit="percent", year=year, area="Cà Mau", series="review", qualifier=qualifier
+        )
+
+    assert qualified(rate(2025, 1.7, "dưới"), "vi") == "dưới "
+    assert qualified(rate(2025, 17.0, "hơn"), "en") == "more than "
+    changes = _changes([rate(2023, 3.0), rate(2024, 2.0), rate(2025, 1.7, "dưới")])
+    assert [(c.before.year, c.after.year) for c in changes] == [(2023, 2024)]

@@ -156,7 +156,8 @@ def _zero_count(review: pd.DataFrame, count: str, year: int, area: str, indicato
 
 
 def _changes(rates: list[Finding]) -> list[Change]:
-    final = [f for f in rates if f.final and f.value is not None]
+    """Year-to-year changes between final figures; a bound ("dưới 1,7%", "hơn 17%") is not a figure to subtract."""
+    final = [f for f in rates if f.final and f.value is not None and not f.qualifier]
     return [Change(a, b, round(b.value - a.value, 3)) for a, b in zip(final, final[1:], strict=False)]
 
 

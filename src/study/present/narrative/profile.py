@@ -138,7 +138,7 @@ def _rates(f: ProvinceFindings, lang: str, docs: dict[str, dict]) -> list[Senten
     out = []
     if f.rates:
         items = [
-            t(lang, "profile.rate_item", value=fmt_pct(r.value, lang), year=r.year, label=_label(r, lang, docs))
+            t(lang, "profile.rate_item", value=qualified(r, lang) + fmt_pct(r.value, lang), year=r.year, label=_label(r, lang, docs))
             for r in f.rates
         ]
         out.append(Sentence(t(lang, "profile.rates", items="; ".join(items)), _sources(*f.rates)))
@@ -153,7 +153,7 @@ def _rates(f: ProvinceFindings, lang: str, docs: dict[str, dict]) -> list[Senten
                         lang,
                         "profile.count_only",
                         year=count.year,
-                        value=fmt_count(count.value, lang),
+                        value=qualified(count, lang) + fmt_count(count.value, lang),
                         label=_label(count, lang, docs),
                     ),
                     _sources(count),
@@ -238,7 +238,7 @@ def profile_sentences(f: ProvinceFindings, lang: str) -> list[Sentence]:
     out = _identity(f, lang) + _rates(f, lang, docs)
     if f.near_poor:
         items = [
-            t(lang, "profile.rate_item", value=fmt_pct(r.value, lang), year=r.year, label=_label(r, lang, docs))
+            t(lang, "profile.rate_item", value=qualified(r, lang) + fmt_pct(r.value, lang), year=r.year, label=_label(r, lang, docs))
             for r in f.near_poor
         ]
         out.append(Sentence(t(lang, "profile.near_poor", items="; ".join(items)), _sources(*f.near_poor)))
