@@ -439,7 +439,9 @@ def main(argv=None) -> int:
         help="score tests/heldout/fresh_*.txt against fresh_facts.csv/fresh_measures.csv",
     )
     parser.add_argument("--split", type=Path, default=None, help="the split CSV (doc_id,province,set)")
-    parser.add_argument("--set", dest="which", choices=("dev", "test", "unseen"), default="dev", help="the set to score")
+    parser.add_argument(
+        "--set", dest="which", choices=("dev", "test", "unseen"), default="dev", help="the set to score"
+    )
     parser.add_argument(
         "--make-split", action="store_true", help=f"write the split of the coded documents to {SPLIT.name} and stop"
     )

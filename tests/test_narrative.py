@@ -345,7 +345,13 @@ def test_hedged_document_figures_keep_their_hedge_and_are_not_subtracted():
 
     def rate(year, value, qualifier=""):
         return findings_model.Finding(
-            indicator="poor_rate_pct", value=value, unit="percent", year=year, area="Cà Mau", series="review", qualifier=qualifier
+            indicator="poor_rate_pct",
+            value=value,
+            unit="percent",
+            year=year,
+            area="Cà Mau",
+            series="review",
+            qualifier=qualifier,
         )
 
     assert qualified(rate(2025, 1.7, "dưới"), "vi") == "dưới "

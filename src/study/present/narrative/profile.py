@@ -138,7 +138,13 @@ def _rates(f: ProvinceFindings, lang: str, docs: dict[str, dict]) -> list[Senten
     out = []
     if f.rates:
         items = [
-            t(lang, "profile.rate_item", value=qualified(r, lang) + fmt_pct(r.value, lang), year=r.year, label=_label(r, lang, docs))
+            t(
+                lang,
+                "profile.rate_item",
+                value=qualified(r, lang) + fmt_pct(r.value, lang),
+                year=r.year,
+                label=_label(r, lang, docs),
+            )
             for r in f.rates
         ]
         out.append(Sentence(t(lang, "profile.rates", items="; ".join(items)), _sources(*f.rates)))
@@ -238,7 +244,13 @@ def profile_sentences(f: ProvinceFindings, lang: str) -> list[Sentence]:
     out = _identity(f, lang) + _rates(f, lang, docs)
     if f.near_poor:
         items = [
-            t(lang, "profile.rate_item", value=qualified(r, lang) + fmt_pct(r.value, lang), year=r.year, label=_label(r, lang, docs))
+            t(
+                lang,
+                "profile.rate_item",
+                value=qualified(r, lang) + fmt_pct(r.value, lang),
+                year=r.year,
+                label=_label(r, lang, docs),
+            )
             for r in f.near_poor
         ]
         out.append(Sentence(t(lang, "profile.near_poor", items="; ".join(items)), _sources(*f.near_poor)))
