@@ -358,3 +358,18 @@ def test_hedged_document_figures_keep_their_hedge_and_are_not_subtracted():
     assert qualified(rate(2025, 17.0, "hơn"), "en") == "more than "
     changes = _changes([rate(2023, 3.0), rate(2024, 2.0), rate(2025, 1.7, "dưới")])
     assert [(c.before.year, c.after.year) for c in changes] == [(2023, 2024)]
+
+
+def test_one_year_targets_read_naturally(real_processed):
+    """'Giảm ... trong năm 2024', never 'trong năm vào năm 2024' (second reading item 17)."""
+    from study.analysis import targets as targets_analysis
+    from study.present.narrative.targets import target_sentence
+
+    table = targets_analysis.tracked()
+    rows = table[table["target_type"] == "one_year"].to_dict("records")
+    assert rows
+    for row in rows:
+        vi = target_sentence(row, "vi").text
+        en = target_sentence(row, "en").text
+        assert f"trong năm {int(row['target_year'])}" in vi and "vào năm" not in vi.split(":")[0], vi
+        assert f"within {int(row['target_year'])}" in en and "within the year" not in en, en

@@ -124,6 +124,8 @@ def target_sentence(row: dict, lang: str) -> Sentence:
     key = "target.target_line" if _present(year) else "target.target_line_noyear"
     if _present(year) and _present(start) and int(start) < int(year):
         key = "target.target_line_period"
+    elif _present(year) and row.get("target_type") == "one_year":
+        key = "target.target_line_one_year"  # "giảm ... trong năm 2024", not "... trong năm vào năm 2024"
     text = t(
         lang,
         key,
