@@ -373,3 +373,20 @@ def test_one_year_targets_read_naturally(real_processed):
         en = target_sentence(row, "en").text
         assert f"trong năm {int(row['target_year'])}" in vi and "vào năm" not in vi.split(":")[0], vi
         assert f"within {int(row['target_year'])}" in en and "within the year" not in en, en
+
+
+def test_target_reasons_say_fall_or_rise_with_units(real_processed):
+    """'thay đổi 1.478' was a fall of 1,478 households: say 'giảm 1.478 hộ' (second reading items 3, 17)."""
+    from study.analysis import targets as targets_analysis
+    from study.present.narrative.targets import reason
+
+    table = targets_analysis.tracked()
+    for row in table.to_dict("records"):
+        vi, en = reason(row, "vi"), reason(row, "en")
+        assert "thay đổi" not in vi and "changed by" not in en
+        if row["unit"] == "households" and row["reason_code"] == "change_in_target_year":
+            assert vi.endswith(" hộ.") and en.split(" from ")[0].endswith("households"), (vi, en)
+    row = table[table["reason_code"] == "change_in_target_year"].iloc[0].to_dict()
+    row.update(achieved_total=-0.5, achieved_per_year=-0.5)
+    assert "tăng" in reason(row, "vi") and "-" not in reason(row, "vi").split("tăng")[1].split(";")[0]
+    assert "rose by" in reason(row, "en")

@@ -107,12 +107,19 @@ def reason(row: dict, lang: str) -> str:
     elif unit in ("pct", "pct_per_year", "pct_of_households_reduction"):
         pace = fmt_pct  # a relative change of a count
     else:
-        pace = fmt_count  # households
+
+        def pace(value, lang):  # a change of a count is in households
+            return t(lang, "target.households_value", value=fmt_count(value, lang))
+
+    code = row["reason_code"]
+    rose = any(_present(row.get(k)) and float(row[k]) < 0 for k in ("achieved_per_year", "achieved_total"))
     for key, name in (("achieved_per_year", "achieved"), ("needed_per_year", "needed"), ("achieved_total", "total")):
         if _present(row.get(key)):
-            values[name] = pace(row[key], lang)
+            values[name] = pace(abs(float(row[key])) if rose and key != "needed_per_year" else row[key], lang)
+    if rose and "achieved" in values:
+        code = "rise"  # "giảm -0,3" never: a rise is said as a rise
     try:
-        return t(lang, f"target.r_{row['reason_code']}", **values)
+        return t(lang, f"target.r_{code}", **values)
     except (KeyError, IndexError):
         return t(lang, "target.r_no_figure")
 
