@@ -74,3 +74,18 @@ def test_evidence_spans_are_exact():
     for f in result.facts:
         assert result.text[f["char_start"] : f["char_end"]] == f["evidence"]
         assert len(f["evidence"].split()) <= 12
+
+
+def test_this_year_of_an_undated_text_is_the_year_its_lead_reports_on():
+    text = (
+        "Menu\nLog in\n"
+        "Province Y reviews poverty reduction work in the 2026-2030 period\n"
+        "The provincial conference reviewed the results of the programme for poor households, and the "
+        "People's Committee said that the province has carried out all of the policies for the poor.\n"
+        "The rate of poor households is expected to reach 1.9 per cent by the end of this year.\n"
+        "The rate fell by an average of 1.2 per cent over the past five years.\n"
+    )
+    facts = extract_text(text, doc_id="en").facts
+    assert one(facts, 1.9)["year"] == 2030
+    row = one(facts, 1.2)
+    assert (row["year"], row["year_end"]) == (2026, 2030)

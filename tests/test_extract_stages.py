@@ -193,3 +193,223 @@ def test_money_with_its_hedge_and_scope():
 def test_captions_and_economy_figures_are_dropped():
     rows = facts("Tỷ lệ hộ nghèo của tỉnh còn 2,1%- Ảnh 1.\nNăm 2024, GRDP đạt 51.000 tỷ đồng.")
     assert not [f for f in rows if f["value"] in (2.1, 51000)]
+
+
+# ---------------------------------------------------------------------------------------------
+# stage 4: kind and year read beyond the sentence (issue 16, generalisation)
+# ---------------------------------------------------------------------------------------------
+def test_a_date_line_above_the_text_dates_it():
+    result = extract_text(" date 2026-04-07 Đến nay, toàn tỉnh còn 812 hộ nghèo.", doc_id="t")
+    assert result.document["doc_date"] == "2026-04-07"
+    assert one(result.facts, 812)["year"] == 2026
+    month_only = extract_text("date 2026-04\nĐến nay, toàn tỉnh còn 812 hộ nghèo.", doc_id="t")
+    assert month_only.document["doc_date"] == ""  # no day is guessed
+    assert one(month_only.facts, 812)["year"] == 2026
+
+
+def test_a_sentence_opening_with_trong_do_continues_the_kind_before_it():
+    rows = facts(
+        "Chỉ tiêu năm 2027: tỉnh sẽ tạo việc làm cho 9.000 người. "
+        "Trong đó, việc làm trong nước khoảng 5.000 lao động, xuất khẩu lao động khoảng 4.000 lao động."
+    )
+    assert one(rows, 5000)["kind"] == "target"
+    assert one(rows, 4000)["kind"] == "target"
+
+
+def test_a_paragraph_after_a_colon_continues_the_goal_before_it():
+    rows = facts("Năm 2027, tỉnh phấn đấu:\n100% hộ nghèo có nhu cầu được vay vốn ưu đãi.")
+    assert one(rows, 100)["kind"] == "target"
+
+
+def test_a_goal_opening_a_sentence_frames_the_next_ones_of_its_paragraph():
+    rows = facts(
+        "Kết quả năm 2026 rất khả quan. Phấn đấu đến năm 2028 thu nhập của hộ nghèo tăng gấp đôi. "
+        "Mỗi năm giảm từ 700 hộ nghèo trở lên.\nToàn tỉnh đã hỗ trợ 320 căn nhà cho hộ nghèo."
+    )
+    assert one(rows, 700)["kind"] == "target"
+    assert one(rows, 320)["kind"] == "actual"  # a new paragraph: the goal does not carry
+
+
+def test_a_result_after_a_result_sentence_keeps_its_own_kind():
+    # "không đạt kế hoạch giảm" names a target missed: it frames nothing
+    rows = facts("Năm 2026, có 2 huyện không đạt kế hoạch giảm nghèo. Hộ cận nghèo còn 4.321 hộ.")
+    assert one(rows, 4321)["kind"] == "actual"
+
+
+def test_a_cue_inside_closed_brackets_does_not_decide_the_kind():
+    assert kind_from_cues("giảm 3,1% (đạt 110% kế hoạch đề ra); có ", 2026, "actual")[0] == "actual"
+    assert kind_from_cues("(năm 2026) phấn đấu giảm ", 2026, "actual")[0] == "target"
+
+
+def test_the_start_of_a_comparison_is_a_baseline():
+    rows = facts(
+        "Năm 2022, toàn tỉnh có 9.876 hộ nghèo, chiếm 4,32%. "
+        "Đến hết năm 2025, hộ nghèo của tỉnh giảm xuống còn 2.468 hộ, tương đương 1,02%."
+    )
+    assert one(rows, 9876)["kind"] == "baseline"
+    assert one(rows, 4.32)["kind"] == "baseline"
+    assert one(rows, 2468)["kind"] == "actual"
+    rows = facts("Đầu năm 2026, huyện còn 640 hộ nghèo. Đến cuối năm 2026, số hộ nghèo là 410 hộ.")
+    assert one(rows, 640)["kind"] == "baseline"
+    assert one(rows, 410)["kind"] == "actual"
+    rows = facts("Năm 2026, tỷ lệ hộ nghèo còn 3,3% (so với 5,4% năm 2024).")
+    assert one(rows, 5.4)["kind"] == "baseline"
+    # a level with no later figure to compare with stays what it is
+    assert one(facts("Đầu năm 2026, tỷ lệ hộ nghèo của cả nước là 4,1%."), 4.1)["kind"] == "actual"
+
+
+def test_the_period_of_the_lead_is_found_after_a_date_line():
+    text = (
+        "11/03/2026 - 08:15\n"
+        "Tỉnh X: hơn 300 tỉ đồng cho giảm nghèo\n"
+        "UBND tỉnh vừa ban hành kế hoạch thực hiện chương trình giảm nghèo giai đoạn 2026-2030. "
+        "Tỉnh sẽ đầu tư hơn 300 tỉ đồng cho các dự án giảm nghèo. "
+        "Phấn đấu 100% người thuộc hộ nghèo được hỗ trợ bảo hiểm y tế."
+    )
+    rows = facts(text)
+    money = one(rows, 300)
+    assert (money["year"], money["year_end"]) == (2026, 2030)  # a total over the plan's period
+    assert one(rows, 100)["year"] == 2030  # a level due at the end of the period
+
+
+def test_a_five_year_party_term_sets_the_plan_that_follows_it():
+    rows = facts("Đại hội Đảng bộ tỉnh nhiệm kỳ 2025 - 2030 đề ra chỉ tiêu giảm tỷ lệ hộ nghèo bình quân 1,5%/năm.")
+    row = one(rows, 1.5)
+    assert (row["year"], row["year_end"]) == (2026, 2030)
+
+
+def test_a_figure_for_every_year_runs_over_the_period():
+    rows = facts("Mục tiêu giai đoạn 2026 - 2030: mỗi năm giảm từ 800 hộ nghèo trở lên.")
+    row = one(rows, 800)
+    assert (row["year"], row["year_end"]) == (2026, 2030)
+
+
+def test_a_fall_over_several_years_runs_from_the_year_compared():
+    rows = facts(
+        "Năm 2026, số hộ nghèo đã giảm được 4.321 hộ so với năm 2023; tỷ lệ hộ nghèo giảm 0,5% so với năm 2025."
+    )
+    row = one(rows, 4321)
+    assert (row["year"], row["year_end"]) == (2023, 2026)
+    row = one(rows, 0.5)
+    assert (row["year"], row["year_end"]) == (2026, None)  # year on year: the year of the result
+
+
+def test_the_share_of_a_poor_group_in_a_rate_of_something_else():
+    rows = facts("Năm 2026, tỷ lệ trẻ em thuộc hộ nghèo đi học đúng độ tuổi đạt 93%.")
+    assert one(rows, 93)["indicator"] == "other"
+    # the same rate for the whole population is a general statistic, not a fact
+    assert facts("Năm 2026, tỷ lệ trẻ em đi học đúng độ tuổi đạt 93%.") == []
+
+
+def test_goal_verbs_of_plans_and_resolutions_mark_targets():
+    rows = facts("Theo kế hoạch, tổng kinh phí giảm nghèo của tỉnh là 120 tỷ đồng.")
+    assert one(rows, 120)["kind"] == "target"
+    rows = facts("UBND tỉnh yêu cầu các địa phương giảm 3% tổng số hộ nghèo trong năm 2027.")
+    assert one(rows, 3)["kind"] == "target"
+    rows = facts("Đại hội Đảng bộ tỉnh đưa ra nghị quyết tỷ lệ hộ nghèo giảm bình quân 1%/năm.")
+    assert one(rows, 1)["kind"] == "target"
+    # reaching a share of the plan is a result
+    assert one(facts("Năm 2026, toàn tỉnh giảm 812 hộ nghèo, đạt 105% kế hoạch."), 105)["kind"] == "actual"
+
+
+def test_a_period_closing_the_phrase_of_a_count_dates_it():
+    rows = facts("Tỉnh có 46 xã thuộc vùng dân tộc thiểu số giai đoạn 2026-2030, trong đó 7 xã đặc biệt khó khăn.")
+    row = one(rows, 46)
+    assert (row["year"], row["year_end"]) == (2026, 2030)
+
+
+def test_the_date_figures_are_counted_to_is_a_year_not_a_legal_date():
+    rows = facts("Tính đến ngày 30/6/2027, tỷ lệ hộ nghèo của tỉnh còn 2,2%.")
+    assert one(rows, 2.2)["year"] == 2027
+    rows = facts("Từ năm 2026 đến tháng 5/2028, quỹ đã cho vay hơn 90 tỷ đồng để hộ nghèo phát triển sản xuất.")
+    money = one(rows, 90)
+    assert (money["year"], money["year_end"]) == (2026, 2028)
+
+
+def test_the_start_of_a_pair_has_a_year_only_when_the_result_year_is_written():
+    rows = facts("Năm 2027, tỷ lệ hộ nghèo giảm từ 4,4% xuống còn 3,1%.")
+    assert one(rows, 4.4)["year"] == 2026  # a fall within the year named
+    rows = facts(" date 2027-10-02 Đến nay, tỷ lệ hộ nghèo giảm từ 9,9% xuống còn 3,3%.")
+    assert one(rows, 3.3)["year"] == 2027
+    assert one(rows, 9.9)["year"] is None  # when the fall began is not said
+
+
+def test_only_the_comparison_of_its_own_clause_dates_a_figure():
+    rows = facts(
+        "Đến nay, tỷ lệ hộ nghèo giảm 1,1% so với năm 2026; có 3 xã đặc biệt khó khăn được hỗ trợ "
+        "và 100% người thuộc hộ nghèo được cấp thẻ bảo hiểm y tế."
+    )
+    assert one(rows, 1.1)["year"] == 2027  # the year after the year compared
+    assert one(rows, 100)["year"] != 2027  # another clause: the comparison is not its date
+
+
+def test_a_level_is_not_dated_by_the_period_of_the_document():
+    text = (
+        "Giảm nghèo giai đoạn 2026-2030: nhiều kết quả nổi bật của tỉnh\n"
+        "Chương trình giảm nghèo bền vững giai đoạn 2026-2030 được triển khai đồng bộ trên địa bàn tỉnh.\n"
+        "Tỷ lệ hộ nghèo toàn tỉnh còn 2,4%. Tỉnh đã hỗ trợ 640 căn nhà cho hộ nghèo."
+    )
+    rows = facts(text)
+    assert one(rows, 2.4)["year_end"] is None  # a rate is at one point in time
+    assert (one(rows, 640)["year"], one(rows, 640)["year_end"]) == (2026, 2030)  # a count over the period
+
+
+def test_the_verb_of_coordinated_rates_carries_over():
+    rows = facts("Năm 2026, tỉnh còn 1,7% hộ nghèo, 3,4% hộ cận nghèo.")
+    assert one(rows, 3.4)["indicator"] == "near_poor_rate_pct"
+    rows = facts("Năm 2026, tỉnh giảm 0,9% hộ nghèo và 0,6% hộ cận nghèo.")
+    assert label(one(rows, 0.6)) == "near_poor_rate_reduction_pp"
+
+
+def test_a_rate_over_all_households_is_the_rate_of_the_group_named_before():
+    rows = facts("Năm 2026, tỷ lệ hộ nghèo, cận nghèo đa chiều chiếm 21,5% số hộ trên toàn tỉnh.")
+    assert one(rows, 21.5)["indicator"] == "poor_near_poor_rate_pct"
+    # a share of the poor households is a share, not a rate
+    rows = facts("Năm 2026, hộ nghèo dân tộc thiểu số chiếm 61% so với tổng số hộ nghèo.")
+    assert one(rows, 61)["indicator"] == "other"
+
+
+def test_a_new_clause_opens_a_new_subject_for_a_count():
+    rows = facts("Năm 2026, số hộ cận nghèo là 3.210 hộ; tổng số hộ thoát nghèo, thoát cận nghèo là 187 hộ.")
+    assert one(rows, 3210)["indicator"] == "near_poor_households"
+    assert one(rows, 187)["indicator"] == "other"
+
+
+def test_households_leaving_a_group_lower_its_rate():
+    rows = facts("Năm 2026, có 1.240 hộ thoát nghèo, tức giảm 0,71% so với đầu năm.")
+    assert one(rows, 0.71)["indicator"] == "poor_rate_reduction_pp"
+    rows = facts("Năm 2026, số hộ thoát cận nghèo là 980 hộ, tương ứng giảm 0,35%.")
+    assert label(one(rows, 0.35)) == "near_poor_rate_reduction_pp"
+
+
+def test_the_total_of_all_households_is_not_a_count_of_the_poor():
+    rows = facts("Năm 2026, toàn tỉnh có 6.420 hộ nghèo trong tổng số 412.300 hộ, tỷ lệ 1,56%.")
+    assert one(rows, 6420)["indicator"] == "poor_households"
+    assert label(one(rows, 412300)) == "households_total"
+    assert one(rows, 1.56)["indicator"] == "poor_rate_pct"
+
+
+def test_the_year_a_text_is_about_is_read_from_its_first_sentence_whatever_the_case():
+    rows = facts("Năm 2027, công tác giảm nghèo của tỉnh hướng đến mục tiêu lớn. Phấn đấu giảm 5% số hộ nghèo.")
+    assert one(rows, 5)["year"] == 2027
+    # the year of a page date is not what the text is about
+    row = one(facts("THỨ HAI, NGÀY 06 THÁNG 02 NĂM 2027 06:27\nTỉnh giảm 300 hộ nghèo."), 300)
+    assert "document about" not in row["note"]
+
+
+def test_a_multiple_is_a_fact_only_for_the_poor():
+    rows = facts("Năm 2026, thu nhập của hộ nghèo tăng 1,6 lần so với năm 2021.")
+    assert label(one(rows, 1.6)) == "multiple"
+    assert facts("Thu nhập bình quân của người dân nông thôn năm 2026 tăng 1,6 lần so với năm 2021.") == []
+
+
+def test_this_figure_refers_to_the_group_of_the_sentence_before():
+    rows = facts(
+        "Đầu năm 2026, huyện còn 1.310 hộ nghèo, chiếm 0,52% dân số. "
+        "Đến cuối năm 2027, con số này giảm xuống chỉ còn 402 hộ (0,16%)."
+    )
+    assert one(rows, 402)["indicator"] == "poor_households"
+    assert one(rows, 0.16)["indicator"] == "poor_rate_pct"
+    rows = facts("Năm 2027, tỷ lệ hộ nghèo của tỉnh là 1,2%. Dự kiến, con số này sẽ giảm xuống 0,8% vào cuối năm 2028.")
+    row = one(rows, 0.8)
+    assert (row["indicator"], row["kind"]) == ("poor_rate_pct", "estimate")  # "dự kiến … sẽ": an expectation

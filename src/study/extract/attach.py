@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from study.extract.document import Doc
     from study.extract.quantities import Quantity
 
-__all__ = ["attach", "group_of", "subject_before"]
+__all__ = ["attach", "group_of", "referred_group", "subject_before"]
 
 _I = re.IGNORECASE
 _HEDGE = r"(?:khoảng|hơn|gần|trên|dưới|chỉ|còn|ở\s+mức|mức)?\s*"
@@ -62,6 +62,28 @@ def subject_before(text: str) -> tuple[str, re.Match | None]:
     if last is None:
         return "", None
     return group_of(last.group("g")), last
+
+
+def last_exit(text: str) -> str:
+    """Return the group the last households leaving a group leave (``thoát (cận) nghèo``), or ``""``."""
+    found = re.findall(r"thoát\s+(cận\s+nghèo|nghèo)(?!\w)", text, _I)
+    return found[-1] if found else ""
+
+
+#: a subject that points back to the previous sentence: "con số này", "tỷ lệ này", "số hộ này"
+_ANAPHOR = re.compile(r"(?<!\w)(?:con\s+số|tỷ\s+lệ|số\s+hộ|số\s+lượng)\s+(?:nói\s+trên\s+|trên\s+)?này(?!\w)", _I)
+
+
+def referred_group(doc: Doc, sent: tuple[int, int], before: str) -> str:
+    """Return the group a subject such as ``con số này`` (this figure) in ``before`` refers to, or ``""``.
+
+    ``Năm 2021 còn 1.526 hộ nghèo. Đến năm 2022, con số này giảm xuống còn 258 hộ``: the group named
+    last in the sentence before (in the same or the previous paragraph).
+    """
+    if not _ANAPHOR.search(before) or GROUP_NOUN.search(before[_ANAPHOR.search(before).end() :]):
+        return ""
+    previous = doc.sentence_before(sent)
+    return subject_before(doc.numbers_text[previous[0] : previous[1]])[0] if previous else ""
 
 
 def _rate(group: str) -> tuple[str, str, str]:
@@ -105,10 +127,13 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
     rm = re.search(r"tỷ\s+lệ\s+giảm\s+(?:hộ\s+)?(?P<g>cận\s+nghèo|nghèo)\s*(?:là|đạt)?\s*" + _HEDGE + "$", near, _I)
     if rm:
         return _fall(group_of(rm.group("g")), per_year)
-    if re.search(r"(?:tương\s+ứng|tương\s+đương)\s+(?:với\s+)?giảm\s*" + _HEDGE + "$", near_q, _I) or re.search(
-        r"thấp\s+hơn\s*" + _HEDGE + "$", near_q, _I
-    ):
+    if re.search(
+        r"(?:tương\s+ứng|tương\s+đương|tức(?:\s+là)?)\s+(?:với\s+)?giảm\s*" + _HEDGE + "$", near_q, _I
+    ) or re.search(r"thấp\s+hơn\s*" + _HEDGE + "$", near_q, _I):
         group, _m = subject_before(clause_before)
+        if not group:  # "2.030 hộ thoát nghèo, tức giảm 0,62%": households leaving a group lower its rate
+            exits = last_exit(clause_before)
+            group = group_of(exits) if exits else ""
         if group:
             return _fall(group, per_year)
     # 1. a rate right after a count: "N hộ (cận nghèo), chiếm (tỷ lệ) X%", "N hộ (X%)"
@@ -127,6 +152,7 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
             group, found = subject_before(head)
             if found is not None and SUBGROUP_BEFORE.search(head[found.start() : found.end() + 60]):
                 return "other", "pct", "share_pct"
+            group = group or referred_group(doc, sent, head)
         if (
             group
             and re.search(
@@ -154,6 +180,18 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
             return _fall(group, per_year)
         if verb in ("còn", "xuống"):
             return _rate(group)
+        # coordinated: "còn 1,6% hộ nghèo, 3,2% hộ cận nghèo" – the verb of the first figure carries over
+        cv = re.search(
+            r"(?<!\w)(giảm|còn|xuống)\s*"
+            + _HEDGE
+            + r"[\d.,]+\s*%\s*(?:hộ\s+)?(?:cận\s+)?nghèo\s*(?:,|và)\s*"
+            + _HEDGE
+            + "$",
+            near_q,
+            _I,
+        )
+        if cv:
+            return _fall(group, per_year) if cv.group(1).lower() == "giảm" else _rate(group)
     # 5. "giảm (bình quân, ít nhất, từ) X%" with the subject named earlier in the sentence
     fm = re.search(
         r"(?<!\w)giảm(?:\s+(?:bình\s+quân|ít\s+nhất|từ|trên|khoảng|hơn|được|thêm|mỗi\s+năm|hằng\s+năm))*\s*$",
@@ -172,6 +210,11 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
                     return "poor_households_reduction", unit, ""
                 return "other", unit, f"{group}_households_reduction_pct"
             return _fall(group, per_year)
+    # "Dự kiến, con số này sẽ giảm xuống 0,56%": the level of the group of the sentence before
+    if re.search(r"(?<!\w)(?:xuống|còn)\s*" + _HEDGE + "$", near, _I) and not subject_before(clause_before)[0]:
+        group = referred_group(doc, sent, clause_before)
+        if group:
+            return _rate(group)
     # 3. carry-over: "tỷ lệ hộ nghèo 1,77%, cận nghèo 2,14%", "…, hộ cận nghèo 2%"
     if prev_end > sent[0]:
         group, found = subject_before(segment)
@@ -199,6 +242,8 @@ def _households(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> 
         _I,
     ):
         return "houses_supported", "households", ""
+    if re.search(r"tổng\s+số\s*$", near, _I) and not re.match(r"\s*(?:hộ\s+)?(?:cận\s+)?nghèo", after, _I):
+        return "other", "households", "households_total"  # "… trong tổng số 506.184 hộ": all households
     if re.search(r"(?<!\w)(?:cho|với)\s*" + _HEDGE + "$", near, _I) and re.match(r"\s*(?:cận\s+)?nghèo", after, _I):
         return "other", "households", "supported_households"  # beneficiaries: "hỗ trợ cho 3.000 hộ nghèo"
     # the group right after "hộ", skipping a bracket ("5.944 hộ (khoảng 13.700 người) cận nghèo")
@@ -276,11 +321,14 @@ def _households(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> 
                 and not re.search(r"giảm\s+(?:xuống\s+)?còn", head[-80:], _I)
             ):
                 return None  # "giảm 3,3%, tương ứng 640 hộ": a reduction (older rules)
+        # the subject is looked for in the number's clause: after ";" a new subject starts
+        head = head[max(head.rfind(";"), head.rfind(":")) + 1 :]
         group, found = subject_before(head)
         if found is not None and re.search(
             r"thoát|phát\s+sinh|tái|được|cho|chuyển", head[max(0, found.start() - 12) : found.end() + 25], _I
         ):
             return None
+        group = group or referred_group(doc, sent, head)
         if group in ("poor", "near_poor"):
             return f"{group}_households", "households", ""
     return None

@@ -16,6 +16,7 @@ from study.extract.vocabulary import (
     HOUSING,
     OTHER_PCT_LABELS,
     PER_YEAR,
+    POOR_MEMBERS,
     RATE,
     SHARE_STOP,
 )
@@ -47,6 +48,14 @@ def household_group(group: str | None) -> str:
     if "nghèo" in g:
         return "poor"
     return ""
+
+
+def _share_label(span: str) -> str:
+    """Return the label of a share of a poor group from the words that say what it counts."""
+    for pattern, label in OTHER_PCT_LABELS:
+        if re.search(pattern, span, re.IGNORECASE):
+            return label
+    return "share_pct"
 
 
 def classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None = None) -> tuple[str, str, str] | None:
@@ -95,7 +104,11 @@ def classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None 
             and not last_match(RATE, clause_before)
             and re.search(r"(?:hộ|người)\s+(?:cận\s+)?nghèo", t[q.end : clause_end(t, q.end, sent[1])], re.IGNORECASE)
         )
-        if wm and (wm.group(1).lower() not in SHARE_STOP or share_is) and not q.per_year:
+        # "tỷ lệ hộ nghèo … chiếm 4,2% số hộ (dân) toàn tỉnh": the rate of the group named before, over all households
+        of_all = re.match(r"\s+số\s+hộ(?!\s+(?:cận\s+)?nghèo)", after) and any(
+            r.group("grp") for r in RATE.finditer(clause_before)
+        )
+        if wm and (wm.group(1).lower() not in SHARE_STOP or share_is) and not q.per_year and not of_all:
             span = t[q.end : clause_end(t, q.end, sent[1])][:160]
             for pattern, label in OTHER_PCT_LABELS:
                 if re.search(pattern, span, re.IGNORECASE) or (
@@ -135,7 +148,11 @@ def classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None 
                     r"của|toàn|chung|bình\s+quân|năm|cuối|đến|dtts|dân\s+tộc|đồng\s+bào|trên|theo|cả|tại)",
                     tail,
                 ):
-                    return None  # a rate of something else ("tỷ lệ lao động qua đào tạo")
+                    # a rate of something else ("tỷ lệ lao động qua đào tạo"): a fact only when it is
+                    # the share of a poor group ("tỷ lệ trẻ em thuộc hộ nghèo đi học đúng độ tuổi")
+                    if POOR_MEMBERS.search(tail) and rate.string is clause_before:
+                        return "other", "pct", _share_label(tail)
+                    return None
                 mention = last_match(HOUSEHOLD_MENTION, base[: rate.start()])
                 group = household_group(mention.group("grp")) if mention else ""
                 if not group:

@@ -66,6 +66,11 @@ class Doc:
             return self.sentences[i]
         return pos, pos
 
+    def sentence_before(self, sent: Span) -> Span | None:
+        """Return the sentence before ``sent``, or None for the first sentence."""
+        i = bisect_right(self._sentence_starts, sent[0]) - 1
+        return self.sentences[i - 1] if i > 0 else None
+
     def line_start(self, pos: int) -> int:
         """Return the start of the line holding ``pos`` (``text.rfind("\\n", 0, pos) + 1``)."""
         return self._line_starts[bisect_right(self._line_starts, pos) - 1]

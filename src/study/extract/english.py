@@ -65,6 +65,9 @@ def _doc_year(doc: Doc, meta: dict) -> int | None:
     return meta.get("_doc_year")
 
 
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "2": 2, "3": 3, "4": 4, "5": 5, "10": 10}
+
+
 def _year_in(text: str, last: bool = True) -> tuple[int | None, int | None]:
     """The year (and end year of a period) named in ``text``, the last one if ``last``."""
     found = list(re.finditer(rf"(?<!\d)(?P<y1>{_YEAR})(?:\s*[-–]\s*(?P<y2>{_YEAR}))?(?!\d)", text))
@@ -183,8 +186,11 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
     """Propose the facts of a document written in English (rows as :func:`study.extract.facts.extract_facts`)."""
     text = doc.content
     doc_year = _doc_year(doc, meta)
-    lead = " ".join(text[a:b] for a, b in doc.sentences[:3])
+    # the lead: the first three sentences of six words or more (not menus, banners or a "Log in" line)
+    lead = " ".join([text[a:b] for a, b in doc.sentences if len(text[a:b].split()) >= 6][:3])
     lead_year, lead_end = _year_in(lead, last=False)
+    # "this year" of an undated text: the year its lead reports on (the end of a period it reviews)
+    now_year = doc_year or lead_end or lead_year
     facts: list[dict] = []
     last_year: tuple[int | None, int | None] = (None, None)  # the last year named before a figure
     first_year = _year_in(text, last=False)[0]
@@ -228,18 +234,24 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
             if ym and ym.group(1)[0].isdigit():
                 year, year_end = int(ym.group(1)), None
             elif ym:
-                year, year_end = doc_year, None
+                year, year_end = now_year, None
             else:
                 year, year_end = _year_in(before)
-            if year is None and re.search(r"this\s+year|the\s+upcoming", sentence, _I) and doc_year:
-                year = doc_year
-            if year is None and re.search(r"last\s+year", sentence, _I) and doc_year:
-                year = doc_year - 1
+            if year is None and re.search(r"this\s+year|the\s+upcoming", sentence, _I) and now_year:
+                year = now_year
+            if year is None and re.search(r"last\s+year", sentence, _I) and now_year:
+                year = now_year - 1
             if year is None:
                 year, year_end = last_year
             if year is None:
                 year, year_end = (lead_year, lead_end) if lead_year else (doc_year or first_year, None)
-            if unit.endswith("per_year"):  # an average per year: the period it runs over
+            past = re.match(r"[^,;\d]{0,30}?(?:over|in|during)\s+the\s+(?:past|last)\s+(\w+)\s+years", after, _I)
+            n = _NUMBER_WORDS.get(past.group(1).lower()) if past else None
+            if n and now_year:  # "(an average fall of X) over the past five years": the years up to now
+                year, year_end = now_year - n + 1, now_year
+                if unit == "pp" and re.search(r"average", before[-40:], _I):
+                    unit = "pp_per_year"
+            elif unit.endswith("per_year"):  # an average per year: the period it runs over
                 here = _year_in(sentence)
                 over = (here if here[1] else None) or last_period or ((lead_year, lead_end) if lead_end else None)
                 if over:
@@ -267,7 +279,7 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
                     indicator=indicator,
                     unit=unit,
                     year=year - 1 if pair and year else year,
-                    year_end=year_end if unit.endswith("per_year") else None,
+                    year_end=year_end if unit.endswith("per_year") or n else None,
                     kind="baseline" if pair else kind,
                     scope="ethnic_minority" if re.search(r"ethnic|Khmer", before[-60:], _I) else meta["locality_level"],
                     qualifier=qualifier,

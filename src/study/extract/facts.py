@@ -35,7 +35,7 @@ from study.extract.metadata import iso_date
 from study.extract.normalise import DOC_NUMBER
 from study.extract.numbers import parse_number
 from study.extract.quantities import COUNT_UNIT, FROM_TO, QUANTITY, UNIT_KIND, Quantity, read_quantity
-from study.extract.resolve import context, resolve, scope_of
+from study.extract.resolve import context, mark_baselines, resolve, scope_of
 from study.extract.sentences import clause_end, clause_start
 from study.extract.vocabulary import HOUSEHOLD_MENTION, RATE, decision_key
 from study.extract.years import kind_from_cues, year_fallback, year_for
@@ -138,7 +138,11 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
             year_a = int(m.group("y1"))
         else:
             compare = [e for e in exprs.starting_in(sent[0], sent[1]) if e.kind == "compare"]
-            year_a = compare[-1].year if compare else (year_b - 1 if year_b else None)
+            # the year before the result only when the sentence names the result's year ("Năm 2025, … từ
+            # X xuống Y") or the text is a plan for one year; a result dated from elsewhere ("đến nay", the
+            # paragraph) says nothing of when the fall began
+            one_year = not how or how.startswith("year inferred: document about")  # or a one-year plan
+            year_a = compare[-1].year if compare else (year_b - 1 if year_b and one_year else None)
         pairs.add(m.start(), m.end(), year_a, year_b)
         kind_b, _ = kind_from_cues(before, doc_year, "actual", doc.terms.kind_cue)
         lo, hi = clause_bounds(m.start(), sent)
@@ -312,6 +316,7 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
                 f"it is dated {known.get('date')}",
             )
         )
+    mark_baselines(doc, facts)
     facts.sort(key=lambda f: (f["_pos"], f["char_start"]))
     for i, row in enumerate(facts, 1):
         row["fact_id"] = f"{meta['doc_id']}-f{i:02d}"

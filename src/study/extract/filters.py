@@ -7,7 +7,9 @@ stage drops, in addition:
 * numbers on an image caption glued to the end of a line (``… còn 1,28%- Ảnh 1.``): page furniture;
 * counts and amounts without a poverty word in their clause, or next to words of the economy
   (``GRDP``, ``thu nhập``, ``doanh thu`` …): rates of the household groups always pass;
-* multiples (``tăng 1,8 lần``) pass only after ``tăng`` or ``gấp`` (decided by the attachment).
+* multiples (``tăng 1,8 lần``) pass only after ``tăng`` or ``gấp`` (decided by the attachment) and
+  when their sentence names the poor or ethnic minorities before them (``thu nhập của hộ nghèo tăng
+  1,8 lần``, not the income of all rural people).
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ def is_caption(t: str, q: Quantity) -> bool:
 
 def relevant(t: str, q: Quantity, indicator: str, unit: str, sent: tuple[int, int]) -> bool:
     """Whether a number is about poverty reduction (rates always are; counts and money need context)."""
-    if unit == "count" and q.unit == "times":
-        return True
+    if unit == "count" and q.unit == "times":  # a multiple of what the poor have, not of everybody's income
+        return bool(re.search(r"nghèo|dân\s+tộc\s+thiểu\s+số|DTTS", t[sent[0] : q.end], re.IGNORECASE))
     if (
         indicator.endswith("_rate_pct")
         or indicator.endswith("_reduction_pp")

@@ -30,6 +30,8 @@ _LINE_DATE = re.compile(
     r"^\s*(?:(?:Thứ\s+\w+|Chủ\s+nhật)\s*,\s*)?"  # "Thứ Ba, 26/11/2024 - 10:15"
     r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s+\d{1,2}:\d{2})?"
 )
+#: a date line written by the collector above the text: "date 2025-09-23", or "date 2021-11" (a month only)
+_STAMP_DATE = re.compile(r"^\s*date\s+(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?!\d)", re.IGNORECASE)
 _UPDATE_DATE = re.compile(
     r"(?:ngày\s+cập\s+nhật|cập\s+nhật\s+lúc|ngày\s+đăng|đăng\s+lúc)\s*:?\s*"
     r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})",
@@ -151,6 +153,10 @@ def document_metadata(doc: Doc, doc_id: str, source: str) -> dict:
             else (m.group("d2"), m.group("m2"), m.group("y2"))
         )
         doc_date, date_note = iso_date(d, mo, y), "date of the document as stated in the text"
+    stamp = _STAMP_DATE.match(text)
+    stamp_year = int(stamp["y"]) if stamp else None
+    if not doc_date and stamp and stamp["d"]:
+        doc_date, date_note = iso_date(stamp["d"], stamp["m"], stamp["y"]), "date line above the text"
     if not doc_date:
         for _s, _e, line in islice(line_spans(text), 20):
             lm = _LINE_DATE.match(line)
@@ -173,8 +179,13 @@ def document_metadata(doc: Doc, doc_id: str, source: str) -> dict:
     # the year the document is about, from its title or first sentence ("Kế hoạch ... năm 2024")
     programme_year = None
     first_end = doc.sentences[0][1] if doc.sentences else 0
-    for ym in re.finditer(rf"năm\s+({_YR})", doc.years_text[:first_end]):
-        if not re.search(r"(đến|tới|so\s+với|từ)\s+(hết\s+|cuối\s+)?$", doc.years_text[: ym.start()], re.IGNORECASE):
+    for ym in re.finditer(rf"năm\s+({_YR})", doc.years_text[:first_end], re.IGNORECASE):
+        # not a horizon or a comparison, nor the year of a written date ("ngày 06 tháng 02 năm 2023")
+        if not re.search(
+            r"(?:(?:đến|tới|so\s+với|từ)\s+(?:hết\s+|cuối\s+)?|tháng\s+\d{1,2},?\s+)$",
+            doc.years_text[: ym.start()],
+            re.IGNORECASE,
+        ):
             programme_year = int(ym.group(1))
             break
     if programme_year is None:  # "... ban hành Kế hoạch thực hiện Chương trình ... năm 2024" near the top
@@ -185,8 +196,9 @@ def document_metadata(doc: Doc, doc_id: str, source: str) -> dict:
         ):
             programme_year = int(ym.group(1))
             break
+    dated = bool(doc_date) or stamp_year is not None  # the text says when it was written
     if doc_year is None:
-        doc_year = programme_year
+        doc_year = stamp_year or programme_year
     # locality
     counts = {}
     for name, canonical in _province_names().items():
@@ -238,4 +250,5 @@ def document_metadata(doc: Doc, doc_id: str, source: str) -> dict:
         "note": "; ".join(["proposed by study extract, to be reviewed", *notes]),
         "_doc_year": doc_year,
         "_programme_year": programme_year,
+        "_dated": dated,
     }

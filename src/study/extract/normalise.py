@@ -311,6 +311,9 @@ def legal_spans(text: str) -> list[Span]:
     """Spans of legal document numbers with their dates, and ordinals of congresses and terms."""
     spans = [m.span() for m in _LEGAL_REF.finditer(text)]
     spans.extend(m.span() for m in _ROMAN.finditer(text))
-    # a date written right after a (masked) document name: "Kế hoạch ... ngày 20/8/2021"
-    spans.extend(m.span() for m in re.finditer(rf"(?:ngày|ký\s+ngày)\s+{_DATE_WORDS}", text))
+    # a date written right after a (masked) document name: "Kế hoạch ... ngày 20/8/2021"; not the date
+    # figures are counted to ("thống kê đến ngày 1/7/2025", "tính đến ngày …", "thời điểm ngày …")
+    spans.extend(
+        m.span() for m in re.finditer(rf"(?<!đến\s)(?<!tới\s)(?<!điểm\s)(?:ngày|ký\s+ngày)\s+{_DATE_WORDS}", text)
+    )
     return spans

@@ -20,11 +20,12 @@ The cues are read from the number's clause first, then its sentence, its paragra
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from study.extract.classify import last_match
-from study.extract.vocabulary import SUBUNIT, decision_key
+from study.extract.sentences import clause_end, clause_start
+from study.extract.vocabulary import CONTINUATION, SUBUNIT, decision_key
 from study.extract.years import (
     FromToPairs,
     YearIndex,
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from study.extract.document import Doc
     from study.extract.quantities import Quantity
 
-__all__ = ["Context", "Resolution", "context", "resolve", "scope_of"]
+__all__ = ["Context", "Resolution", "carried_kind", "context", "mark_baselines", "resolve", "scope_of"]
 
 
 @dataclass
@@ -77,7 +78,7 @@ def context(doc: Doc, meta: dict) -> Context:
     text_year = doc_year or latest_year(doc.years_text)  # an undated text: the latest year it names
     # "now" is the year of the document's date; an undated text that reports a household review of a
     # named year ("kết quả rà soát hộ nghèo năm 2021") speaks as of that year
-    now_year = doc_year if meta.get("doc_date") else (review_year(doc.years_text) or text_year)
+    now_year = doc_year if meta.get("_dated") else review_year(doc.years_text)
     exprs = year_exprs(doc.years_text, now_year)
     return Context(
         doc=doc,
@@ -112,6 +113,47 @@ def scope_of(doc: Doc, meta: dict, q_start: int, sent: tuple[int, int]) -> str:
     return meta["locality_level"]
 
 
+def carried_kind(ctx: Context, sent: tuple[int, int]) -> tuple[str, str]:
+    """Return ``(kind, cue)`` carried over from the sentences before ``sent``, or ``("", "")``.
+
+    Only for a figure whose sentence has no cue before it and names no year of its own (a new year
+    opens a new statement; a period such as ``giai đoạn 2021-2025`` does not):
+
+    * a sentence that opens with ``Trong đó``, ``Cụ thể`` or ``Theo đó``, or a paragraph that follows
+      one ending with a colon, continues what comes before it: the last cue of its paragraph so far
+      (or of the paragraph before, over a short line such as a caption);
+    * a goal stated at the head of an earlier sentence of the paragraph (``Mục tiêu …``, ``Tỉnh phấn
+      đấu …``) frames the sentences after it: the nearest earlier sentence with a cue passes its kind
+      on when it opens with a target or estimate cue and has no result cue after it.
+    """
+    doc = ctx.doc
+    t = doc.numbers_text
+    pattern = doc.terms.kind_cue
+    if any(e.year for e in ctx.exprs.starting_in(sent[0], sent[1]) if e.kind not in ("compare", "term", "period")):
+        return "", ""
+    lo = doc.line_start(sent[0])
+    head = t[:lo].rstrip()
+    if CONTINUATION.match(t, sent[0]) or (lo == sent[0] and head.endswith(":")):
+        for _ in range(3 if lo == sent[0] else 0):  # back to the paragraph before, over a short line
+            if not head:
+                break
+            lo = doc.line_start(len(head) - 1)
+            if re.search(r"\d", t[lo : len(head)]) or len(t[lo : len(head)].split()) > 30:
+                break
+            head = t[:lo].rstrip()
+        kind, cue = kind_from_cues(t[lo : sent[0]], ctx.doc_year, "", pattern)
+        return kind, (f"{cue}, in an earlier sentence" if cue else "")
+    for a, b in reversed([s for s in doc.sentences if lo <= s[0] and s[1] <= sent[0]]):
+        kind, cue = kind_from_cues(t[a:b], ctx.doc_year, "", pattern)
+        if not kind:
+            continue
+        opening, _cue = kind_from_cues(t[a : min(b, a + 40)], ctx.doc_year, "", pattern)
+        if kind in ("target", "estimate") and opening == kind:
+            return kind, f"{cue}, opening an earlier sentence"
+        return "", ""
+    return "", ""
+
+
 def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, unit: str, label: str) -> Resolution:
     """Return the year, kind and scope of quantity ``q`` in sentence ``sent``, given its indicator and unit."""
     doc, meta = ctx.doc, ctx.meta
@@ -120,8 +162,15 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
     if label == "tasks_count":
         kind, cue = "actual", ""
     else:
-        kind, cue = kind_from_cues(before, ctx.doc_year, ctx.default_kind, doc.terms.kind_cue)
+        kind, cue = kind_from_cues(before, ctx.doc_year, "", doc.terms.kind_cue)
+        if not kind:
+            kind, cue = carried_kind(ctx, sent)
+        kind = kind or ctx.default_kind
     year, year_end, how = year_for(doc, ctx.exprs, q, sent)
+    # "mỗi năm giảm 1.000 hộ", "hằng năm 100% …": a figure for every year of a period
+    each_year = q.per_year or bool(_EACH_YEAR.search(t[clause_start(t, sent[0], q.qual_start) : q.qual_start][-40:]))
+    if each_year and not q.per_year:
+        q = replace(q, per_year=True)
     if q.per_year or year is None:
         fb = year_fallback(doc, meta, ctx.exprs, q, sent, kind, ctx.pairs)
         if fb and (year is None or fb[2].startswith("period")):
@@ -134,8 +183,13 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
             year, year_end, how = over[0], over[1], "period of the average per year"
     if year_end and unit == "pct" and kind == "target" and not q.per_year:
         year, year_end = year_end, None  # a level due at the end of a period
+    # the comparison of the number's own clause ("giảm 5,96% so với năm 2022")
+    c0, c1 = clause_start(t, sent[0], q.qual_start), clause_end(t, q.end, sent[1])
+    compare = [e for e in ctx.exprs.starting_in(c0, c1) if e.kind == "compare" and e.year]
+    if year and compare and "reduction" in indicator + label and not q.per_year and compare[0].year < year - 1:
+        # "năm 2025 … đã giảm được N hộ so với năm 2022": a fall over several years runs from the year compared
+        year, year_end, how = compare[0].year, year, "fall over the years since the year compared"
     if year is None and kind != "target":  # "giảm 5,96% so với năm 2022": the year after
-        compare = [e for e in ctx.exprs.starting_in(sent[0], sent[1]) if e.kind == "compare" and e.year]
         if compare:
             year, how = compare[0].year + 1, "year after the year of the comparison"
     scope = scope_of(doc, meta, q.qual_start, sent)
@@ -153,7 +207,14 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
                 how = "period of the national programme"
     if label == "tasks_count":
         year, year_end, how = None, None, ""  # a count describing the document itself
-    if year is None and ctx.period and scope != "national" and label != "tasks_count" and not meta["_programme_year"]:
+    if (
+        year is None
+        and ctx.period
+        and not (unit == "pct" and kind == "actual" and not q.per_year)  # a level is at one point in time
+        and scope != "national"
+        and label != "tasks_count"
+        and not meta["_programme_year"]
+    ):
         level = unit == "pct" and kind == "target" and not q.per_year
         year, year_end = (ctx.period[1], None) if level else ctx.period
         how = "year inferred from the period of the document"
@@ -174,3 +235,52 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
     if cue:
         notes.append(f"kind from '{cue}'")
     return Resolution(year, year_end, kind, scope, notes)
+
+
+#: "mỗi năm", "hằng năm", "hàng năm" right before a figure: the figure holds for every year
+_EACH_YEAR = re.compile(r"(?:mỗi|hằng|hàng)\s+năm(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+_LEVELS = ("poor_households", "near_poor_households", "poor_rate_pct", "near_poor_rate_pct", "poor_near_poor_rate_pct")
+#: the start of a year or period, not reached by "đến" ("đầu năm 2022", "đầu giai đoạn"; not "đầu tư")
+_START = re.compile(
+    r"(?<!đến\s)(?<!tới\s)(?<!với\s)(?<!\w)đầu\s+(?:năm|giai\s+đoạn|kỳ|nhiệm\s+kỳ)(?!\w)", re.IGNORECASE
+)
+#: a sentence that moves the account on to a later date: "Đến (hết, cuối) năm 2024, …"
+_LATER = re.compile(r"\W*(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:19|20)\d{2}", re.IGNORECASE)
+
+
+def mark_baselines(doc: Doc, facts: list[dict]) -> None:
+    """Mark as ``baseline`` the levels that start a comparison (coding guide 2.4), in place.
+
+    A level (a rate or a count of a household group) right after ``so với`` is one (``so với 21,66%
+    năm 2021``). So is a level dated at the start of a year or period (``đầu năm 2022``, ``đầu giai
+    đoạn``), or followed by a sentence that moves on to a later date (``Đến hết năm 2024, …``), when
+    the same indicator comes back later in its paragraph or the next one with a later year (or, after
+    ``đầu năm``, the same year): the text compares the two.
+    """
+    t = doc.years_text
+    rows = sorted((f for f in facts if f["indicator"] in _LEVELS), key=lambda f: f["_pos"])
+    for i, row in enumerate(rows):
+        if row["kind"] != "actual" or row["year"] is None:
+            continue
+        pos = row["_pos"]
+        sent = doc.sentence_of(pos)
+        if re.search(r"so\s+với\s*(?:mức\s+)?$", t[max(sent[0], pos - 20) : pos], re.IGNORECASE):
+            row["kind"] = "baseline"
+            continue
+        opened = _START.search(t[clause_start(t, sent[0], pos) : pos])
+        line_end = t.find("\n", sent[1])
+        if not opened and not _LATER.match(t, sent[1], line_end if line_end >= 0 else len(t)):
+            continue
+        para_end = t.find("\n", line_end + 1) if line_end >= 0 else len(t)
+        while 0 <= para_end < len(t) and not t[line_end:para_end].strip():  # the next non-empty paragraph
+            para_end = t.find("\n", para_end + 1)
+        para_end = len(t) if para_end < 0 else para_end
+        if any(
+            later["indicator"] == row["indicator"]
+            and later["year"]
+            and (later["year"] > row["year"] or (opened and later["year"] == row["year"]))
+            for later in rows[i + 1 :]
+            if later["_pos"] < para_end
+        ):
+            row["kind"] = "baseline"
+            row["note"] = "; ".join(x for x in (row["note"], "start of a comparison with a later year") if x)

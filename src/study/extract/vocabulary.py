@@ -142,6 +142,11 @@ def kind_pattern(cues: dict) -> re.Pattern:
 _CUES = _cues()
 #: The kind cues of the shipped dictionary (``[cues.kind]`` of ``measure_terms.toml``).
 KIND_CUE = kind_pattern(_CUES)
+#: Words that open a sentence continuing the one before it (``[cues.continuation]``: "Trong đó: …").
+CONTINUATION = re.compile(
+    rf"[\s\-–•+*]*(?:{_alternatives(_CUES.get('continuation', {}).get('words', ['trong đó']))})(?!\w)",
+    re.IGNORECASE,
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -202,6 +207,8 @@ OTHER_PCT_LABELS = (
     (r"chính\s+sách[^.;]{0,30}(đến\s+tay|đối\s+tượng)", "policies_reaching_beneficiaries_pct"),
     (r"kế\s+hoạch\s+giao|vốn\s+đầu\s+tư\s+công|giải\s+ngân", "public_investment_plan_pct"),
 )
+#: Members of a poor group named inside a rate of something else ("tỷ lệ lao động thuộc hộ nghèo …").
+POOR_MEMBERS = re.compile(r"(?:thuộc|của)\s+(?:các\s+)?(?:hộ\s+)?(?:nghèo|cận\s+nghèo|HN|HCN)(?!\w)", re.IGNORECASE)
 #: Words that put a count or an amount in a poverty context, and words of the economy that do not.
 POVERTY_WORDS = re.compile(
     r"nghèo|khó\s+khăn|thoát|trợ\s+cấp|trợ\s+giúp|hỗ\s+trợ|ưu\s+tiên|hưởng|bảo\s+trợ|"

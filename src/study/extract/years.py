@@ -30,6 +30,7 @@ __all__ = [
     "latest_year",
     "period_of",
     "review_year",
+    "term_plan",
     "kind_from_cues",
     "year_exprs",
     "year_fallback",
@@ -38,7 +39,8 @@ __all__ = [
 
 _YEAR_EXPR = re.compile(
     rf"(?P<since>(?:tính\s+)?từ\s+(?:năm\s+)?(?P<s1>{_YR})\s+(?:đến|tới)\s+nay)"
-    rf"|(?P<fromto>từ\s+(?:năm\s+)?(?P<f1>{_YR})\s+(?:đến|tới)\s+(?:năm\s+)?(?P<f2>{_YR}))"
+    rf"|(?P<fromto>từ\s+(?:năm\s+)?(?P<f1>{_YR})\s+(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?"
+    rf"(?:(?:tháng\s+\d{{1,2}}\s+)?(?:năm\s+)?(?P<f2>{_YR})|tháng\s+\d{{1,2}}/(?P<f3>(?:19|20)\d{{2}})(?!\d)))"
     rf"|(?P<term>nhiệm\s+kỳ\s+(?P<t1>{_YR})\s*[-–—]\s*(?P<t2>{_YR}))"
     rf"|(?P<period>(?:giai\s+đoạn\s+|thời\s+kỳ\s+|năm\s+)?(?P<p1>{_YR})\s*[-–—]\s*(?P<p2>{_YR}))"
     rf"|(?P<compare>so\s+với\s+(?:cùng\s+kỳ\s+)?(?:đầu\s+|cuối\s+)?(?:năm\s+|giai\s+đoạn\s+|kỳ\s+)?(?P<c1>{_YR})"
@@ -132,14 +134,25 @@ def period_of(doc: Doc, exprs: YearIndex, pos: int, period: tuple[int, int] | No
     while i >= 0 and exprs.exprs[i].start >= para:
         e = exprs.exprs[i]
         if e.kind in ("period", "term", "fromto", "since") and e.year and e.year_end and e.year_end > e.year:
-            return e.year, e.year_end
+            return term_plan(e)
         i -= 1
     if doc.text is not None:  # the period named later in its own sentence ("… áp dụng cho giai đoạn 2021-2025")
         sent = doc.sentence_of(pos)
         for e in exprs.starting_in(pos, sent[1]):
             if e.kind in ("period", "term", "fromto") and e.year and e.year_end and e.year_end > e.year:
-                return e.year, e.year_end
+                return term_plan(e)
     return period
+
+
+def term_plan(e: YearExpr) -> tuple[int, int]:
+    """Return the years a period expression covers; a five-year party term covers the plan after it.
+
+    A party congress elected for ``nhiệm kỳ 2020-2025`` sets the targets of the five-year plan
+    ``2021-2025``: an average per year over the term runs over the plan's years.
+    """
+    if e.kind == "term" and e.year_end - e.year == 5:
+        return e.year + 1, e.year_end
+    return e.year, e.year_end
 
 
 def latest_year(text: str) -> int | None:
@@ -170,11 +183,13 @@ def first_period(exprs: YearIndex) -> tuple[int, int] | None:
 def document_period(doc: Doc, exprs: YearIndex) -> tuple[int, int] | None:
     """Return the period a document is about (``giai đoạn 2021-2025`` in its headline or lead), or None.
 
-    The lead is the first two sentences (at most 800 characters).
+    The lead is the first two sentences of six words or more (a date line or a byline does not
+    count), and at most 800 characters.
     """
     if not doc.sentences:
         return None
-    lead_end = min(doc.sentences[min(1, len(doc.sentences) - 1)][1], doc.sentences[0][0] + 800)
+    full = [(a, b) for a, b in doc.sentences if len(doc.content[a:b].split()) >= 6][:2] or doc.sentences[:1]
+    lead_end = min(full[-1][1], full[0][0] + 800)
     for e in exprs.starting_in(0, lead_end):
         if e.kind in ("period", "fromto") and e.year and e.year_end and e.year_end - e.year >= 2:
             return e.year, e.year_end
@@ -199,7 +214,7 @@ def year_exprs(text: str, doc_year: int | None) -> YearIndex:
         if kind == "since":
             out.append(YearExpr(*m.span(), kind, int(m.group("s1")), doc_year))
         elif kind == "fromto":
-            out.append(YearExpr(*m.span(), kind, int(m.group("f1")), int(m.group("f2"))))
+            out.append(YearExpr(*m.span(), kind, int(m.group("f1")), int(m.group("f2") or m.group("f3"))))
         elif kind == "term":
             out.append(YearExpr(*m.span(), kind, int(m.group("t1")), int(m.group("t2"))))
         elif kind == "period":
@@ -228,6 +243,8 @@ def kind_from_cues(
 
     ``pattern`` is the compiled ``[cues.kind]`` of the dictionary in use (the shipped one by default).
     """
+    # a cue inside brackets closed before the number belongs to the aside ("(đạt 111% kế hoạch đề ra)")
+    context = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), context)
     best = None
     for m in (pattern or KIND_CUE).finditer(context):
         if best is None or m.end() >= best.end():
@@ -243,6 +260,9 @@ def kind_from_cues(
             return "target", cue
         return "actual", cue
     if best.group("tgt"):
+        # "dự kiến … sẽ giảm xuống 0,56%": the future of an expectation stays an estimate
+        if cue.lower() == "sẽ" and any(m.group("est") for m in (pattern or KIND_CUE).finditer(context[: best.start()])):
+            return "estimate", cue
         return "target", cue
     return "actual", cue
 
@@ -258,6 +278,11 @@ def year_for(doc: Doc, exprs: YearIndex, q: Quantity, sent: tuple[int, int]):
         return int(am.group(1)), None, ""
     best = exprs.last(sent[0], q.qual_start, ("compare", "term", "paren"))
     if best is None:
+        # "58 xã thuộc vùng … giai đoạn 2021-2025": a period closing the number's own phrase
+        stop = min(sent[1], q.end + 80, *(i for i in (t.find(";", q.end), t.find(",", q.end)) if i >= 0))
+        later = [e for e in exprs.starting_in(q.end, stop) if e.kind == "period" and e.year_end]
+        if later:
+            return later[0].year, later[0].year_end, "period named after the number in its phrase"
         return None, None, ""
     if best.kind == "season":
         para = doc.line_start(sent[0])
