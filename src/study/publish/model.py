@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from study import paths
+from study.present.i18n import t
 from study.registry import provinces
 
 FIGURE_SUFFIXES = (".png", ".svg")
@@ -37,29 +38,11 @@ NOTEBOOK_TITLES = {
     },
 }
 RESERVED = {"site", "vi", "en", "assets"}
-PARAMETER_WORDS = {
-    "vi": {
-        "series": {"gso": "khảo sát của Thống kê", "review": "kết quả rà soát"},
-        "regime": {"63": "63 tỉnh, trước 1/7/2025", "34": "34 tỉnh, từ 1/7/2025"},
-        "indicator": {
-            "poor_rate_pct": "tỷ lệ hộ nghèo",
-            "near_poor_rate_pct": "tỷ lệ hộ cận nghèo",
-            "poor_near_poor_rate_pct": "tỷ lệ hộ nghèo và cận nghèo",
-        },
-        "year": "năm {}",
-    },
-    "en": {
-        "series": {"gso": "GSO survey", "review": "official review"},
-        "regime": {"63": "63 units, before 1 July 2025", "34": "34 units, from 1 July 2025"},
-        "indicator": {
-            "poor_rate_pct": "poor-household rate",
-            "near_poor_rate_pct": "near-poor rate",
-            "poor_near_poor_rate_pct": "poor and near-poor rate",
-        },
-        "year": "{}",
-    },
+SERIES_WORDS = {
+    "vi": {"gso": "khảo sát của Thống kê", "review": "kết quả rà soát"},
+    "en": {"gso": "GSO survey", "review": "official review"},
 }
-"""How a run's parameters are named in page titles (a parameter or value not listed is left out)."""
+"""How a run's series is named in page titles (indicators and regimes have their words elsewhere)."""
 """Folders of the site that no notebook folder may take."""
 
 
@@ -143,18 +126,24 @@ def describe_parameters(parameters: dict, lang: str) -> str:
     """Say a run's parameters in words for a title: ``"official review, poor-household rate, 2024, 34 units…"``.
 
     Only the parameters a reader chooses between (series, indicator, year, regime) are named; a
-    value without words in :data:`PARAMETER_WORDS` is left out rather than shown as a code.
+    value without words (in :data:`SERIES_WORDS`, the catalogue's indicators, the regimes) is left
+    out rather than shown as a code.
     """
-    words = PARAMETER_WORDS["vi" if lang == "vi" else "en"]
+    lang = "vi" if lang == "vi" else "en"
     out = []
-    for key in ("series", "indicator", "year", "regime"):
-        value = parameters.get(key)
-        if value is None or value == "":
-            continue
-        if key == "year":
-            out.append(words["year"].format(value))
-        elif str(value) in words[key]:
-            out.append(words[key][str(value)])
+    series, indicator = parameters.get("series"), parameters.get("indicator")
+    year, regime = parameters.get("year"), parameters.get("regime")
+    if str(series) in SERIES_WORDS[lang]:
+        out.append(SERIES_WORDS[lang][str(series)])
+    if indicator:
+        try:
+            out.append(t(lang, f"indicator.{indicator}"))
+        except KeyError:
+            pass
+    if year not in (None, ""):
+        out.append(f"năm {year}" if lang == "vi" else str(year))
+    if str(regime) in provinces.REGIMES:
+        out.append(provinces.regime_label(regime, lang))
     return ", ".join(out)
 
 

@@ -78,6 +78,18 @@ class Unit:
         return f"{self.name_vi} ({self.code}, {self.regime} units)"
 
 
+REGIME_LABELS = {
+    "en": {"63": "63 units, before 1 July 2025", "34": "34 units, from 1 July 2025"},
+    "vi": {"63": "63 tỉnh, trước 1/7/2025", "34": "34 tỉnh, từ 1/7/2025"},
+}
+"""A regime in words, as maps and page titles name it."""
+
+
+def regime_label(regime, lang: str = "en") -> str:
+    """Return ``"63 units, before 1 July 2025"`` (or the Vietnamese) for a regime."""
+    return REGIME_LABELS["vi" if lang == "vi" else "en"][check_regime(regime)]
+
+
 def check_regime(regime) -> str:
     """Return ``regime`` as ``"63"`` or ``"34"``, or raise :class:`ProvinceNameError`."""
     text = str(regime).strip()

@@ -33,10 +33,6 @@ INSET_BOX = (110.4, 6.6, 117.4, 17.4)
 TILE_GID = "study-tile-{regime}-{code}"
 """SVG id of a tile's label (``study.publish`` adds the province's full name as a hover title)."""
 
-REGIME_LABELS = {
-    "en": {"63": "63 units, before 1 July 2025", "34": "34 units, from 1 July 2025"},
-    "vi": {"63": "63 tỉnh, trước 1/7/2025", "34": "34 tỉnh, từ 1/7/2025"},
-}
 WORDS = {
     "en": {
         "no data": "no data",
@@ -53,9 +49,7 @@ WORDS = {
 }
 
 
-def regime_label(regime, lang: str = "en") -> str:
-    """Return ``"63 units, before 1 July 2025"`` (or the Vietnamese) for a regime."""
-    return REGIME_LABELS["vi" if lang == "vi" else "en"][provinces.check_regime(regime)]
+regime_label = provinces.regime_label
 
 
 def word(key: str, lang: str = "en") -> str:

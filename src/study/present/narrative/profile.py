@@ -134,19 +134,24 @@ def _identity(f: ProvinceFindings, lang: str) -> list[Sentence]:
     return out
 
 
+def _rate_items(rates: list[Finding], lang: str, docs: dict[str, dict]) -> list[str]:
+    """ "6,02% năm 2023 (label)" for each rate, with its hedge when a document gave one."""
+    return [
+        t(
+            lang,
+            "profile.rate_item",
+            value=qualified(r, lang) + fmt_pct(r.value, lang),
+            year=r.year,
+            label=_label(r, lang, docs),
+        )
+        for r in rates
+    ]
+
+
 def _rates(f: ProvinceFindings, lang: str, docs: dict[str, dict]) -> list[Sentence]:
     out = []
     if f.rates:
-        items = [
-            t(
-                lang,
-                "profile.rate_item",
-                value=qualified(r, lang) + fmt_pct(r.value, lang),
-                year=r.year,
-                label=_label(r, lang, docs),
-            )
-            for r in f.rates
-        ]
+        items = _rate_items(f.rates, lang, docs)
         out.append(Sentence(t(lang, "profile.rates", items="; ".join(items)), _sources(*f.rates)))
     else:
         out.append(Sentence(t(lang, "profile.no_rates", name=f.unit.name_vi)))
@@ -243,16 +248,7 @@ def profile_sentences(f: ProvinceFindings, lang: str) -> list[Sentence]:
     docs = {d["doc_id"]: d for d in f.documents}
     out = _identity(f, lang) + _rates(f, lang, docs)
     if f.near_poor:
-        items = [
-            t(
-                lang,
-                "profile.rate_item",
-                value=qualified(r, lang) + fmt_pct(r.value, lang),
-                year=r.year,
-                label=_label(r, lang, docs),
-            )
-            for r in f.near_poor
-        ]
+        items = _rate_items(f.near_poor, lang, docs)
         out.append(Sentence(t(lang, "profile.near_poor", items="; ".join(items)), _sources(*f.near_poor)))
     for e in f.estimates:
         doc = docs.get(e.sources[0].doc_id) if e.sources else None
