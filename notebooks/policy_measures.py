@@ -8,7 +8,7 @@ from IPython.display import Markdown, display
 
 from study import load
 from study.analysis import policy
-from study.present import charts, figures, page
+from study.present import charts, figures, page, tables
 from study.present.i18n import t
 from study.present.narrative.measures import measures_sentences
 from study.present.sentences import to_markdown
@@ -39,6 +39,4 @@ plt.show()
 # %%
 display(page.heading(lang, "h_measures_table"))
 figures.save_table(shares.reset_index(names="region"), output_dir, "measures_by_region")
-printed = (shares.drop(columns="documents") * 100).round(0).astype(int).T
-printed.index = [t(lang, f"measure.{c}") for c in printed.index]
-printed
+tables.measures_table(shares, lang)

@@ -455,3 +455,27 @@ def test_figure_captions_name_their_section_and_never_link_another_figure():
     assert [f.caption for f in body.figures] == ["Bản đồ", "Bản đồ", "Bản đồ"]
     assert body.figures[0].files == [] and body.figures[1].files == []
     assert body.figures[2].files == ["x_files/ranking.png", "x_files/ranking.svg"]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_home_measures_card_counts_the_documents_of_the_region_table(lang):
+    """The home card's count is the sum of the documents the region shares rest on."""
+    from study.publish import home
+
+    record = {
+        "notebook": "policy_measures",
+        "lang": lang,
+        "page": "policy_measures/x.html",
+        "files": "policy_measures/",
+        "figures": ["measures_by_region.png"],
+        "tables": {
+            "measures_by_region.csv": [
+                {"region": "Tây Nguyên", "documents": "6"},
+                {"region": "Đồng bằng sông Hồng", "documents": "20"},
+            ]
+        },
+    }
+    card = next(item for item in home.gather([record], lang) if item["key"] == "measures")
+    assert card["text"].startswith("26 ")
+    assert ("region" if lang == "en" else "vùng") in card["text"]
+    assert "project" not in card["text"] and "dự án" not in card["text"]

@@ -18,6 +18,7 @@ import pytest
 
 from study.analysis import standard
 from study.analysis.standard import NotSourcedError, StandardError
+from study.present import standard_text
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "standard"
 RAW_PROGRAMME = Path(__file__).resolve().parents[1] / "data" / "raw" / "programme"
@@ -134,11 +135,11 @@ def test_deprivations_as_codes_or_mapping(nd07):
 
 
 def test_description_prints_the_numbers(nd07):
-    text = " ".join(nd07.describe())
+    text = " ".join(standard_text.sentences(nd07))
     assert "1,500,000 VND" in text and "2,250,000 VND" in text and "3 or more" in text
-    assert "1.500.000 đồng trở xuống" in " ".join(nd07.describe("vi"))
+    assert "1.500.000 đồng trở xuống" in " ".join(standard_text.sentences(nd07, "vi"))
     with pytest.raises(StandardError, match="language"):
-        nd07.describe("fr")
+        standard_text.sentences(nd07, "fr")
 
 
 def test_thresholds_table_has_sources(nd07):
@@ -370,7 +371,7 @@ def test_category_counts(nd07):
     counts = standard.category_counts(standard.classify_households(_boundary_frame(), standard=nd07))
     assert counts["households"].sum() == 7
     assert list(counts["category"]) == list(standard.CATEGORIES)
-    assert counts["label_vi"].iloc[0] == "hộ nghèo" and counts["label_en"].iloc[0] == "poor"
+    assert "label_vi" not in counts and "label_en" not in counts  # words live in study.present.teaching
 
 
 def test_format_vnd():
@@ -586,7 +587,7 @@ def test_hcmc_every_line(code, poor_year, near_year):
             assert error.value.rule == "deprivation_rule" and error.value.known is None
         assert std.classify(near_month + 1, area, 0) == "not_poor"
         assert std.classify(near_month + 1, area, 5) == "not_poor"
-    assert "36.000.000 đồng/năm" in " ".join(real("hcmc_2021_2025").describe("vi"))
+    assert "36.000.000 đồng/năm" in " ".join(standard_text.sentences(real("hcmc_2021_2025"), "vi"))
 
 
 # Bình Dương 2021: strict bounds ("dưới")
@@ -600,7 +601,7 @@ def test_binhduong_strict_lines(area, line, near):
             std.classify(income, area, 0)
     # an income exactly on the near-poor line is not below it
     assert std.classify(near, area, 0) == "not_poor" and std.classify(near + 1, area, 0) == "not_poor"
-    assert "dưới 1.200.000 đồng" in " ".join(std.describe("vi"))
+    assert "dưới 1.200.000 đồng" in " ".join(standard_text.sentences(std, "vi"))
     shares = standard.income_line_shares(
         pd.DataFrame({"income_per_person_month": [line - 1, line, line + 1], "area": [area] * 3}), [std]
     )

@@ -19,6 +19,7 @@ import pytest
 from study.analysis import standard, teaching
 from study.analysis.standard import tables as standard_tables
 from study.execute import twins
+from study.present import teaching as show
 from study.present.i18n import catalogue
 from study.registry import provinces
 
@@ -45,12 +46,12 @@ def test_rate_and_implied_total():
 
 
 def test_describe_change():
-    assert teaching.describe_change(4.0, 3.0) == (
+    assert show.describe_change(4.0, 3.0) == (
         "the rate went from 4.00% to 3.00%: down 1.00 percentage points, a relative fall of 25.0%"
     )
-    assert "up 0.50 percentage points" in teaching.describe_change(1.0, 1.5)
-    assert teaching.describe_change(2.0, 2.0).endswith("no change")
-    assert "relative" not in teaching.describe_change(0.0, 1.0)
+    assert "up 0.50 percentage points" in show.describe_change(1.0, 1.5)
+    assert show.describe_change(2.0, 2.0).endswith("no change")
+    assert "relative" not in show.describe_change(0.0, 1.0)
 
 
 def _three_provinces():
@@ -123,13 +124,13 @@ def test_review_vs_survey():
 # words of the notebooks
 # ---------------------------------------------------------------------------------------------
 def test_describe_change_in_vietnamese():
-    assert teaching.describe_change(4.0, 3.0, lang="vi") == (
+    assert show.describe_change(4.0, 3.0, lang="vi") == (
         "tỷ lệ giảm từ 4,00% xuống 3,00%: giảm 1,00 điểm phần trăm, tức giảm 25,0% so với mức ban đầu"
     )
-    assert teaching.describe_change(1.0, 1.5, "tỷ lệ hộ nghèo", "vi").startswith("tỷ lệ hộ nghèo tăng từ 1,00%")
-    assert teaching.describe_change(2.0, 2.0, lang="vi").endswith("không thay đổi")
+    assert show.describe_change(1.0, 1.5, "tỷ lệ hộ nghèo", "vi").startswith("tỷ lệ hộ nghèo tăng từ 1,00%")
+    assert show.describe_change(2.0, 2.0, lang="vi").endswith("không thay đổi")
     with pytest.raises(ValueError, match="'vi' or 'en'"):
-        teaching.describe_change(1, 2, lang="fr")
+        show.describe_change(1, 2, lang="fr")
 
 
 def test_labelled_translates_headers_and_values():
@@ -141,21 +142,21 @@ def test_labelled_translates_headers_and_values():
             "other": ["x", "y"],
         }
     )
-    vi = teaching.labelled(frame, "vi", missing="–")
+    vi = show.labelled(frame, "vi", missing="–")
     assert list(vi.columns) == ["khu vực", "phân loại", "số hộ nghèo", "other"]
     assert list(vi["khu vực"]) == ["nông thôn", "thành thị"]
     assert list(vi["phân loại"]) == ["hộ nghèo", "chưa xác định (quy định chưa có nguồn)"]
     assert vi["số hộ nghèo"].iloc[1] == "–"
-    en = teaching.labelled(frame, "en")
+    en = show.labelled(frame, "en")
     assert list(en.columns)[:2] == ["area", "category"] and en["category"].iloc[0] == "poor"
-    assert teaching.value_label("middle_income", "vi") == "hộ có mức sống trung bình"
-    assert teaching.value_label("no such value", "vi") == "no such value"
+    assert show.value_label("middle_income", "vi") == "hộ có mức sống trung bình"
+    assert show.value_label("no such value", "vi") == "no such value"
 
 
 def test_money_and_bullets():
-    assert teaching.money(1_500_000, "vi") == "1.500.000 đồng"
-    assert teaching.money(1_500_000, "en") == "1,500,000 VND"
-    assert teaching.bullets(["a", "b"]) == "- a\n- b"
+    assert show.money(1_500_000, "vi") == "1.500.000 đồng"
+    assert show.money(1_500_000, "en") == "1,500,000 VND"
+    assert show.bullets(["a", "b"]) == "- a\n- b"
 
 
 @pytest.fixture
@@ -166,19 +167,19 @@ def raw_standards(monkeypatch):
 
 def test_standards_overview_and_lines(raw_standards):
     codes = ["qd59_2015", "nd07_2021", "national_2026_2030"]
-    overview = teaching.standards_overview(codes, "vi")
+    overview = show.standards_overview(codes, "vi")
     assert list(overview["mã"]) == codes
     assert overview.loc[2, "chưa tìm thấy trong nguồn"] == "quy định về hộ cận nghèo"
     assert overview.loc[1, "chuẩn nông thôn (đồng/người/tháng)"] == "1.500.000 đồng"
-    lines = teaching.lines_display(codes, "en")
+    lines = show.lines_display(codes, "en")
     assert lines.loc[("poverty line", "rural"), "NĐ 351/2025/NĐ-CP (2027-2030)"] == "2,200,000 VND"
     assert lines.loc[("near-poor line", "urban"), "NĐ 07/2021/NĐ-CP (2022-2025)"] == "–"
-    shown = teaching.thresholds_display(standard.load_standard("hcmc_2021_2025"), "vi")
+    shown = show.thresholds_display(standard.load_standard("hcmc_2021_2025"), "vi")
     assert "36.000.000 đồng/năm" in set(shown["mức"])
 
 
 def test_provincial_lines_use_the_national_standard_of_the_period(raw_standards):
-    table = teaching.provincial_lines("en")
+    table = show.provincial_lines("en")
     binhduong = table[table["standard"] == "binhduong_2021"]
     assert set(binhduong["national standard of the same period"]) == {"QĐ 59/2015/QĐ-TTg (2016-2020)"}
     dongnai = table[(table["standard"] == "dongnai_2022_2025") & (table["area"] == "rural")].iloc[0]
@@ -252,12 +253,12 @@ def test_provincial_review_puts_the_national_figures_beside():
         ("X", 2023, "national"),
         ("Y", 2021, "provincial"),
     ]
-    sentences = teaching.provincial_sentences(table, "vi")
+    sentences = show.provincial_sentences(table, "vi")
     assert sentences[0] == (
         "**X, năm 2023**: theo chuẩn của địa phương 246 hộ nghèo, chiếm 0,064% (số liệu giữa kỳ); "
         "theo chuẩn quốc gia 0 hộ nghèo (rà soát cuối năm)."
     )
-    assert "no national-standard figure" in teaching.provincial_sentences(table, "en")[1]
+    assert "no national-standard figure" in show.provincial_sentences(table, "en")[1]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -17,7 +17,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
 
-from study.analysis import standard, teaching
+from study.analysis import standard
+from study.present import standard_text
+from study.present import teaching as show
 from study.present.i18n import fmt_date, fmt_list, fmt_pct, t
 
 pd.set_option("display.width", 120)
@@ -42,7 +44,7 @@ say("n1_intro")
 # %%
 say("h_n1_timeline", n=1)
 say("n1_timeline", acts=fmt_list([s.act for s in compared], lang))
-teaching.standards_overview(standards_compared, lang)
+show.standards_overview(standards_compared, lang)
 
 # %%
 until = new.value("previous_standard_applies_until")
@@ -59,8 +61,8 @@ say(
 # %%
 say("h_n1_rule", n=2, act=std.act, period=std.period)
 say("n1_rule_words")
-say("n1_rule", text=teaching.bullets(std.describe(lang)))
-teaching.thresholds_display(std, lang, rules=("poverty_line", "middle_income_upper", "min_deprivations"))
+say("n1_rule", text=show.bullets(standard_text.sentences(std, lang)))
+show.thresholds_display(std, lang, rules=("poverty_line", "middle_income_upper", "min_deprivations"))
 
 # %%
 say("h_n1_indicators", n=3)
@@ -71,7 +73,7 @@ say(
     indicators=std.n_indicators or len(std.indicator_codes),
     k=std.min_deprivations,
 )
-teaching.indicator_display(std.indicators, lang)
+show.indicator_display(std.indicators, lang)
 
 # %%
 amendment = standard.load_standard("nd07_2021")
@@ -81,15 +83,15 @@ say(
     "n1_amendment",
     act=amendment.value("amended_by"),
     base=amendment.act,
-    rural=teaching.money(workers["rural"], lang),
-    urban=teaching.money(workers["urban"], lang),
+    rural=show.money(workers["rural"], lang),
+    urban=show.money(workers["urban"], lang),
 )
-teaching.thresholds_display(amendment, lang, rules=("low_income_worker_upper",))
+show.thresholds_display(amendment, lang, rules=("low_income_worker_upper",))
 
 # %%
 say("h_n1_old", n=5, act=old.act, period=old.period)
 say("n1_old", dimensions=old.n_dimensions, indicators=old.n_indicators)
-say("n1_rule", text=teaching.bullets(old.describe(lang)))
+say("n1_rule", text=show.bullets(standard_text.sentences(old, lang)))
 
 # %%
 say("h_n1_new", n=6, act=new.act, period=new.period)
@@ -101,32 +103,32 @@ say(
     old_period=nd07.period,
     missing=fmt_list([t(lang, f"teaching.missing_{m}") for m in new.missing], lang),
 )
-say("n1_rule", text=teaching.bullets(new.describe(lang)))
+say("n1_rule", text=show.bullets(standard_text.sentences(new, lang)))
 
 # %%
 say("n1_new_lists")
 partial = standard.indicator_table("national_2026_2030_partial")
-teaching.indicator_display(partial, lang)
+show.indicator_display(partial, lang)
 
 # %%
 say("n1_new_draft")
-teaching.indicator_display(standard.indicator_table("national_2026_2030_draft"), lang)
+show.indicator_display(standard.indicator_table("national_2026_2030_draft"), lang)
 
 # %%
 say("h_n1_lines", n=7)
 say("n1_lines")
-teaching.lines_display(standards_compared, lang)
+show.lines_display(standards_compared, lang)
 
 # %%
 say("h_n1_boundary", n=8)
 say("n1_boundary", act=std.act)
 cases = standard.boundary_cases(std)
 cases[old.act] = standard.classify_households(cases, standard=old, undetermined="mark").astype(str)
-teaching.labelled(cases.rename(columns={"category": std.act}), lang, categories=(std.act, old.act))
+show.labelled(cases.rename(columns={"category": std.act}), lang, categories=(std.act, old.act))
 
 # %%
 say("n1_boundary_new", act=new.act)
-teaching.labelled(standard.boundary_cases(new), lang)
+show.labelled(standard.boundary_cases(new), lang)
 
 # %%
 # one household, step by step
@@ -136,11 +138,11 @@ first = standard.classify(income, area, deprived_in, standard=std)
 second = standard.classify(income, area, deprived_in[:-1], standard=std)
 say(
     "n1_step",
-    income=teaching.money(income, lang),
-    area=teaching.value_label(area, lang),
-    codes=fmt_list(teaching.indicator_names(std, deprived_in, lang), lang),
-    first=teaching.value_label(first, lang),
-    second=teaching.value_label(second, lang),
+    income=show.money(income, lang),
+    area=show.value_label(area, lang),
+    codes=fmt_list(show.indicator_names(std, deprived_in, lang), lang),
+    first=show.value_label(first, lang),
+    second=show.value_label(second, lang),
 )
 try:
     standard.classify(income, area, k - 1, standard=new)
@@ -166,7 +168,7 @@ households = standard.synthetic_households(n_households, seed=seed, standard=std
 households["category"] = standard.classify_households(households, standard=std)
 assert households["synthetic"].all()
 say("n1_sample_size", n=len(households), seed=seed)
-teaching.labelled(
+show.labelled(
     households[
         ["household_id", "area", "household_size", "income_per_person_month", "deprivations", "category", "synthetic"]
     ].head(8),
@@ -175,15 +177,15 @@ teaching.labelled(
 
 # %%
 counts = pd.crosstab(households["category"], households["area"], margins=True, margins_name="total")
-counts.index = [teaching.value_label(c, lang) for c in counts.index]
-counts.columns = [teaching.value_label(c, lang) for c in counts.columns]
+counts.index = [show.value_label(c, lang) for c in counts.index]
+counts.columns = [show.value_label(c, lang) for c in counts.columns]
 counts
 
 # %%
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
 by_area = pd.crosstab(households["area"], households["category"], normalize="index") * 100
-by_area.index = [teaching.value_label(a, lang) for a in by_area.index]
-by_area.columns = [teaching.value_label(c, lang) for c in by_area.columns]
+by_area.index = [show.value_label(a, lang) for a in by_area.index]
+by_area.columns = [show.value_label(c, lang) for c in by_area.columns]
 by_area.plot.barh(stacked=True, ax=left, colormap="viridis")
 left.set_xlabel(t(lang, "teaching.fig_share"))
 left.set_title(t(lang, "teaching.fig_sample_title"))
@@ -191,7 +193,7 @@ left.legend(title=None, fontsize=8, loc="lower right")
 rural = households[households["area"] == "rural"]
 for category, group in rural.groupby("category", observed=True):
     right.scatter(
-        group["income_per_person_month"] / 1e6, group["deprivations"], s=12, label=teaching.value_label(category, lang)
+        group["income_per_person_month"] / 1e6, group["deprivations"], s=12, label=show.value_label(category, lang)
     )
 right.axvline(std.multidimensional_line["rural"] / 1e6, color="black", lw=1)
 if std.middle_income_upper is not None:
@@ -212,7 +214,7 @@ say("n1_three", standards=fmt_list([s.label for s in compared], lang))
 categories = standard.compare_standards(households, standards_compared)
 table = standard.shares(categories).round(1)
 table.index = [standard.load_standard(code).label for code in table.index]
-teaching.labelled(table.rename(columns=lambda c: teaching.value_label(c, lang)), lang)
+show.labelled(table.rename(columns=lambda c: show.value_label(c, lang)), lang)
 
 # %%
 colours = {
@@ -245,7 +247,7 @@ ax.set_xlabel(t(lang, "teaching.fig_share"))
 ax.set_title(t(lang, "teaching.fig_three_title", n=len(households)))
 ax.legend(
     list(handles.values()),
-    [teaching.value_label(c, lang) for c in handles],
+    [show.value_label(c, lang) for c in handles],
     fontsize=8,
     loc="upper center",
     bbox_to_anchor=(0.5, -0.22),
@@ -258,7 +260,7 @@ plt.show()
 poor = {code: float(shares.loc[code].get("poor", 0.0)) for code in shares.index}
 say(
     "n1_three_reading",
-    text=teaching.bullets(
+    text=show.bullets(
         t(lang, "teaching.n1_three_poor", standard=standard.load_standard(code).label, share=fmt_pct(round(v, 1), lang))
         for code, v in poor.items()
     ),
@@ -268,8 +270,8 @@ say("n1_three_undetermined", act=new.act)
 # %%
 say("n1_three_moves", old=std.label, new=new.label)
 moves = pd.crosstab(categories[std.code], categories[new.code])
-moves.index = [teaching.value_label(c, lang) for c in moves.index]
-moves.columns = [teaching.value_label(c, lang) for c in moves.columns]
+moves.index = [show.value_label(c, lang) for c in moves.index]
+moves.columns = [show.value_label(c, lang) for c in moves.columns]
 moves
 
 # %%

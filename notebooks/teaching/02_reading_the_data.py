@@ -20,6 +20,8 @@ from IPython.display import Markdown, display
 
 from study import load
 from study.analysis import standard, teaching
+from study.present import standard_text
+from study.present import teaching as show
 from study.present.i18n import fmt_count, fmt_list, fmt_number, fmt_pct, t
 from study.registry import provinces
 
@@ -35,7 +37,7 @@ def say(key, **values):
     display(Markdown(t(lang, f"teaching.{key}", **values)))
 
 
-say("n2_intro", traps=teaching.bullets(t(lang, f"teaching.n2_trap_{i}") for i in range(1, 7)))
+say("n2_intro", traps=show.bullets(t(lang, f"teaching.n2_trap_{i}") for i in range(1, 7)))
 
 # %%
 say("h_n2_what")
@@ -76,7 +78,7 @@ example["implied_households"] = [
     round(teaching.implied_total(c, r))
     for c, r in zip(example["poor_households"], example["poor_rate_pct"], strict=True)
 ]
-teaching.labelled(example, lang)
+show.labelled(example, lang)
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -88,17 +90,17 @@ if rows.empty:
 else:
     columns = ["year", "poor_households", "poor_rate_pct", "households", "households_from"]
     say("n2_province_rows", province=name)
-    display(teaching.labelled(teaching.with_totals(rows)[columns], lang))
+    display(show.labelled(teaching.with_totals(rows)[columns], lang))
 
 # %%
 say("h_n2_trap", n=2, title=t(lang, "teaching.n2_trap_2"))
 say("n2_points")
 say(
     "n2_points_examples",
-    text=teaching.bullets(
+    text=show.bullets(
         [
-            teaching.describe_change(20.0, 16.0, t(lang, "teaching.v_invented_high"), lang),
-            teaching.describe_change(2.0, 1.0, t(lang, "teaching.v_invented_low"), lang),
+            show.describe_change(20.0, 16.0, t(lang, "teaching.v_invented_high"), lang),
+            show.describe_change(2.0, 1.0, t(lang, "teaching.v_invented_low"), lang),
         ]
     ),
 )
@@ -109,9 +111,7 @@ say(
 rates = rows.dropna(subset=["poor_rate_pct"]).sort_values("year")
 if len(rates) >= 2:
     start, end = rates.iloc[0], rates.iloc[-1]
-    sentence = teaching.describe_change(
-        start["poor_rate_pct"], end["poor_rate_pct"], t(lang, "teaching.v_poor_rate"), lang
-    )
+    sentence = show.describe_change(start["poor_rate_pct"], end["poor_rate_pct"], t(lang, "teaching.v_poor_rate"), lang)
     say("n2_points_province", province=name, first=int(start["year"]), last=int(end["year"]), sentence=sentence)
 else:
     say("n2_points_missing", province=name)
@@ -169,7 +169,7 @@ say("h_n2_trap", n=4, title=t(lang, "teaching.n2_trap_4"))
 say("n2_merger")
 members = teaching.merger_members(new_province)
 say("n2_merger_members", province=provinces.resolve(new_province, "34").name_vi)
-teaching.labelled(members, lang)
+show.labelled(members, lang)
 
 # %%
 summary = teaching.merger_summary()
@@ -179,16 +179,16 @@ say(
     unchanged=int((summary["units_63"] == 1).sum()),
     most=int(summary["units_63"].max()),
 )
-teaching.labelled(summary.head(6), lang)
+show.labelled(summary.head(6), lang)
 
 # %%
 say("n2_codes")
-teaching.labelled(teaching.reused_codes(), lang)
+show.labelled(teaching.reused_codes(), lang)
 
 # %%
 crosswalk = load.crosswalk()
 new_code = provinces.resolve(new_province, "34").code
-teaching.labelled(crosswalk.loc[crosswalk["code_34"] == new_code, ["code_63", "name_63", "code_34", "name_34"]], lang)
+show.labelled(crosswalk.loc[crosswalk["code_34"] == new_code, ["code_63", "name_63", "code_34", "name_34"]], lang)
 
 # %%
 say("h_n2_trap", n=5, title=t(lang, "teaching.n2_trap_5"))
@@ -208,24 +208,24 @@ else:
         higher=int((both["difference_pp"] > 0).sum()),
         lower=int((both["difference_pp"] < 0).sum()),
     )
-    display(teaching.labelled(both, lang))
+    display(show.labelled(both, lang))
 
 # %%
 say("h_n2_trap", n=6, title=t(lang, "teaching.n2_trap_6"))
 say("n2_provincial")
-teaching.provincial_lines(lang)
+show.provincial_lines(lang)
 
 # %%
 national = standard.load_standard("nd07_2021")
 say(
     "n2_provincial_rules",
-    text=teaching.bullets(
+    text=show.bullets(
         f"**{standard.load_standard(code).label}**: {sentence}"
         for code in standard.available_standards(scope="provincial")
-        for sentence in standard.load_standard(code).describe(lang)
+        for sentence in standard_text.sentences(standard.load_standard(code), lang)
     ),
 )
-say("n2_provincial_national", act=national.act, text=teaching.bullets(national.describe(lang)))
+say("n2_provincial_national", act=national.act, text=show.bullets(standard_text.sentences(national, lang)))
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -236,8 +236,8 @@ say(
     n=int((side_by_side["standard_kind"] == "provincial").sum()),
     provinces=side_by_side["province"].nunique(),
 )
-display(teaching.labelled(side_by_side.drop(columns=["province_code"]), lang, missing="–"))
-say("n2_provincial_sentences", text=teaching.bullets(teaching.provincial_sentences(side_by_side, lang)))
+display(show.labelled(side_by_side.drop(columns=["province_code"]), lang, missing="–"))
+say("n2_provincial_sentences", text=show.bullets(show.provincial_sentences(side_by_side, lang)))
 
 # %%
 say("n2_provincial_why")
@@ -262,8 +262,8 @@ plt.show()
 dongnai = standard.load_standard("dongnai_2022_2025")
 both_standards = standard.compare_standards(households, [national.code, dongnai.code])
 moves = pd.crosstab(both_standards[national.code], both_standards[dongnai.code])
-moves.index = [teaching.value_label(c, lang) for c in moves.index]
-moves.columns = [teaching.value_label(c, lang) for c in moves.columns]
+moves.index = [show.value_label(c, lang) for c in moves.index]
+moves.columns = [show.value_label(c, lang) for c in moves.columns]
 say(
     "n2_provincial_dongnai",
     national=national.label,

@@ -17,6 +17,7 @@ from IPython.display import Markdown, display
 
 from study import load
 from study.analysis import standard, teaching
+from study.present import teaching as show
 from study.present.i18n import fmt_list, fmt_number, fmt_pct, t
 from study.registry import provinces
 
@@ -64,7 +65,7 @@ for unit in units:
             missing=fmt_list([str(y) for y in missing], lang) or t(lang, "teaching.none"),
         )
     )
-display(Markdown(teaching.bullets(lines)))
+display(Markdown(show.bullets(lines)))
 
 # %%
 say("h_q", n=2, title=t(lang, "teaching.q2_title"))
@@ -95,7 +96,7 @@ for unit in units:
     )
 columns = ["province", "from", "to", "rate_from", "rate_to", "change_pp", "change_pct"]
 changes = pd.DataFrame(rows, columns=columns)
-teaching.labelled(changes, lang)
+show.labelled(changes, lang)
 
 # %%
 say("h_q", n=3, title=t(lang, "teaching.q3_title"))
@@ -112,7 +113,7 @@ else:
         rank_by_percent=changes["change_pct"].rank(method="min").astype(int),
     )
     columns = ["province", "change_pp", "rank_by_points", "change_pct", "rank_by_percent"]
-    display(teaching.labelled(ranked[columns], lang))
+    display(show.labelled(ranked[columns], lang))
     same = (ranked["rank_by_points"] == ranked["rank_by_percent"]).all()
     say("a3_agree" if same else "a3_differ")
 
@@ -130,7 +131,7 @@ if changes.empty:
 else:
     changes["years"] = changes["to"] - changes["from"]
     changes["pp_per_year"] = (changes["change_pp"] / changes["years"]).round(2)
-    display(teaching.labelled(changes[["province", "from", "to", "pp_per_year"]], lang))
+    display(show.labelled(changes[["province", "from", "to", "pp_per_year"]], lang))
     if len(national):
         row = national.iloc[0]
         low = float(row["value_min"] if pd.notna(row["value_min"]) else row["value"])
@@ -187,7 +188,7 @@ for unit in units:
             partners=fmt_list(partners, lang) or t(lang, "teaching.no_other_unit"),
         )
     )
-display(Markdown(teaching.bullets(lines)))
+display(Markdown(show.bullets(lines)))
 say("a6_how")
 
 # %%
@@ -202,7 +203,7 @@ both = teaching.review_vs_survey(panel[panel["province_code"].isin(codes)], surv
 if both.empty:
     say("a7_none", year=2023)
 else:
-    display(teaching.labelled(both, lang))
+    display(show.labelled(both, lang))
 say("a7_why")
 
 # %%
@@ -225,9 +226,9 @@ lines = [
         lang,
         "teaching.a8_line",
         act=act,
-        income=teaching.money(income, lang),
-        deprived=fmt_list(teaching.indicator_names(nd07, codes_, lang), lang),
-        category=teaching.value_label(category, lang),
+        income=show.money(income, lang),
+        deprived=fmt_list(show.indicator_names(nd07, codes_, lang), lang),
+        category=show.value_label(category, lang),
     )
     for act, codes_, category in answers
 ]
@@ -239,10 +240,10 @@ except standard.NotSourcedError as error:
             lang,
             "teaching.a8_not_sourced",
             act=new.act,
-            deprived=fmt_list(teaching.indicator_names(nd07, deprived, lang), lang),
+            deprived=fmt_list(show.indicator_names(nd07, deprived, lang), lang),
             known=t(lang, f"teaching.known_{error.known}"),
             missing=t(lang, f"teaching.missing_{error.rule}"),
         )
     )
-display(Markdown(teaching.bullets(lines)))
+display(Markdown(show.bullets(lines)))
 say("a8_why", k=nd07.min_deprivations)

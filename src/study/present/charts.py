@@ -210,12 +210,9 @@ def measure_share_heatmap(shares: pd.DataFrame, *, lang: str = "en", ax=None):
     ax = _ax(ax, figsize=(7.5, 0.5 * len(shares) + 3.2))
     data = (shares[codes] * 100).round(0)
     names = [t(lang, f"measure.{c}") for c in codes]
-    rows = list(shares.index)
-    if lang == "en":
-        from study.registry import provinces
+    from study.registry import provinces
 
-        english = {u.region: u.region_en for u in provinces.units("63")}
-        rows = [english.get(r, r) for r in rows]
+    rows = [provinces.region_label(r, lang) for r in shares.index]
     rows = [f"{r} ({int(n)})" for r, n in zip(rows, shares["documents"], strict=True)]
     sns.heatmap(
         data,

@@ -108,10 +108,16 @@ def fmt_date(iso: str, lang: str) -> str:
     return f"{stamp.day} {stamp.strftime('%B')} {stamp.year}"
 
 
-def fmt_list(items: list[str], lang: str) -> str:
-    """Join items with commas and a final "và"/"and"."""
+def fmt_list(items: list[str], lang: str, sep: str = ", ") -> str:
+    """Join items with ``sep`` and a final "và"/"and".
+
+    Pass ``sep="; "`` when the items hold commas themselves (measure names such as "Production
+    support, nutrition"), so that a reader can tell where one item ends.
+    """
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
     joiner = " và " if lang == "vi" else " and "
-    return ", ".join(items[:-1]) + joiner + items[-1]
+    if sep != ", ":
+        joiner = sep.rstrip() + joiner
+    return sep.join(items[:-1]) + joiner + items[-1]

@@ -154,3 +154,22 @@ def comparison_table(values: pd.DataFrame, indicator: str, lang: str) -> pd.Data
 def survey_table(gaps: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Provinces with both a review and a survey rate, the largest gap first."""
     return printable(gaps, {"province": "text", "review": "rate", "survey": "rate", "difference": "rate"}, lang)
+
+
+def measures_table(shares: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The measures-by-region table as printed: measures down, regions across, in ``lang``.
+
+    ``shares`` is :func:`study.analysis.policy.by_region`. Cells are whole percentages of the
+    region's documents; the first row gives how many documents each column rests on.
+    """
+    from study.registry import provinces
+    from study.schema import MEASURE_CODES
+
+    codes = [c for c in MEASURE_CODES if c in shares.columns]
+    printed = (shares[codes] * 100).round(0).astype(int).T
+    printed.index = [t(lang, f"measure.{c}") for c in codes]
+    documents = pd.DataFrame([shares["documents"].astype(int).to_numpy()], columns=printed.columns)
+    documents.index = [t(lang, "measures.documents_row")]
+    out = pd.concat([documents, printed])
+    out.columns = [provinces.region_label(r, lang) for r in out.columns]
+    return out

@@ -21,7 +21,7 @@ TEXT = {
         "targets": "Mục tiêu: đạt và chưa đạt",
         "targets_text": "{n} mục tiêu quốc gia: {counts}.",
         "measures": "Giải pháp theo vùng",
-        "measures_text": "{n} văn bản chính sách đã mã hóa theo các dự án của Chương trình.",
+        "measures_text": "{n} văn bản chính sách đã mã hóa: các nhóm giải pháp được nêu, so sánh theo vùng.",
         "columns": ["mục tiêu", "năm", "tình trạng"],
         "status": {
             "met": "đạt",
@@ -39,7 +39,7 @@ TEXT = {
         "targets": "Targets met and missed",
         "targets_text": "{n} national targets: {counts}.",
         "measures": "Measures by region",
-        "measures_text": "{n} policy documents coded by the programme's projects.",
+        "measures_text": "{n} coded policy documents: the kinds of measure they name, compared by region.",
         "columns": ["target", "year", "status"],
         "status": {
             "met": "met",
@@ -168,13 +168,14 @@ def gather(records: Sequence[Mapping], lang: str) -> list[dict]:
         )
     measures = _pick(records, "policy_measures", lang)
     if measures:
-        table = measures.get("tables", {}).get("project_coverage.csv") or []
+        table = measures.get("tables", {}).get("measures_by_region.csv") or []
+        n_documents = sum(int(_number(row.get("documents")) or 0) for row in table)
         figures = _png(measures, r"heatmap|region") or _png(measures, r".")
         items.append(
             {
                 "key": "measures",
                 "title": words["measures"],
-                "text": words["measures_text"].format(n=len(table)) if table else "",
+                "text": words["measures_text"].format(n=n_documents) if n_documents else "",
                 "figure": measures["files"] + figures[0] if figures else None,
                 "link": measures["page"],
                 "link_title": measures.get("title", ""),

@@ -70,7 +70,10 @@ WORDS = {
         "no_package": "Chưa có gói dữ liệu (chạy study build): chưa rõ nguồn và giấy phép.",
         "gallery_lead": "Mỗi loại hình của nghiên cứu một ví dụ, để kiểm tra cách trình bày.",
         "intro_comparisons": "So sánh các tỉnh theo chỉ tiêu, năm và vùng.",
-        "intro_measures": "Giải pháp chính sách mà các văn bản cấp tỉnh nêu, theo dự án của Chương trình.",
+        "intro_measures": (
+            "Các nhóm giải pháp mà văn bản cấp tỉnh cam kết (các dự án của Chương trình và các giải pháp khác), "
+            "so sánh theo vùng."
+        ),
         "intro_targets": "Mục tiêu quốc gia và cấp tỉnh, và tiến độ so với số liệu rà soát.",
         "intro_teaching": "Bài học và bài tập dùng dữ liệu của nghiên cứu.",
     },
@@ -141,7 +144,10 @@ WORDS = {
         "no_package": "No data package found (run study build): sources and licences unknown.",
         "gallery_lead": "One figure of each kind the study draws, to check how they read.",
         "intro_comparisons": "Provinces compared by indicator, year and region.",
-        "intro_measures": "The policy measures provincial documents state, by the programme's projects.",
+        "intro_measures": (
+            "The kinds of measure provincial documents commit to (the programme's projects and other measures), "
+            "compared by region."
+        ),
         "intro_targets": "National and provincial targets, and progress against the review figures.",
         "intro_teaching": "Lessons and exercises on the study's data.",
     },

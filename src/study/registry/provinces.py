@@ -90,6 +90,16 @@ def regime_label(regime, lang: str = "en") -> str:
     return REGIME_LABELS["vi" if lang == "vi" else "en"][check_regime(regime)]
 
 
+def region_label(region: str, lang: str = "en") -> str:
+    """Return a GSO region (as the registry names it, in Vietnamese) in ``lang``.
+
+    An unknown region is returned as given.
+    """
+    if lang == "vi":
+        return region
+    return next((u.region_en for u in units("63") if u.region == region and u.region_en), region)
+
+
 def check_regime(regime) -> str:
     """Return ``regime`` as ``"63"`` or ``"34"``, or raise :class:`ProvinceNameError`."""
     text = str(regime).strip()

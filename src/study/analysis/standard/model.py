@@ -245,20 +245,6 @@ class Standard:
         rows = self.rows[self.rows["item"].isin(ITEMS[role]) & self.rows["area"].isin([area, "all", ""])]
         return rows.iloc[0]
 
-    def describe(self, lang: str = "en") -> list[str]:
-        """Return the rule as sentences, every number printed from the data (one per area).
-
-        Parameters
-        ----------
-        lang : {"en", "vi"}
-            Language of the sentences (templates: the ``[teaching]`` section of the catalogues).
-        """
-        from study.analysis.standard.describe import sentences
-
-        if lang not in ("en", "vi"):
-            raise StandardError(f"unknown language {lang!r}: expected 'en' or 'vi'")
-        return sentences(self, lang)
-
     # -- classification --------------------------------------------------------------------------
     def count(self, deprivations) -> int:
         """Return the number of deprivations, checking codes or count against this standard.

@@ -21,16 +21,13 @@ LINE_NAMES = {
 def category_counts(categories: pd.Series) -> pd.DataFrame:
     """Return households and shares (percent) per category, in the standard's order.
 
-    Columns: ``category``, ``households``, ``share_pct``, ``label_vi``, ``label_en``.
+    Columns: ``category``, ``households``, ``share_pct``. Their names in words are in
+    :func:`study.present.teaching.value_label`.
     """
-    from study.present.i18n import t
-
     counts = categories.value_counts(sort=False)
     total = int(counts.sum())
     out = pd.DataFrame({"category": [str(c) for c in counts.index], "households": counts.to_numpy()})
     out["share_pct"] = (out["households"] / total * 100).round(1) if total else 0.0
-    for lang in ("vi", "en"):
-        out[f"label_{lang}"] = out["category"].map(lambda c, lang=lang: t(lang, f"teaching.cat_{c}"))
     return out
 
 

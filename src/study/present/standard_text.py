@@ -7,7 +7,7 @@ below", "trên ... đến ..." is "above ... and at or below ...", "dưới" is 
 
 from __future__ import annotations
 
-from study.analysis.standard.rules import AREAS, format_vnd
+from study.analysis.standard.rules import AREAS, StandardError, format_vnd
 from study.present.i18n import t
 
 
@@ -52,8 +52,28 @@ def area_rules(std, area: str, lang: str) -> list[str]:
     return rules
 
 
-def sentences(std, lang: str) -> list[str]:
-    """Return one sentence per area (one for both when the lines are the same)."""
+def sentences(std, lang: str = "en") -> list[str]:
+    """Return the rule of a standard as sentences, every number printed from the data.
+
+    Parameters
+    ----------
+    std : Standard
+        A loaded standard (:func:`study.analysis.standard.load_standard`).
+    lang : {"en", "vi"}
+        Language of the sentences.
+
+    Returns
+    -------
+    list of str
+        One sentence per area (one for both when the lines are the same).
+
+    Raises
+    ------
+    StandardError
+        If ``lang`` is not "en" or "vi".
+    """
+    if lang not in ("en", "vi"):
+        raise StandardError(f"unknown language {lang!r}: expected 'en' or 'vi'")
     per_area = {area: "; ".join(area_rules(std, area, lang)) for area in AREAS}
     if per_area["rural"] == per_area["urban"]:
         return [t(lang, "teaching.d_area", area=t(lang, "teaching.area_all"), rules=per_area["rural"])]
