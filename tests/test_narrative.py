@@ -390,3 +390,14 @@ def test_target_reasons_say_fall_or_rise_with_units(real_processed):
     row.update(achieved_total=-0.5, achieved_per_year=-0.5)
     assert "tăng" in reason(row, "vi") and "-" not in reason(row, "vi").split("tăng")[1].split(";")[0]
     assert "rose by" in reason(row, "en")
+
+
+def test_a_target_sentence_lists_each_source_once(tables):
+    """The deciding figures often share one source (both years from one review table): list it once."""
+    table = targets.tracked()
+    same = table[table["actual_source"].notna() & (table["actual_source"] == table["previous_source"])]
+    assert len(same), "expected targets whose two deciding figures share a source"
+    for row in table.to_dict("records"):
+        for lang in LANGS:
+            urls = [s.url for s in target_sentence(row, lang).sources if s.url]
+            assert len(urls) == len(set(urls)), (row["target_id"], urls)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from study.analysis.findings.model import Source
 from study.present.i18n import catalogue, fmt_date, t
+from study.present.issuers import issuer_label
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 _SAFE_URL = re.compile(r"^https?://[^\s\"'<>`]+$")
@@ -41,6 +42,8 @@ def _describe(source: Source, lang: str) -> str:
     publisher = source.publisher
     if publisher in catalogue(lang).get("source_type", {}):
         publisher = t(lang, f"source_type.{publisher}")
+    else:
+        publisher = issuer_label(publisher, lang)
     date = fmt_date(source.date, lang) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", source.date or "") else source.date
     title = f"*{escape(source.title)}*" if source.title else ""
     parts = [title] + [escape(p) for p in (publisher, date) if p]

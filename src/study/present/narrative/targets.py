@@ -154,7 +154,7 @@ def target_sentence(row: dict, lang: str) -> Sentence:
         )
     ]
     for key in ("actual_source", "previous_source"):
-        if row.get(key):
+        if row.get(key) and row[key] not in {s.url for s in sources}:
             sources.append(Source(url=row[key]))
     return Sentence(text[:1].upper() + text[1:], tuple(sources))
 
