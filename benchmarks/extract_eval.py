@@ -25,7 +25,10 @@ the gold folder with that ``doc_id``. The split itself is made by ``--make-split
 stratified by region, deterministic: see :func:`make_split`). When the text folder is absent (as
 in CI) the script says so and exits with status 0. ``--set unseen`` scores documents of
 development-set provinces that were coded after the rules were last written (they never served
-to write a rule), a second held-out check beside the test set.
+to write a rule), a second held-out check beside the test set. ``--set blind`` scores documents of
+test-set provinces coded blind (the coders did not look at the extractor's proposals) while the
+third pass on the rules was under way; the rule-writer never saw them, so they give the one
+measure that no rule and no earlier look has touched.
 
 Error kinds: an unmatched gold row and an unmatched proposal of the same document are paired when
 they differ in one respect only, and the pair counts once: ``wrong year`` (same indicator and
@@ -440,7 +443,7 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--split", type=Path, default=None, help="the split CSV (doc_id,province,set)")
     parser.add_argument(
-        "--set", dest="which", choices=("dev", "test", "unseen"), default="dev", help="the set to score"
+        "--set", dest="which", choices=("dev", "test", "unseen", "blind"), default="dev", help="the set to score"
     )
     parser.add_argument(
         "--make-split", action="store_true", help=f"write the split of the coded documents to {SPLIT.name} and stop"
