@@ -227,3 +227,66 @@ def test_reduction_units_are_all_handled(real_processed):
     facts = load.facts()
     reductions = facts[(facts["kind"] == "target") & facts["indicator"].isin(list(tracking.REDUCTION_OF))]
     assert set(reductions["unit"]) <= {"pp", "pp_per_year", "pct_per_year", "pct_of_households_reduction", "households"}
+
+
+def _review_rows(rows):
+    columns = ["province_code", "regime", "year", "indicator", "value", "reference_point", "source_url", "source_title"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["conflict"] = False
+    return frame
+
+
+def test_a_review_with_no_poor_household_is_a_rate_of_zero():
+    """0 poor households at the end-of-year review is exactly 0%: rate targets must see it."""
+    from study.analysis import indicators
+
+    review = _review_rows(
+        [
+            ("22", "63", 2022, "poor_rate_pct", 0.067, "end_of_year", "u1", ""),
+            ("22", "63", 2023, "poor_households", 0.0, "end_of_year", "u2", ""),
+            ("22", "63", 2024, "poor_households", 0.0, "end_of_year", "u3", ""),
+            ("22", "63", 2024, "near_poor_households", 0.0, "interim", "u3", ""),  # interim: no rate from it
+            ("77", "63", 2024, "poor_households", 0.0, "end_of_year", "u4", ""),
+            ("77", "63", 2024, "poor_rate_pct", 0.01, "end_of_year", "u4", ""),  # the review's own rate wins
+        ]
+    )
+    zero = indicators.zero_count_rates(review)
+    assert sorted(zip(zero["province_code"], zero["year"], zero["indicator"], strict=True)) == [
+        ("22", 2023, "poor_rate_pct"),
+        ("22", 2024, "poor_rate_pct"),
+    ]
+    assert (zero["value"] == 0).all() and list(zero["source_url"]) == ["u2", "u3"]
+    obs = indicators.observations(review)
+    series = indicators.best_by_year(obs[obs["province_code"] == "22"], "poor_rate_pct")
+    met = tracking.track_level_target("t", "x", "province", "poor_rate_pct", 1.0, 2025, series, comparator="below")
+    assert met.status == "met_early" and (met.actual_year, met.actual_value) == (2024, 0.0)
+
+
+def test_rate_targets_of_provinces_without_poor_households_see_the_zero(table):
+    """Bà Rịa - Vũng Tàu (77) counted no poor household at end-2023 and end-2024: its 0.5% target is met."""
+    rows = table[(table["province_code"].astype(str) == "77") & (table["indicator"] == "poor_rate_pct")]
+    assert len(rows)
+    assert set(rows["status"]) <= {"met_early", "achieved"}
+    assert (rows["actual_value"] == 0).all() and (rows["actual_year"] == 2024).all()
+
+
+def test_targets_of_a_merged_province_are_never_judged_on_the_old_one():
+    row = {
+        "fact_id": "x-f01",
+        "province_code": "25",
+        "indicator": "poor_rate_pct",
+        "unit": "pct",
+        "value": 1.0,
+        "value_min": None,
+        "value_max": None,
+        "year": 2030,
+        "year_end": None,
+        "kind": "target",
+        "scope": "province34:Phú Thọ",
+        "qualifier": "dưới",
+        "note": "",
+        "flag": "",
+    }
+    obs = pd.DataFrame(columns=["province_code", "year", "indicator", "value", "origin", "kind", "reference_point"])
+    judged = tracking.judge_fact(row, obs, "Phú Thọ")
+    assert judged.status == "unknown" and judged.reason_code == "merged_territory"

@@ -51,6 +51,37 @@ SERIES_COLUMNS = [
 ]
 
 
+#: the rate a count of zero households implies exactly (no poor household left: a rate of 0%)
+ZERO_RATE_OF = {"poor_households": "poor_rate_pct", "near_poor_households": "near_poor_rate_pct"}
+
+
+def zero_count_rates(review: pd.DataFrame) -> pd.DataFrame:
+    """Return a rate of 0 for every end-of-year review that counted no household of its kind.
+
+    A review that finds no poor household publishes the count (0) and often no rate; the rate is then
+    exactly 0%, not an estimate. Only end-of-year rows are used, and only where the review gives no
+    rate of its own for that province, year and kind. The rows keep the count's source; the findings
+    layer marks such values with the ``zero_count`` caveat.
+
+    Parameters
+    ----------
+    review : pandas.DataFrame
+        Chosen review values (``load.poverty_review()``), long format (``indicator``, ``value``).
+    """
+    keys = ["province_code", "regime", "year"] if "regime" in review else ["province_code", "year"]
+    zero = review[
+        review["indicator"].isin(list(ZERO_RATE_OF))
+        & (review["value"].astype(float) == 0)
+        & (review["reference_point"] == "end_of_year")
+    ].copy()
+    if zero.empty:
+        return zero
+    zero["indicator"] = zero["indicator"].map(ZERO_RATE_OF)
+    have = review[review["indicator"].isin(list(ZERO_RATE_OF.values()))][[*keys, "indicator"]]
+    zero = zero.merge(have.drop_duplicates(), on=[*keys, "indicator"], how="left", indicator="_have")
+    return zero[zero["_have"] == "left_only"].drop(columns="_have").reset_index(drop=True)
+
+
 def observations(review: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Combine review values and document-stated figures for provinces into one long frame.
 
@@ -69,6 +100,7 @@ def observations(review: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.
     parts = []
     if len(review):
         r = review[review["indicator"].isin(RATE_INDICATORS + COUNT_INDICATORS)]
+        r = pd.concat([r, zero_count_rates(r)], ignore_index=True)
         parts.append(
             pd.DataFrame(
                 {

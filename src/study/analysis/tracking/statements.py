@@ -23,6 +23,8 @@ from study.analysis.tracking.judge import (
 # ---------------------------------------------------------------------------------------------
 # targets of the coded documents
 # ---------------------------------------------------------------------------------------------
+#: scope prefix of a figure or target about a merged province of the 34 units (``province34:Phú Thọ``)
+MERGED_SCOPE = "province34:"
 #: a coder's note that a province-scope statement is about part of the province only
 SUB_AREA = re.compile(r"\b(mountainous|lowland|rural|poor communes|wards and towns|labour capacity)\b", re.I)
 #: a note that the figure or target is under another poverty line than Decree 07/2021
@@ -161,6 +163,8 @@ def judge_fact(row: dict, obs: pd.DataFrame, area: str, scope: str | None = None
             **common,
         )
 
+    if str(row["scope"]).startswith(MERGED_SCOPE):
+        return unknown("merged_territory")  # the merged province's target, never judged on the old one
     if row["scope"] != "province":
         return unknown("no_figure_for_scope")
     if not (level or reduction):
