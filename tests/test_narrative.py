@@ -167,7 +167,8 @@ def test_context_is_in_the_same_year_as_the_province(tables):
         f = province_findings(unit.name_vi, tables)
         if f.context is None:
             continue
-        assert f.context.year == max(r.year for r in f.rates)
+        # a year of the province's own figures: its latest end-of-year one that has an aggregate
+        assert f.context.year in {r.year for r in f.rates}
         for aggregate in (f.context.national, f.context.regional):
             assert aggregate is None or aggregate.year == f.context.year
 
@@ -401,3 +402,38 @@ def test_a_target_sentence_lists_each_source_once(tables):
         for lang in LANGS:
             urls = [s.url for s in target_sentence(row, lang).sources if s.url]
             assert len(urls) == len(set(urls)), (row["target_id"], urls)
+
+
+def test_the_country_and_region_are_compared_in_a_year_that_has_them(tables):
+    """Lạng Sơn's latest figure is a 2025 one, but 2024 has its own, national and regional rates: use 2024."""
+    from study.analysis.findings.profile import province_findings
+
+    a = tables.aggregates
+    national_years = set(a[(a["level"] == "national") & (a["reference_point"] == "end_of_year")]["year"])
+    for name in ("Lạng Sơn", "Sơn La", "Bến Tre", "Hà Nội", "Cà Mau"):
+        f = province_findings(name, tables)
+        final_years = {r.year for r in f.rates if r.final}
+        if final_years & national_years:
+            assert f.context.national is not None, (name, f.context.year)
+            assert f.context.year == max(final_years & national_years) or f.context.regional is not None
+    lang_son = province_findings("Lạng Sơn", tables)
+    assert lang_son.context.year == 2024 and lang_son.context.national.value == pytest.approx(1.93)
+
+
+def test_every_tracked_target_names_its_indicator_in_both_languages(tables):
+    """No code such as 'poor near poor rate reduction pp' or 'houses supported' on a Vietnamese page."""
+    from study.present.i18n import catalogue
+
+    table = targets.tracked()
+    base = {"poor_rate_reduction_pp", "poor_households_reduction", "poor_near_poor_rate_reduction_pp"}
+    for lang in LANGS:
+        names = catalogue(lang)["indicator"]
+        unnamed = {
+            r.get("label") or r["indicator"]
+            for r in table.to_dict("records")
+            if r["indicator"] not in names and r["indicator"] not in base and (r.get("label") or "") not in names
+        }
+        assert not unnamed, (lang, sorted(unnamed))
+    row = table[table["label"].fillna("") == "houses_supported"]
+    row = (row if len(row) else table[table["indicator"] == "houses_supported"]).iloc[0].to_dict()
+    assert "nhà ở" in target_sentence(row, "vi").text

@@ -178,6 +178,23 @@ def _context(tables: Tables, unit: Unit, year: int) -> Context:
     )
 
 
+def _context_year(tables: Tables, unit: Unit, rates: list[Finding]) -> int:
+    """The year to set the province beside the country and its region.
+
+    The latest year of the province's end-of-year figures (any figure if it has none) for which a
+    national or regional end-of-year rate exists; else its latest year, so that the page says that
+    figure is missing. An interim 2025 figure is thus never compared with a 2025 aggregate that does
+    not exist while 2024 has all three.
+    """
+    final = sorted({f.year for f in rates if f.final}, reverse=True)
+    years = final or sorted({f.year for f in rates}, reverse=True)
+    for year in years:
+        context = _context(tables, unit, year)
+        if context.national is not None or context.regional is not None:
+            return year
+    return years[0]
+
+
 def _aggregate_series(tables: Tables, level: str, area: str | None = None) -> list[Finding]:
     a = tables.aggregates
     a = a[
@@ -225,7 +242,7 @@ def province_findings(province: str, tables: Tables | None = None) -> ProvinceFi
     near = _series(review, facts, docs, "near_poor_rate_pct", code, count="near_poor_households")
     covered = {f.year for f in rates}
     missing = [y for y in YEARS if y not in covered]
-    context = _context(tables, unit, max(covered)) if covered else None
+    context = _context(tables, unit, _context_year(tables, unit, rates)) if covered else None
     estimates = facts[
         (facts["kind"] == "estimate")
         & (facts["indicator"] == "poor_rate_pct")

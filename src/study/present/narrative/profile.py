@@ -105,15 +105,17 @@ def _identity(f: ProvinceFindings, lang: str) -> list[Sentence]:
     date = fmt_date(MERGER_DATE, lang)
     new = f.successor
     if f.merged_with:
-        parts = fmt_list([u.name_vi for u in [unit, *f.merged_with]], lang)
+        others = fmt_list([f"{kind_word(u, lang)} {u.name_vi}".strip() for u in f.merged_with], lang)
+        key = "profile.merger_keeps_name" if new.name_vi == unit.name_vi else "profile.merger_into"
         out.append(
             Sentence(
                 t(
                     lang,
-                    "profile.merger_into",
+                    key,
                     date=date,
+                    name=unit.name_vi,
                     new=new.name_vi,
-                    parts=parts,
+                    others=others,
                     kind=kind_word(unit, lang),
                     new_kind=kind_word(new, lang),
                 )
@@ -265,7 +267,8 @@ def profile_sentences(f: ProvinceFindings, lang: str) -> list[Sentence]:
     for row in judged:
         out.append(target_sentence(row, lang))
     if len(f.targets) > len(judged):
-        out.append(Sentence(t(lang, "profile.targets_unjudged", n=len(f.targets) - len(judged))))
+        n = len(f.targets) - len(judged)
+        out.append(Sentence(t(lang, "profile.targets_unjudged_one" if n == 1 else "profile.targets_unjudged", n=n)))
     if f.measures:
         names = [
             t(lang, f"measure.{code}").lower() if lang == "vi" else t(lang, f"measure.{code}") for code in f.measures

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 from study.analysis.findings.model import Source
-from study.present.i18n import check_lang, fmt_count, fmt_number, fmt_pct, fmt_pp, t
+from study.present.i18n import catalogue, check_lang, fmt_count, fmt_number, fmt_pct, fmt_pp, t
 from study.present.sentences import Sentence
 
 STATUS_ORDER = ("achieved", "met_early", "on_track", "off_track", "not_achieved", "unknown")
@@ -53,10 +53,11 @@ def _indicator(row: dict, lang: str) -> str:
         "poor_households_reduction": "poor_households",
         "poor_near_poor_rate_reduction_pp": "poor_near_poor_rate_pct",
     }.get(code, code)
-    try:
-        return t(lang, f"indicator.{base}")
-    except KeyError:
-        return (row.get("label") or code).replace("_", " ")
+    names = catalogue(lang).get("indicator", {})
+    for key in (base, row.get("label")):
+        if key and key in names:
+            return t(lang, f"indicator.{key}")
+    return (row.get("label") or code).replace("_", " ")
 
 
 def what(row: dict, lang: str) -> str:
@@ -135,6 +136,8 @@ def target_sentence(row: dict, lang: str) -> Sentence:
         key = "target.target_line_period"
     elif _present(year) and row.get("target_type") == "one_year":
         key = "target.target_line_one_year"  # "giảm ... trong năm 2024", not "... trong năm vào năm 2024"
+    elif _present(year) and str(row.get("unit") or "").endswith("per_year"):
+        key = "target.target_line_per_year"  # "... mỗi năm đến năm 2022", not "... mỗi năm vào năm 2022"
     text = t(
         lang,
         key,
