@@ -336,11 +336,18 @@ def test_the_start_of_a_pair_has_a_year_only_when_the_result_year_is_written():
 
 def test_only_the_comparison_of_its_own_clause_dates_a_figure():
     rows = facts(
-        "Đến nay, tỷ lệ hộ nghèo giảm 1,1% so với năm 2026; có 3 xã đặc biệt khó khăn được hỗ trợ "
+        "Tỷ lệ hộ nghèo giảm 1,1% so với năm 2026; có 3 xã đặc biệt khó khăn được hỗ trợ "
         "và 100% người thuộc hộ nghèo được cấp thẻ bảo hiểm y tế."
     )
     assert one(rows, 1.1)["year"] == 2027  # the year after the year compared
     assert one(rows, 100)["year"] != 2027  # another clause: the comparison is not its date
+
+
+def test_a_fall_up_to_an_undated_now_runs_from_the_year_compared():
+    rows = facts("Đến nay, tỷ lệ hộ nghèo của tỉnh giảm 2,3% so với năm 2026.")
+    assert (one(rows, 2.3)["year"], one(rows, 2.3)["year_end"]) == (2026, None)
+    rows = facts(" date 2029-05-04 Đến nay, tỷ lệ hộ nghèo của tỉnh giảm 2,3% so với năm 2026.")
+    assert (one(rows, 2.3)["year"], one(rows, 2.3)["year_end"]) == (2026, 2029)
 
 
 def test_a_level_is_not_dated_by_the_period_of_the_document():

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from study.extract.evidence import evidence_span
 from study.extract.facts import fact_row
+from study.extract.resolve import mark_baselines
 from study.extract.vocabulary import ENGLISH
 
 if TYPE_CHECKING:
@@ -77,11 +78,17 @@ def _year_in(text: str, last: bool = True) -> tuple[int | None, int | None]:
     return int(m.group("y1")), int(m.group("y2")) if m.group("y2") else None
 
 
-def _kind(before: str) -> str:
+def _kind(before: str, default: str = "actual", later: bool = False) -> str:
+    # a cue inside brackets closed before the number belongs to the aside ("(76 communes have completed …)")
+    before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), before)
     cues = list(ENGLISH["kind"].finditer(before))
-    if not cues:
-        return "actual"
+    if not cues:  # no cue: the kind of the document (plans, directives and resolutions set targets)
+        return default
     cue = cues[-1]
+    if cue.group("tgt") and cue.group(0).lower() in ("will", "would") and any(c.group("est") for c in cues):
+        # "It is expected that … will decrease to 24% by the end of this year": the future of an
+        # expectation is an estimate, unless it is for a later period than the text's ("would … in 2021-2025")
+        return "target" if later else "estimate"
     return "estimate" if cue.group("est") else "target" if cue.group("tgt") else "actual"
 
 
@@ -198,6 +205,8 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
     for s0, s1 in doc.sentences:
         sentence = text[s0:s1]
         para = doc.line_start(s0)
+        if s0 == para and re.match(r"\s*\d{1,2}\.(?:\s|$)", sentence):  # a numbered section: no year carries in
+            last_year = (None, None)
         for m in MENTION.finditer(sentence):
             a_val = _value(m.group("a"))
             if re.fullmatch(_YEAR, m.group("a")) and not (m.group("pa") or m.group("pb") or m.group("mult")):
@@ -227,7 +236,7 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
             before = sentence[: m.start()]
             # year: in the clause after the number ("in 2019", "by the end of 2025"), else before it
             ym = re.match(
-                rf"(?:[^.;]|\.(?=\d)){{0,60}}?(?:in|by\s+(?:the\s+end\s+of\s+)?|of)\s+({_YEAR}|this\s+year)(?!\d)",
+                rf"(?:[^.;]|\.(?=\d)){{0,60}}?(?:in|(?:by|at)\s+the\s+end(?:\s+of)?|by|of)\s+({_YEAR}|this\s+year)(?!\d)",
                 after,
                 _I,
             )
@@ -256,7 +265,8 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
                 over = (here if here[1] else None) or last_period or ((lead_year, lead_end) if lead_end else None)
                 if over:
                     year, year_end = over
-            kind = _kind(before)
+            default = "target" if meta["kind"] in ("plan", "directive", "resolution") else "actual"
+            kind = _kind(before, default, later=bool(year and now_year and year > now_year))
             qualifier = ""
             qm = re.search(
                 r"(?:more\s+than|over|nearly|about|under|almost|around|at\s+least)\s*(?:VND)?\s*$", before, _I
@@ -294,6 +304,7 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
             last_year = (y, y2)
         if y2:
             last_period = (y, y2)
+    mark_baselines(doc, facts)  # "At the beginning of 2021, … 21.24% … by the end of 2024, … 8.18%"
     facts.sort(key=lambda f: (f["_pos"], f["char_start"]))
     for i, row in enumerate(facts, 1):
         row["fact_id"] = f"{meta['doc_id']}-f{i:02d}"

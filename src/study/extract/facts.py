@@ -37,7 +37,7 @@ from study.extract.numbers import parse_number
 from study.extract.quantities import COUNT_UNIT, FROM_TO, QUANTITY, UNIT_KIND, Quantity, read_quantity
 from study.extract.resolve import context, mark_baselines, resolve, scope_of
 from study.extract.sentences import clause_end, clause_start
-from study.extract.vocabulary import HOUSEHOLD_MENTION, RATE, decision_key
+from study.extract.vocabulary import HOUSEHOLD_MENTION, RATE, RESTATES, decision_key
 from study.extract.years import kind_from_cues, year_fallback, year_for
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
     """
     t = doc.numbers_text
     ctx = context(doc, meta)
-    doc_year, default_kind, exprs, pairs = ctx.doc_year, ctx.default_kind, ctx.exprs, ctx.pairs
+    default_kind, exprs, pairs = ctx.default_kind, ctx.exprs, ctx.pairs
     facts: list[dict] = []
     taken: list[tuple[int, int]] = []  # spans of the pairs, in order and not overlapping
 
@@ -124,7 +124,8 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
             indicator = {"poor": "poor_households", "near_poor": "near_poor_households"}.get(grp, "")
             if not indicator:
                 continue
-        qb = Quantity(m.start("b"), m.end(), m.start("b"), None, None, None, unit)
+        # the result is dated by what comes before the pair, not by the year of its start
+        qb = Quantity(m.start("b"), m.end(), m.start(), None, None, None, unit)
         year_b, _, how = year_for(doc, exprs, qb, sent)
         if m.group("y2"):
             year_b = int(m.group("y2"))
@@ -141,10 +142,14 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
             # the year before the result only when the sentence names the result's year ("Năm 2025, … từ
             # X xuống Y") or the text is a plan for one year; a result dated from elsewhere ("đến nay", the
             # paragraph) says nothing of when the fall began
-            one_year = not how or how.startswith("year inferred: document about")  # or a one-year plan
+            one_year = not how or year_b == meta["_programme_year"]  # or a one-year plan
             year_a = compare[-1].year if compare else (year_b - 1 if year_b and one_year else None)
+            last = pairs.items[-1] if pairs.items else None
+            if last and last[2] and last[0] >= sent[0] and RESTATES.search(t, last[1], m.start()):
+                # "từ 42.903 hộ (năm 2022) xuống …, tương đương tỷ lệ giảm từ 10,29% xuống …": the same start
+                year_a = last[2]
         pairs.add(m.start(), m.end(), year_a, year_b)
-        kind_b, _ = kind_from_cues(before, doc_year, "actual", doc.terms.kind_cue)
+        kind_b, _ = kind_from_cues(doc.years_text[sent[0] : m.start()], ctx.dated_year, "actual", doc.terms.kind_cue)
         lo, hi = clause_bounds(m.start(), sent)
         ev = evidence_span(doc.text, m.start(), m.end(), sent[0], sent[1], left=0, right=0, phrases=doc.phrases)
         scope = scope_of(doc, meta, m.start(), sent)
@@ -264,7 +269,9 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
         sent = doc.sentence_of(m.start())
         q = Quantity(m.start(), m.end(), m.start(), 0.0, None, None, "households")
         before = t[sent[0] : m.start()]
-        kind, cue = kind_from_cues(before, doc_year, default_kind, doc.terms.kind_cue)
+        kind, cue = kind_from_cues(
+            doc.years_text[sent[0] : m.start()], ctx.dated_year, default_kind, doc.terms.kind_cue
+        )
         year, year_end, how = year_for(doc, exprs, q, sent)
         if year is None and meta["_programme_year"]:
             year, how = meta["_programme_year"], f"year inferred: document about {meta['_programme_year']}"
@@ -318,6 +325,39 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
         )
     mark_baselines(doc, facts)
     facts.sort(key=lambda f: (f["_pos"], f["char_start"]))
+    date_headline(doc, facts)
     for i, row in enumerate(facts, 1):
         row["fact_id"] = f"{meta['doc_id']}-f{i:02d}"
     return facts
+
+
+def date_headline(doc: Doc, facts: list[dict]) -> None:
+    """Give a figure of the headline or lead with no year the year of the same figure in the body, in place.
+
+    A headline repeats the article's main figure (``Hà Nội đạt 218,8% kế hoạch năm …``); the body
+    dates it (``hết năm 2022, … đạt 218,8% kế hoạch``). Facts are in the order of the text.
+    """
+    # the headline and lead: the first two sentences of six words or more (after menus and date lines)
+    lead = [(a, b) for a, b in doc.sentences if len(doc.content[a:b].split()) >= 6][:2]
+    if not lead:
+        return
+    head_end = lead[-1][1]
+    for i, row in enumerate(facts):
+        if row["_pos"] >= head_end:
+            break
+        if row["year"] is not None:
+            continue
+        same = next(
+            (
+                f
+                for f in facts[i + 1 :]
+                if f["_pos"] >= head_end
+                and f["year"] is not None
+                and (f["indicator"], f["value"], f["value_min"], f["value_max"], f["unit"])
+                == (row["indicator"], row["value"], row["value_min"], row["value_max"], row["unit"])
+            ),
+            None,
+        )
+        if same is not None:
+            row["year"], row["year_end"] = same["year"], same["year_end"]
+            row["note"] = "; ".join(x for x in (row["note"], "year of the same figure in the body") if x)

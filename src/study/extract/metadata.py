@@ -28,6 +28,8 @@ _ISSUE_DATE = re.compile(
 )
 _LINE_DATE = re.compile(
     r"^\s*(?:(?:Thứ\s+\w+|Chủ\s+nhật)\s*,\s*)?"  # "Thứ Ba, 26/11/2024 - 10:15"
+    r"(?:[^\W\d][^\d\n]{1,40}?\s[-–]\s*)?"  # a byline before it: "Hoàng Minh - 14:43, 12/07/2022"
+    r"(?:\d{1,2}:\d{2}\s*,?\s*)?"  # "07:49, 23/12/2022"
     r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s+\d{1,2}:\d{2})?"
 )
 #: a date line written by the collector above the text: "date 2025-09-23", or "date 2021-11" (a month only)
@@ -39,7 +41,12 @@ _UPDATE_DATE = re.compile(
 )
 _KIND_PATTERNS = (
     ("conclusion", r"(ban\s+hành|ra)\s+(văn\s+bản\s+|thông\s+báo\s+)?kết\s+luận|^\W*(thông\s+báo\s+)?kết\s+luận"),
-    ("plan", r"(ban\s+hành|đưa\s+ra|xây\s+dựng|phê\s+duyệt)\s+kế\s+hoạch|^\W*kế\s+hoạch"),
+    # English pages: "According to Plan No. 128 of …", "… issued a plan to …"
+    (
+        "plan",
+        r"(ban\s+hành|đưa\s+ra|xây\s+dựng|phê\s+duyệt)\s+kế\s+hoạch|^\W*kế\s+hoạch"
+        r"|according\s+to\s+(?:the\s+)?plan\s+no|(?:issued|approved|adopted)\s+(?:a|an|the)\s+plan",
+    ),
     ("resolution", r"(ban\s+hành|thông\s+qua)\s+nghị\s+quyết|^\W*nghị\s+quyết"),
     ("directive", r"ban\s+hành\s+chỉ\s+thị|^\W*chỉ\s+thị"),
     ("report", r"(ban\s+hành|có)\s+báo\s+cáo|^\W*báo\s+cáo"),
@@ -158,7 +165,10 @@ def document_metadata(doc: Doc, doc_id: str, source: str) -> dict:
     if not doc_date and stamp and stamp["d"]:
         doc_date, date_note = iso_date(stamp["d"], stamp["m"], stamp["y"]), "date line above the text"
     if not doc_date:
-        for _s, _e, line in islice(line_spans(text), 20):
+        # under the headline: in the first 20 lines, or the first 3,000 characters after a long menu
+        for n_line, (s0, _e, line) in enumerate(islice(line_spans(text), 200)):
+            if s0 > 3000 and n_line >= 20:
+                break
             lm = _LINE_DATE.match(line)
             if lm and len(line.split()) <= 6 or (lm and re.search(r"view|lượt", line, re.IGNORECASE)):
                 doc_date, date_note = iso_date(lm["d"], lm["m"], lm["y"]), "page date shown under the headline"

@@ -303,7 +303,23 @@ def furniture_spans(text: str) -> list[Span]:
         if _FURNITURE_LINE.search(stripped) or _FURNITURE_ANYWHERE.search(stripped) or is_image or caption:
             spans.append((start, end))
         previous_image = is_image
+    spans.extend(_repeated_lines(lines))
     spans.extend(m.span() for m in _INLINE_FURNITURE.finditer(text))
+    return spans
+
+
+def _repeated_lines(lines) -> list[Span]:
+    """Spans of a line of three words or more repeated as the next line: an image's alt text and caption.
+
+    Both copies are captions, except at the top, where a headline repeated (page title, then heading)
+    keeps its first copy.
+    """
+    spans: list[Span] = []
+    full = [(start, end, line.strip()) for start, end, line in lines if line.strip()]
+    for i in range(1, len(full)):
+        (s0, e0, a), (s1, e1, b) = full[i - 1], full[i]
+        if a == b and len(a.split()) >= 3:
+            spans.extend([(s1, e1)] if i <= 1 else [(s0, e0), (s1, e1)])
     return spans
 
 

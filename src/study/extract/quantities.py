@@ -29,9 +29,10 @@ QUANTITY = re.compile(
 #: A fall or a rise written ``từ X xuống (còn) Y`` (or ``lên``), with optional units and years.
 FROM_TO = re.compile(
     rf"(?P<verb>(?:giảm|tăng)\s+)?từ\s+(?:mức\s+)?(?P<a>{_NUM})(?P<ua>\s*%)?(?P<ha>\s+hộ(?:\s+(?:cận\s+)?nghèo)?)?"
-    rf"(?P<ya>\s*\(?\s*(?:(?:đầu|cuối|hết)\s+)?năm\s+(?P<y1>{_YR})\s*\)?)?\s*,?\s*(?:giảm\s+|tăng\s+)?(?:xuống|lên)\s+"
+    rf"(?P<ya>\s*(?:\(\s*(?:(?:đầu|cuối|hết)\s+)?(?:năm\s+)?|(?:(?:đầu|cuối|hết)\s+)?năm\s+)(?P<y1>{_YR})\s*\)?)?"
+    r"\s*,?\s*(?:giảm\s+|tăng\s+)?(?:xuống|lên)\s+"
     rf"(?:còn\s+|mức\s+)?(?:khoảng\s+|dưới\s+|hơn\s+)?(?P<b>{_NUM})(?P<ub>\s*%%?)?(?P<hb>\s+hộ(?:\s+(?:cận\s+)?nghèo)?)?"
-    rf"(?P<yb>\s*\(?\s*(?:vào\s+)?(?:(?:đầu|cuối|hết)\s+)?năm\s+(?P<y2>{_YR})\s*\)?)?",
+    rf"(?P<yb>\s*(?:\(\s*(?:(?:đầu|cuối|hết)\s+)?(?:năm\s+)?|(?:vào\s+)?(?:(?:đầu|cuối|hết)\s+)?năm\s+)(?P<y2>{_YR})\s*\)?)?",
     re.IGNORECASE,
 )
 #: The noun that says what a number counts, and the kind of unit each noun gives.

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from study.extract.classify import last_match
 from study.extract.sentences import clause_end, clause_start
-from study.extract.vocabulary import CONTINUATION, SUBUNIT, decision_key
+from study.extract.vocabulary import CONTINUATION, NATIONAL, SUBUNIT, decision_key
 from study.extract.years import (
     FromToPairs,
     YearIndex,
@@ -58,6 +58,7 @@ class Context:
     period: tuple[int, int] | None
     doc_year: int | None
     text_year: int | None
+    dated_year: int | None  # the year of the document's own date (not of its programme), for 'đến năm YYYY'
     default_kind: str
 
 
@@ -75,10 +76,11 @@ class Resolution:
 def context(doc: Doc, meta: dict) -> Context:
     """Return the :class:`Context` of a document (its year expressions, period and default kind)."""
     doc_year = meta["_doc_year"]
-    text_year = doc_year or latest_year(doc.years_text)  # an undated text: the latest year it names
     # "now" is the year of the document's date; an undated text that reports a household review of a
     # named year ("kết quả rà soát hộ nghèo năm 2021") speaks as of that year
     now_year = doc_year if meta.get("_dated") else review_year(doc.years_text)
+    # an undated text: the year of the review it reports, else the latest year it names
+    text_year = doc_year or (None if meta.get("_dated") else now_year) or latest_year(doc.years_text)
     exprs = year_exprs(doc.years_text, now_year)
     return Context(
         doc=doc,
@@ -88,6 +90,7 @@ def context(doc: Doc, meta: dict) -> Context:
         period=document_period(doc, exprs),
         doc_year=doc_year,
         text_year=text_year,
+        dated_year=doc_year if meta.get("_dated") else None,
         default_kind="target" if meta["kind"] in ("plan", "directive", "resolution") else "actual",
     )
 
@@ -100,7 +103,7 @@ def scope_of(doc: Doc, meta: dict, q_start: int, sent: tuple[int, int]) -> str:
         return "ethnic_minority"
     if re.search(r"các\s+huyện\s+nghèo|huyện\s+nghèo\s+(?:của|trên)", before, re.IGNORECASE):
         return "poor_districts"
-    if re.search(r"cả\s+nước|toàn\s+quốc", before, re.IGNORECASE):
+    if NATIONAL.search(before):  # not in a ranking ("đông thứ 4 cả nước")
         return "national"
     sub = last_match(SUBUNIT, doc.content[max(sent[0], q_start - 90) : q_start])
     if sub:
@@ -127,7 +130,7 @@ def carried_kind(ctx: Context, sent: tuple[int, int]) -> tuple[str, str]:
       on when it opens with a target or estimate cue and has no result cue after it.
     """
     doc = ctx.doc
-    t = doc.numbers_text
+    t, y = doc.numbers_text, doc.years_text  # cues are read where years are not masked
     pattern = doc.terms.kind_cue
     if any(e.year for e in ctx.exprs.starting_in(sent[0], sent[1]) if e.kind not in ("compare", "term", "period")):
         return "", ""
@@ -141,13 +144,15 @@ def carried_kind(ctx: Context, sent: tuple[int, int]) -> tuple[str, str]:
             if re.search(r"\d", t[lo : len(head)]) or len(t[lo : len(head)].split()) > 30:
                 break
             head = t[:lo].rstrip()
-        kind, cue = kind_from_cues(t[lo : sent[0]], ctx.doc_year, "", pattern)
+        kind, cue = kind_from_cues(y[lo : sent[0]], ctx.dated_year, "", pattern)
         return kind, (f"{cue}, in an earlier sentence" if cue else "")
     for a, b in reversed([s for s in doc.sentences if lo <= s[0] and s[1] <= sent[0]]):
-        kind, cue = kind_from_cues(t[a:b], ctx.doc_year, "", pattern)
+        kind, cue = kind_from_cues(y[a:b], ctx.dated_year, "", pattern)
+        if not kind and (CONTINUATION.match(t, a) or (a == lo and t[:a].rstrip().endswith(":"))):
+            return carried_kind(ctx, (a, b))  # the sentences after a continuing one go on with it
         if not kind:
             continue
-        opening, _cue = kind_from_cues(t[a : min(b, a + 40)], ctx.doc_year, "", pattern)
+        opening, _cue = kind_from_cues(y[a : min(b, a + 40)], ctx.dated_year, "", pattern)
         if kind in ("target", "estimate") and opening == kind:
             return kind, f"{cue}, opening an earlier sentence"
         return "", ""
@@ -158,14 +163,18 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
     """Return the year, kind and scope of quantity ``q`` in sentence ``sent``, given its indicator and unit."""
     doc, meta = ctx.doc, ctx.meta
     t = doc.numbers_text
-    before = t[sent[0] : q.qual_start]
     if label == "tasks_count":
         kind, cue = "actual", ""
     else:
-        kind, cue = kind_from_cues(before, ctx.doc_year, "", doc.terms.kind_cue)
+        # cues are read where years are not masked: "đến cuối năm 2025 … còn 2,5%" is a target
+        kind, cue = kind_from_cues(doc.years_text[sent[0] : q.qual_start], ctx.dated_year, "", doc.terms.kind_cue)
         if not kind:
             kind, cue = carried_kind(ctx, sent)
         kind = kind or ctx.default_kind
+    if kind == "estimate" and cue.lower().startswith("dự kiến") and (unit == "billion_vnd" or unit.startswith("pp")):
+        # "dự kiến chi 13.100 tỷ đồng", "dự kiến mức giảm … 1,5 - 2%/năm": what a plan intends to spend or
+        # to cut is a target; an expected level ("dự kiến … còn 1,2%") stays an estimate
+        kind = "target"
     year, year_end, how = year_for(doc, ctx.exprs, q, sent)
     # "mỗi năm giảm 1.000 hộ", "hằng năm 100% …": a figure for every year of a period
     each_year = q.per_year or bool(_EACH_YEAR.search(t[clause_start(t, sent[0], q.qual_start) : q.qual_start][-40:]))
@@ -189,8 +198,18 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
     if year and compare and "reduction" in indicator + label and not q.per_year and compare[0].year < year - 1:
         # "năm 2025 … đã giảm được N hộ so với năm 2022": a fall over several years runs from the year compared
         year, year_end, how = compare[0].year, year, "fall over the years since the year compared"
-    if year is None and kind != "target":  # "giảm 5,96% so với năm 2022": the year after
-        if compare:
+    elif "reduction" in indicator + label and not q.per_year and not compare:
+        # "giảm từ 73% (2021) xuống còn 61% (2023), tương đương giảm 12%": the fall over the pair's years
+        pair = ctx.pairs.period_before(sent[0], q.qual_start, ctx.exprs)
+        if pair and pair[1] - pair[0] > 1:
+            year, year_end, how = *pair, "fall over the years of the 'từ … xuống …' pair before it"
+        elif pair:
+            year, year_end, how = pair[1], None, "year of the result of the 'từ … xuống …' pair before it"
+    if year is None and kind != "target" and compare:
+        if any(e.kind == "now" for e in ctx.exprs.starting_in(sent[0], q.qual_start)):
+            # "Đến nay, … giảm 1,52% so với năm 2021" in an undated text: a fall since the year compared
+            year, how = compare[0].year, "fall since the year compared, up to an undated 'đến nay'"
+        else:  # "giảm 5,96% so với năm 2022": the year after
             year, how = compare[0].year + 1, "year after the year of the comparison"
     scope = scope_of(doc, meta, q.qual_start, sent)
     notes = []
@@ -230,6 +249,8 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
     undated = year is None and ctx.text_year and indicator != "other" and scope != "national"
     if undated and kind in ("actual", "estimate"):
         year, how = ctx.text_year, "year inferred: the latest year the undated text names"
+    if not cue and not how and kind == "target" and year and ctx.text_year and (year_end or year) < ctx.text_year:
+        kind = "actual"  # no cue in a plan, but its sentence dates it in a year gone by: the situation, not a goal
     if how:
         notes.append(how)
     if cue:
@@ -242,7 +263,9 @@ _EACH_YEAR = re.compile(r"(?:mỗi|hằng|hàng)\s+năm(?:\s+\w+){0,3}\s*$", re.
 _LEVELS = ("poor_households", "near_poor_households", "poor_rate_pct", "near_poor_rate_pct", "poor_near_poor_rate_pct")
 #: the start of a year or period, not reached by "đến" ("đầu năm 2022", "đầu giai đoạn"; not "đầu tư")
 _START = re.compile(
-    r"(?<!đến\s)(?<!tới\s)(?<!với\s)(?<!\w)đầu\s+(?:năm|giai\s+đoạn|kỳ|nhiệm\s+kỳ)(?!\w)", re.IGNORECASE
+    r"(?<!đến\s)(?<!tới\s)(?<!với\s)(?<!\w)đầu\s+(?:năm|giai\s+đoạn|kỳ|nhiệm\s+kỳ)(?!\w)"
+    r"|(?<!\w)at\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+)?(?:year|term|period|(?:19|20)\d{2})(?!\w)",  # English
+    re.IGNORECASE,
 )
 #: a sentence that moves the account on to a later date: "Đến (hết, cuối) năm 2024, …"
 _LATER = re.compile(r"\W*(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:19|20)\d{2}", re.IGNORECASE)

@@ -148,6 +148,13 @@ CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 
+#: A period after the one named before ("giai đoạn mới", "giai đoạn tới", "thời gian tới"): its years
+#: are not given, so a figure after it takes no year from the period named earlier.
+NEXT_PERIOD = re.compile(r"(?:giai\s+đoạn|thời\s+kỳ|thời\s+gian)\s+(?:mới|tới|tiếp\s+theo|sau)(?!\w)", re.IGNORECASE)
+#: Words that restate what was just said in other terms ("…, tương đương tỷ lệ giảm từ …").
+RESTATES = re.compile(r"tương\s+(?:đương|ứng)", re.IGNORECASE)
+#: "cả nước" / "toàn quốc" naming the nation, not in a ranking ("đông thứ 4 cả nước", "cao nhất cả nước").
+NATIONAL = re.compile(r"(?<!thứ\s)(?<!\d\s)(?<!nhất\s)(?<!đầu\s)(?:cả\s+nước|toàn\s+quốc)", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
 # cue words: indicators

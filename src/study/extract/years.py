@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from study.extract.numbers import YEAR_PATTERN as _YR
-from study.extract.vocabulary import KIND_CUE
+from study.extract.vocabulary import CONTINUATION, KIND_CUE, NEXT_PERIOD
 
 if TYPE_CHECKING:
     from study.extract.document import Doc
@@ -25,6 +25,7 @@ __all__ = [
     "FromToPairs",
     "YearExpr",
     "YearIndex",
+    "continued_paragraph",
     "document_period",
     "first_period",
     "latest_year",
@@ -45,7 +46,7 @@ _YEAR_EXPR = re.compile(
     rf"|(?P<period>(?:giai\s+đoạn\s+|thời\s+kỳ\s+|năm\s+)?(?P<p1>{_YR})\s*[-–—]\s*(?P<p2>{_YR}))"
     rf"|(?P<compare>so\s+với\s+(?:cùng\s+kỳ\s+)?(?:đầu\s+|cuối\s+)?(?:năm\s+|giai\s+đoạn\s+|kỳ\s+)?(?P<c1>{_YR})"
     rf"(?:\s*[-–—]\s*{_YR})?)"
-    rf"|(?P<paren>\(\s*năm\s+(?P<q1>{_YR})\s*\))"
+    rf"|(?P<paren>\(\s*(?:(?:đầu|cuối|hết)\s+)?(?:năm\s+)?(?P<q1>{_YR})\s*\))"
     r"|(?P<now>(?<!\w)(?:(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+tại|hiện\s+có|hiện\s+còn)(?!\w))"
     r"|(?P<season>(?<!với\s)(?<!\w)(?:đầu|cuối)\s+năm(?!\s*(?:nay|học|\d|trước|\())(?!\w))"
     r"|(?P<date>(?<![\d/])(?:\d{1,2}/)?\d{1,2}/(?P<d1>(?:19|20)\d{2})(?!\d))"
@@ -247,6 +248,8 @@ def kind_from_cues(
     context = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), context)
     best = None
     for m in (pattern or KIND_CUE).finditer(context):
+        if m.group("tgtyear") and not (doc_year and int(m.group("ty")) > doc_year):
+            continue  # "đến cuối năm 2022 là 15.943 hộ": the date of a result, not a goal
         if best is None or m.end() >= best.end():
             best = m
     if best is None:
@@ -254,11 +257,8 @@ def kind_from_cues(
     cue = " ".join(best.group(0).split())
     if best.group("est"):
         return "estimate", cue
-    if best.group("tgtyear"):
-        year = int(best.group("ty"))
-        if doc_year is None or year >= doc_year:
-            return "target", cue
-        return "actual", cue
+    if best.group("tgtyear"):  # "đến năm 2025 … còn dưới 3%" in a text of 2022: a goal
+        return "target", cue
     if best.group("tgt"):
         # "dự kiến … sẽ giảm xuống 0,56%": the future of an expectation stays an estimate
         if cue.lower() == "sẽ" and any(m.group("est") for m in (pattern or KIND_CUE).finditer(context[: best.start()])):
@@ -270,13 +270,17 @@ def kind_from_cues(
 def year_for(doc: Doc, exprs: YearIndex, q: Quantity, sent: tuple[int, int]):
     """Return ``(year, year_end, how)`` for a quantity."""
     t = doc.years_text
-    pm = re.match(rf"\s*\(\s*năm\s+({_YR})\s*\)", t[q.end : q.end + 20])
+    # a year in brackets right after the number (and its group) is its own: "73,26% (2021)", "(năm 2020)",
+    # "1.234 hộ nghèo (hết năm 2023)"
+    pm = re.match(rf"[^\d(),.;:]{{0,30}}?\(\s*(?:(?:đầu|cuối|hết)\s+)?(?:năm\s+)?({_YR})\s*\)", t[q.end : q.end + 54])
     if pm:
         return int(pm.group(1)), None, ""
     am = re.match(rf"\s*(?:vào\s+|trong\s+)?(?:cuối\s+|hết\s+)?năm\s+({_YR})", t[q.end : q.end + 30])
     if am:
         return int(am.group(1)), None, ""
     best = exprs.last(sent[0], q.qual_start, ("compare", "term", "paren"))
+    if best is not None and NEXT_PERIOD.search(t, best.end, q.qual_start):
+        return None, None, ""  # "Giai đoạn 2022-2025 … tạo đà cho giai đoạn mới với mục tiêu …": not that period
     if best is None:
         # "58 xã thuộc vùng … giai đoạn 2021-2025": a period closing the number's own phrase
         stop = min(sent[1], q.end + 80, *(i for i in (t.find(";", q.end), t.find(",", q.end)) if i >= 0))
@@ -303,6 +307,27 @@ def year_for(doc: Doc, exprs: YearIndex, q: Quantity, sent: tuple[int, int]):
     return best.year, best.year_end, ""
 
 
+def continued_paragraph(doc: Doc, para: int) -> tuple[int, int] | None:
+    """Return the span of the paragraph that the paragraph at ``para`` goes on with, or None.
+
+    A paragraph that opens with ``Trong đó``, ``Cụ thể``, ``Theo đó`` (``[cues.continuation]``) or
+    follows one that ends with a colon continues the paragraph before it; short lines in between
+    (a caption, a repeated subheading) are passed over.
+    """
+    t = doc.years_text
+    head = t[:para].rstrip()
+    if not (CONTINUATION.match(t, para) or head.endswith(":")):
+        return None
+    for _ in range(3):
+        if not head:
+            break
+        lo = doc.line_start(len(head) - 1)
+        if len(t[lo : len(head)].split()) > 15 or head.endswith(":"):
+            return lo, len(head)
+        head = t[:lo].rstrip()
+    return None
+
+
 def year_fallback(
     doc: Doc, meta: dict, exprs: YearIndex, q: Quantity, sent: tuple[int, int], kind: str, pairs: FromToPairs | None
 ):
@@ -319,13 +344,20 @@ def year_fallback(
         if period:
             return *period, "period of the 'từ … xuống …' pair before it"
     if kind == "target":
-        hm = re.search(rf"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+({_YR})", t[q.end : sent[1]], re.IGNORECASE)
+        hm = re.search(
+            rf"(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|vào\s+(?:cuối\s+)?)(?:năm\s+)?({_YR})(?![\d/-])",
+            t[q.end : sent[1]],
+            re.IGNORECASE,
+        )
         if hm:
             return int(hm.group(1)), None, "year from 'đến năm …' later in the sentence"
     para = doc.line_start(sent[0])
     # a target takes a year named earlier in its paragraph, but not a period (the period of a
     # programme named in passing is not the due date of the target)
     best = exprs.last(para, sent[0], ("compare", "term"), with_year=True)
+    before = continued_paragraph(doc, para) if best is None and kind != "target" else None
+    if before:  # a result in a paragraph that goes on with the one before: the year named there
+        best = exprs.last(*before, ("compare", "term"), with_year=True)
     if best is not None and kind == "target" and best.kind in ("period", "fromto", "since", "now"):
         return None
     if best is not None:
