@@ -8,7 +8,7 @@ from IPython.display import Markdown, display
 from study.analysis import targets
 from study.present import figures, page, tables
 from study.present.i18n import t
-from study.present.narrative.targets import reason, summary_sentences, target_sentence, what
+from study.present.narrative.targets import reason, summary_sentences, target_label, target_sentence
 from study.present.sentences import to_markdown
 
 table = targets.tracked()
@@ -19,7 +19,7 @@ figures.save_table(table, output_dir, "targets")
 for origin, name in (("national", "national_targets"), ("document", "province_targets")):
     rows = table[table["origin"] == origin]
     figures.save_table(
-        rows.assign(target=[what(r, lang) for r in rows.to_dict("records")])[
+        rows.assign(target=[target_label(r, lang) for r in rows.to_dict("records")])[
             ["area", "target", "target_year", "status"]
         ].rename(columns={"target_year": "year"}),
         output_dir,
@@ -46,7 +46,7 @@ display(Markdown("\n".join(lines)))
 display(page.heading(lang, "h_targets_table"))
 frame = table[table["origin"] == "document"].sort_values(["area", "target_id"]).copy()
 frame["province"] = frame["area"]
-frame["target"] = [what(r, lang) for r in frame.to_dict("records")]
+frame["target"] = [target_label(r, lang) for r in frame.to_dict("records")]
 frame["status"] = [t(lang, f"status.{s}") for s in frame["status"]]
 frame["reason"] = [reason(r, lang) for r in frame.to_dict("records")]
 frame["year"] = frame["target_year"]

@@ -437,3 +437,17 @@ def test_every_tracked_target_names_its_indicator_in_both_languages(tables):
     row = table[table["label"].fillna("") == "houses_supported"]
     row = (row if len(row) else table[table["indicator"] == "houses_supported"]).iloc[0].to_dict()
     assert "nhà ở" in target_sentence(row, "vi").text
+
+
+def test_national_targets_read_as_goals_with_their_group(tables):
+    """'Số hộ nghèo và cận nghèo: 60%' said nothing; a fall reads as a fall, and the group is named."""
+    from study.present.narrative.targets import target_label
+
+    table = targets.tracked()
+    national = table[table["origin"] == "national"].to_dict("records")
+    for row in national:
+        if "reduction" in row["indicator"]:
+            assert target_label(row, "vi").startswith("giảm"), target_label(row, "vi")
+            assert target_label(row, "en").startswith("reduce"), target_label(row, "en")
+    ethnic = next(r for r in national if r["scope"] == "ethnic_minority" and r["indicator"] == "poor_rate_reduction_pp")
+    assert "dân tộc thiểu số" in target_label(ethnic, "vi") and "ethnic-minority" in target_label(ethnic, "en")

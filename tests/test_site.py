@@ -479,3 +479,20 @@ def test_home_measures_card_counts_the_documents_of_the_region_table(lang):
     assert card["text"].startswith("26 ")
     assert ("region" if lang == "en" else "vùng") in card["text"]
     assert "project" not in card["text"] and "dự án" not in card["text"]
+
+
+def test_home_targets_card_lists_every_target_it_counts():
+    """The card said '10 national targets' above a table of 8."""
+    from study.publish import home
+
+    table = [{"target": f"target {i}", "year": "2025", "status": "on_track" if i < 3 else "unknown"} for i in range(10)]
+    record = {
+        "notebook": "targets_tracking",
+        "lang": "en",
+        "page": "t.html",
+        "files": "t/",
+        "figures": [],
+        "tables": {"national_targets.csv": table},
+    }
+    card = next(item for item in home.gather([record], "en") if item["key"] == "targets")
+    assert card["text"].startswith("10 ") and len(card["table"]["rows"]) == 10

@@ -153,7 +153,7 @@ def gather(records: Sequence[Mapping], lang: str) -> list[dict]:
             else ""
         )
         figures = _png(targets, r".")
-        rows = [[r.get("target", ""), r.get("year", ""), _status(str(r.get("status")), lang)] for r in table[:8]]
+        rows = [[r.get("target", ""), r.get("year", ""), _status(str(r.get("status")), lang)] for r in table]
         small = {"columns": words["columns"], "rows": rows} if table else None
         items.append(
             {

@@ -64,6 +64,9 @@ def what(row: dict, lang: str) -> str:
     """What the target asks, in words."""
     amount, indicator = _target_amount(row, lang), _indicator(row, lang)
     kind = row.get("target_type") or ""
+    if not kind and "reduction" in str(row["indicator"]):
+        # a fall the review cannot judge still reads as a fall: "giảm ... mỗi năm", never "...: 60%"
+        kind = "yearly_pace" if str(row.get("unit") or "").endswith("per_year") else "period_total"
     if (
         kind == "level"
         and row["indicator"] == "poor_households"
@@ -78,6 +81,12 @@ def what(row: dict, lang: str) -> str:
     else:
         key = "target.what_other"
     return t(lang, key, indicator=indicator, value=amount, year=row.get("target_year") or "")
+
+
+def target_label(row: dict, lang: str) -> str:
+    """What the target asks and for whom, as a table cell ("giảm tỷ lệ hộ nghèo 3 điểm phần trăm mỗi
+    năm (hộ đồng bào dân tộc thiểu số)")."""
+    return what(row, lang) + _scope(row, lang)
 
 
 def _scope(row: dict, lang: str) -> str:
