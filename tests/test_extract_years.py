@@ -8,18 +8,7 @@ from __future__ import annotations
 from study.extract import extract_text
 from study.extract.normalise import furniture_spans
 from study.extract.sentences import sentence_spans
-
-
-def facts(text: str):
-    return extract_text(text, doc_id="t").facts
-
-
-def one(rows, value, indicator=None):
-    hits = [f for f in rows if f["value"] is not None and abs(f["value"] - value) < 1e-9]
-    if indicator is not None:
-        hits = [f for f in hits if f["indicator"] == indicator]
-    assert hits, [(f["indicator"], f["value"], f["year"]) for f in rows]
-    return hits[0]
+from tests.test_extract_stages import facts, one
 
 
 def years(row):

@@ -60,8 +60,9 @@ def zero_count_rates(review: pd.DataFrame) -> pd.DataFrame:
 
     A review that finds no poor household publishes the count (0) and often no rate; the rate is then
     exactly 0%, not an estimate. Only end-of-year rows are used, and only where the review gives no
-    rate of its own for that province, year and kind. The rows keep the count's source; the findings
-    layer marks such values with the ``zero_count`` caveat.
+    end-of-year rate of its own for that province, year and kind. The rows keep the count's source.
+    The profiles (:mod:`study.analysis.findings.profile`, caveat ``zero_count``) and the target
+    tracking both read zeros from here.
 
     Parameters
     ----------
@@ -77,7 +78,8 @@ def zero_count_rates(review: pd.DataFrame) -> pd.DataFrame:
     if zero.empty:
         return zero
     zero["indicator"] = zero["indicator"].map(ZERO_RATE_OF)
-    have = review[review["indicator"].isin(list(ZERO_RATE_OF.values()))][[*keys, "indicator"]]
+    rates = review["indicator"].isin(list(ZERO_RATE_OF.values())) & (review["reference_point"] == "end_of_year")
+    have = review[rates][[*keys, "indicator"]]
     zero = zero.merge(have.drop_duplicates(), on=[*keys, "indicator"], how="left", indicator="_have")
     return zero[zero["_have"] == "left_only"].drop(columns="_have").reset_index(drop=True)
 

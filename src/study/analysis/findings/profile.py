@@ -26,7 +26,7 @@ from study.analysis.findings.sources import (
     survey_finding,
     text,
 )
-from study.analysis.indicators import NOT_YEAR_END, observable_facts
+from study.analysis.indicators import NOT_YEAR_END, observable_facts, zero_count_rates
 from study.registry import provinces
 from study.registry.provinces import Unit
 
@@ -119,10 +119,10 @@ def _series(
     for year in years:
         found = _pick(review, indicator, year, area)
         if found is not None and not found.final and count:
-            zero = _zero_count(review, count, year, area, indicator)
+            zero = _zero_count(review, year, area, indicator)
             found = zero or found
         if found is None and count:
-            found = _zero_count(review, count, year, area, indicator)
+            found = _zero_count(review, year, area, indicator)
         if found is None or not found.final:
             stated = _document_actual(facts, documents, indicator, year, area)
             found = stated or found
@@ -131,14 +131,10 @@ def _series(
     return out
 
 
-def _zero_count(review: pd.DataFrame, count: str, year: int, area: str, indicator: str) -> Finding | None:
+def _zero_count(review: pd.DataFrame, year: int, area: str, indicator: str) -> Finding | None:
     """A rate of zero when the year's end-of-year review counted no household of the kind."""
-    rows = review[
-        (review["indicator"] == count)
-        & (review["year"] == year)
-        & (review["reference_point"] == "end_of_year")
-        & (review["value"] == 0)
-    ]
+    rows = zero_count_rates(review)
+    rows = rows[(rows["indicator"] == indicator) & (rows["year"] == year)] if len(rows) else rows
     if rows.empty:
         return None
     base = review_finding(rows.iloc[0].to_dict(), area, ("zero_count",))
