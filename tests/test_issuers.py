@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from study.present.issuers import issuer_label
+from study import load
+from study.analysis.findings.sources import document_source, site_name
+from study.present.issuers import issuer_label, publisher_label
+from study.present.narrative import document_label
 from study.present.sentences import Source, _describe
 from study.present.tables import documents_table
 
@@ -58,3 +62,44 @@ def test_source_notes_and_document_tables_use_the_vietnamese_name():
         "vi",
     )
     assert "UBND tỉnh Ninh Bình" in table.to_string()
+
+
+ARTICLE = {
+    "title": "Ninh Bình: Tỷ lệ hộ nghèo giảm còn 1,65%",
+    "issuer": "UBND tỉnh Ninh Bình",
+    "doc_date": "2022-01-05",
+    "kind": "article",
+    "source_url": "https://www.baodansinh.vn:443/ninh-binh-ty-le-ho-ngheo.htm",
+    "source": "https://www.baodansinh.vn:443/ninh-binh-ty-le-ho-ngheo.htm",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_article_is_named_by_its_site_not_by_the_body_it_reports_on(lang):
+    table = documents_table([ARTICLE], lang).to_string()
+    assert "baodansinh.vn" in table and "UBND tỉnh Ninh Bình" not in table
+    label = document_label(ARTICLE, lang)
+    assert "baodansinh.vn" in label and "UBND" not in label
+
+
+def test_a_plan_is_still_named_by_its_issuer():
+    plan = dict(ARTICLE, kind="plan", issuer="People's Committee of Ninh Binh province")
+    assert publisher_label(plan, "vi") == "UBND tỉnh Ninh Bình"
+    assert publisher_label(dict(ARTICLE, source_url="", source="seed.txt"), "vi") == "UBND tỉnh Ninh Bình"
+
+
+def test_sources_under_document_figures_name_the_site_of_an_article():
+    documents = pd.DataFrame([dict(ARTICLE, doc_id="dbsh13")])
+    fact = {"fact_id": "dbsh13-f01", "doc_id": "dbsh13", "evidence": "giảm còn 1,65%", "source": ARTICLE["source"]}
+    source = document_source(fact, documents)
+    assert source.publisher == "baodansinh.vn"
+    assert "UBND" not in _describe(source, "vi")
+
+
+def test_every_coded_article_with_a_web_address_is_named_by_its_site():
+    docs = load.documents()
+    articles = docs[docs["kind"] == "article"].to_dict("records")
+    online = [d for d in articles if str(d.get("source_url") or d.get("source") or "").startswith("http")]
+    assert len(online) > 100  # only the seed files (no URL) keep their issuer
+    wrong = [d["doc_id"] for d in online if publisher_label(d, "vi") != site_name(d.get("source_url") or d["source"])]
+    assert not wrong, f"articles shown under the body they report on: {wrong}"

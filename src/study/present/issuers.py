@@ -1,15 +1,22 @@
-"""Issuers in the reader's language: the provincial bodies that English-language sources name in English.
+"""Who a reader is told a document comes from, in the reader's language.
 
 Documents are coded as their source writes them, so an English article's issuer reads "Hung Yen
 Provincial People's Committee". A Vietnamese page names the same body as Vietnamese readers know it
 ("UBND tỉnh Hưng Yên"). Only the bodies below are renamed, each by a pattern; any other issuer is
 shown as coded, in both languages.
+
+A newspaper article is not issued by the body it reports on: its coded ``issuer`` is that body
+(the committee whose figures it gives), but the page names the outlet that published it, by the
+site's address (:func:`publisher_label`), so that a Báo Dân sinh article never reads as an issuance
+of the provincial People's Committee.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
+from study.analysis.findings.sources import publisher
 from study.registry import provinces
 
 _PLACE = r"(?P<place>[A-ZĐÀ-Ỹ][\w'’ -]*?)"
@@ -64,3 +71,28 @@ def issuer_label(issuer: str, lang: str) -> str:
         word = "thành phố" if unit.kind == "thanh_pho" else "tỉnh"
         return body.replace("tỉnh", word) + f" {unit.name_vi}"
     return text
+
+
+def publisher_label(doc: Mapping, lang: str) -> str:
+    """Return who published ``doc``, as a page in ``lang`` names it.
+
+    Parameters
+    ----------
+    doc : Mapping
+        A document row (``kind``, ``issuer``, ``source_url`` and/or ``source``).
+    lang : {"en", "vi"}
+        The page's language.
+
+    Returns
+    -------
+    str
+        :func:`study.analysis.findings.sources.publisher` (the site of an article, else the
+        issuer), with a provincial body named in English put in the reader's language.
+
+    Examples
+    --------
+    >>> publisher_label({"kind": "article", "issuer": "UBND tỉnh Ninh Bình",
+    ...                  "source_url": "https://baodansinh.vn/ninh-binh-123.htm"}, "vi")
+    'baodansinh.vn'
+    """
+    return issuer_label(publisher(doc), lang)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from study.present.i18n import MISSING, fmt_count, fmt_number, t
-from study.present.issuers import issuer_label
+from study.present.issuers import publisher_label
 
 RATE_DECIMALS = 2
 """Decimals of a rate in a printed table (the sources print at most two or three)."""
@@ -134,9 +134,13 @@ def review_table(panel: pd.DataFrame, lang: str, review: pd.DataFrame | None = N
 
 
 def documents_table(documents: list[dict], lang: str) -> pd.DataFrame:
-    """The coded documents of a page (title, issuer, date, kind), printed."""
-    frame = pd.DataFrame(documents, columns=["title", "issuer", "doc_date", "kind"])
-    frame["issuer"] = [issuer_label(i, lang) if isinstance(i, str) else i for i in frame["issuer"]]
+    """The coded documents of a page (title, publisher, date, kind), printed.
+
+    The publisher is the issuer of a plan, report or resolution and the site of an article
+    (:func:`study.present.issuers.publisher_label`).
+    """
+    frame = pd.DataFrame(documents, columns=["title", "issuer", "doc_date", "kind", "source_url", "source"])
+    frame["issuer"] = [publisher_label(d, lang) or None for d in frame.to_dict("records")]
     frame["date"] = frame["doc_date"]
     frame["kind"] = [t(lang, f"doc_kind.{k}") if k else None for k in frame["kind"]]
     return printable(frame, {"title": "text", "issuer": "text", "date": "text", "kind": "text"}, lang)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
 import pandas as pd
 
 from study.analysis.findings.model import Finding, Source
@@ -92,8 +95,48 @@ def aggregate_finding(row: dict) -> Finding:
     )
 
 
+def site_name(url: str) -> str:
+    """The host of ``url`` as a reader knows a site: ``"https://www.baodansinh.vn:443/a"`` → ``"baodansinh.vn"``.
+
+    Returns an empty string for anything that is not an http(s) URL with a host.
+    """
+    try:
+        parts = urlsplit(str(url or "").strip())
+    except ValueError:
+        return ""
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return ""
+    host = parts.hostname.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def publisher(doc: Mapping) -> str:
+    """Who published a document: the site of a newspaper article, else the issuer as coded.
+
+    An article's coded ``issuer`` is the body whose figures it reports (the provincial People's
+    Committee, say), not the outlet; a page that named it as the source would read as if the
+    committee had issued the article.
+
+    Parameters
+    ----------
+    doc : Mapping
+        A document row: ``kind``, ``issuer``, ``source_url`` and/or ``source``.
+
+    Returns
+    -------
+    str
+        :func:`site_name` of the URL when ``kind`` is ``"article"`` and it has one; else the issuer.
+    """
+    if text(doc.get("kind")) == "article":
+        for key in ("source_url", "source"):
+            site = site_name(text(doc.get(key)))
+            if site:
+                return site
+    return text(doc.get("issuer"))
+
+
 def document_source(fact: dict, documents: pd.DataFrame) -> Source:
-    """The source of a coded fact: its document's title, issuer and date, and the fact's evidence."""
+    """The source of a coded fact: its document's title, publisher and date, and the fact's evidence."""
     doc = documents[documents["doc_id"] == fact["doc_id"]]
     d = doc.iloc[0].to_dict() if len(doc) else {}
     url = text(d.get("source_url")) or text(fact.get("source"))
@@ -101,7 +144,7 @@ def document_source(fact: dict, documents: pd.DataFrame) -> Source:
         url=url if url.startswith("http") else "",
         title=text(d.get("title")),
         date=text(d.get("doc_date")),
-        publisher=text(d.get("issuer")),
+        publisher=publisher(d),
         evidence=text(fact.get("evidence")),
         row=f"facts:{fact['fact_id']}",
         doc_id=text(fact.get("doc_id")),

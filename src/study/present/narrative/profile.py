@@ -9,7 +9,7 @@ from __future__ import annotations
 from study.analysis.findings.model import Finding
 from study.analysis.findings.profile import ProvinceFindings
 from study.present.i18n import check_lang, fmt_count, fmt_date, fmt_list, fmt_pct, fmt_pp, t
-from study.present.issuers import issuer_label
+from study.present.issuers import publisher_label
 from study.present.narrative.targets import target_sentence
 from study.present.sentences import Sentence, escape
 from study.registry.provinces import MERGER_DATE, Unit
@@ -25,8 +25,8 @@ def kind_word(unit: Unit, lang: str, capital: bool = False) -> str:
 
 
 def document_label(doc: dict, lang: str) -> str:
-    """A document as a reader knows it: its title, issuer and date (escaped)."""
-    title, issuer = escape(doc.get("title", "")), escape(issuer_label(doc.get("issuer", ""), lang))
+    """A document as a reader knows it: its title, publisher (issuer, or the site of an article) and date (escaped)."""
+    title, issuer = escape(doc.get("title", "")), escape(publisher_label(doc, lang))
     date = fmt_date(doc["doc_date"], lang) if doc.get("doc_date") else ""
     if issuer and date:
         return t(lang, "document.doc", title=title, issuer=issuer, date=date)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from study.analysis.findings.model import Source
 from study.present.i18n import catalogue, check_lang, fmt_count, fmt_number, fmt_pct, fmt_pp, t
+from study.present.issuers import publisher_label
 from study.present.sentences import Sentence
 
 STATUS_ORDER = ("achieved", "met_early", "on_track", "off_track", "not_achieved", "unknown")
@@ -162,7 +163,9 @@ def target_sentence(row: dict, lang: str) -> Sentence:
             url=row.get("source") or "",
             title=row.get("title") or "",
             date=row.get("doc_date") or "",
-            publisher=row.get("issuer") or "",
+            publisher=publisher_label(
+                {"kind": row.get("doc_kind"), "issuer": row.get("issuer"), "source_url": row.get("source")}, lang
+            ),
             evidence=row.get("evidence") or "",
             row=f"facts:{row['target_id']}",
         )
