@@ -451,3 +451,33 @@ def test_national_targets_read_as_goals_with_their_group(tables):
             assert target_label(row, "en").startswith("reduce"), target_label(row, "en")
     ethnic = next(r for r in national if r["scope"] == "ethnic_minority" and r["indicator"] == "poor_rate_reduction_pp")
     assert "dân tộc thiểu số" in target_label(ethnic, "vi") and "ethnic-minority" in target_label(ethnic, "en")
+
+
+def test_no_line_is_drawn_across_a_year_without_a_value(tables):
+    import matplotlib.pyplot as plt
+
+    from study.present import charts
+
+    for name in ("Ninh Bình", "Lạng Sơn", "Sơn La", "Hồ Chí Minh"):
+        f = province_findings(name, tables)
+        fig, ax = plt.subplots()
+        charts.trajectory(f, lang="vi", ax=ax)
+        for line in ax.get_lines():
+            years = list(line.get_xdata())
+            assert all(b - a == 1 for a, b in zip(years, years[1:], strict=False)), (name, line.get_label(), years)
+        # the grey line joins end-of-year review figures only, never a document's figure
+        review = {(r.year, r.value) for r in f.rates if r.final and r.series == "review"}
+        for line in ax.get_lines():
+            if line.get_color() == "0.6":
+                assert set(zip(line.get_xdata(), line.get_ydata(), strict=True)) <= review, name
+        plt.close(fig)
+
+
+def test_year_runs_split_at_gaps():
+    from types import SimpleNamespace
+
+    from study.present.charts import year_runs
+
+    runs = year_runs([SimpleNamespace(year=y) for y in (2024, 2021, 2022, 2025)])
+    assert [[f.year for f in run] for run in runs] == [[2021, 2022], [2024, 2025]]
+    assert year_runs([]) == []

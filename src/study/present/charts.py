@@ -22,12 +22,28 @@ def _ax(ax, figsize=(6.5, 3.6)):
     return ax
 
 
+def year_runs(items) -> list[list]:
+    """Split findings ordered by year into runs of consecutive years.
+
+    A line is drawn through each run only, so that it never crosses a year without a value
+    (2022 → 2024 with 2023 missing gives two runs, not one segment over the gap).
+    """
+    runs: list[list] = []
+    for item in sorted(items, key=lambda f: f.year):
+        if runs and item.year == runs[-1][-1].year + 1:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
 def trajectory(findings, *, lang: str = "en", title: str | None = None, ax=None):
     """Plot a province's poor-household rate by year from its findings, marking where each point comes from.
 
-    End-of-year review figures are filled circles, figures stated in documents squares, interim or
-    preliminary figures hollow circles (shown, never joined by the line), the documents' estimates
-    hollow diamonds, the nation dashed and the region dotted.
+    End-of-year review figures are filled circles joined by a grey line, figures stated in documents
+    squares (not joined: they are compared with care), interim or preliminary figures hollow circles,
+    the documents' estimates hollow diamonds, the nation dashed and the region dotted. No line is
+    drawn across a year without a value (:func:`year_runs`).
 
     Parameters
     ----------
@@ -43,8 +59,8 @@ def trajectory(findings, *, lang: str = "en", title: str | None = None, ax=None)
     ax = _ax(ax)
     rates = [f for f in findings.rates if f.value is not None]
     final = [f for f in rates if f.final]
-    if final:
-        ax.plot([f.year for f in final], [f.value for f in final], color="0.6", lw=1, zorder=1)
+    for run in year_runs([f for f in final if f.series == "review"]):
+        ax.plot([f.year for f in run], [f.value for f in run], color="0.6", lw=1, zorder=1)
     groups = (
         ("review", [f for f in final if f.series == "review"], dict(marker="o", color="#1b6ca8")),
         ("document", [f for f in final if f.series == "document"], dict(marker="s", color="#e07b39")),
@@ -76,7 +92,10 @@ def trajectory(findings, *, lang: str = "en", title: str | None = None, ax=None)
                 if key == "national"
                 else (findings.unit.region if lang == "vi" else findings.unit.region_en)
             )
-            ax.plot([f.year for f in series], [f.value for f in series], lw=1, zorder=2, label=name, **style)
+            for i, run in enumerate(year_runs(series)):
+                ax.plot(
+                    [f.year for f in run], [f.value for f in run], lw=1, zorder=2, label=None if i else name, **style
+                )
     ax.set_ylabel(label(lang, "rate"))
     ax.set_xlabel(label(lang, "year"))
     values = [f.value for f in rates + findings.estimates + findings.national_series + findings.regional_series]
