@@ -295,3 +295,53 @@ def test_targets_of_a_merged_province_are_never_judged_on_the_old_one():
     obs = pd.DataFrame(columns=["province_code", "year", "indicator", "value", "origin", "kind", "reference_point"])
     judged = tracking.judge_fact(row, obs, "Phú Thọ")
     assert judged.status == "unknown" and judged.reason_code == "merged_territory"
+
+
+def test_a_coders_year_explanation_does_not_hide_an_end_of_year_figure():
+    """Guide 2.9 notes quote the cues a year came from; only the coder's own remarks reject a figure."""
+    base = {
+        "doc_id": "x",
+        "indicator": "poor_rate_pct",
+        "unit": "pct",
+        "kind": "actual",
+        "scope": "province",
+        "flag": "",
+    }
+    facts = pd.DataFrame(
+        [
+            dict(
+                base,
+                fact_id="x-f01",
+                year=2022,
+                value=10.86,
+                note="year inferred (guide 2.9.6): paragraph on 2022 ('đầu năm 2022' … 'cuối năm 2022')",
+            ),
+            dict(
+                base,
+                fact_id="x-f02",
+                year=2021,
+                value=15.32,
+                note="stock at the start of 2022; year recoded (guide 2.9.1): was 2022",
+            ),
+            dict(base, fact_id="x-f03", year=2023, value=3.1, note="currently, in a text of mid-2023"),
+            dict(
+                base,
+                fact_id="x-f04",
+                year=2021,
+                value=1.8,
+                note="see f10 (2016-2020 standard); year recoded (guide 2.9.1): was 2020",
+            ),
+        ]
+    )
+    kept = set(tracking.observable_facts(facts)["fact_id"])
+    assert kept == {"x-f01"}
+
+
+def test_figures_flagged_inconsistent_are_never_observed_values(real_processed):
+    facts = load.facts()
+    flagged = set(facts.loc[facts["flag"].fillna("").astype(str) != "", "fact_id"])
+    assert {
+        "dbscl15-f02",
+        "dbscl15-f04",
+    } <= flagged  # Bạc Liêu: 2022 as written, the end-2021 review by the review rows
+    assert not flagged & set(tracking.observable_facts(facts)["fact_id"])

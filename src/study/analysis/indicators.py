@@ -32,6 +32,10 @@ NOT_YEAR_END = re.compile(
     r"|2016-2020 standard|old standard|59/2015",
     re.I,
 )
+#: how a coder explains a year under coding guide 2.9 ("year inferred (guide 2.9.6): …", "year recoded
+#: (guide 2.9.1): was 2022"): it quotes the text's cues ("đầu năm 2022", "currently") to say where the
+#: year came from, so it is not read as a remark that the figure is not an end-of-year one
+_YEAR_CONVENTION = re.compile(r"year (?:inferred|recoded)\s*\(guide 2\.9[^;]*", re.I)
 _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November)\b|tháng")
 _REPEATS = re.compile(r"\brepeat(?:s|ed)?\b(.*)", re.I)
 _FACT_REF = re.compile(r"\b((?:[a-z]+\d+-)?f\d+)\b")
@@ -210,7 +214,7 @@ def observable_facts(facts: pd.DataFrame) -> pd.DataFrame:
     preliminary, of a merged or former territory, or under another poverty line. Estimates and
     targets are never observed values.
     """
-    notes = facts["note"].fillna("").astype(str)
+    notes = facts["note"].fillna("").astype(str).str.replace(_YEAR_CONVENTION, "", regex=True)
     bad = set(facts.loc[notes.str.contains(NOT_YEAR_END) | notes.str.contains(_MONTH), "fact_id"])
     links = repeat_links(facts)
     for _ in range(2):  # a repeat of a rejected statement is rejected, and the other way round
