@@ -446,7 +446,11 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--split", type=Path, default=None, help="the split CSV (doc_id,province,set)")
     parser.add_argument(
-        "--set", dest="which", choices=("dev", "test", "unseen", "blind", "blind2"), default="dev", help="the set to score"
+        "--set",
+        dest="which",
+        choices=("dev", "test", "unseen", "blind", "blind2"),
+        default="dev",
+        help="the set to score",
     )
     parser.add_argument(
         "--make-split", action="store_true", help=f"write the split of the coded documents to {SPLIT.name} and stop"

@@ -272,10 +272,11 @@ def test_the_period_of_the_lead_is_found_after_a_date_line():
     assert one(rows, 100)["year"] == 2030  # a level due at the end of the period
 
 
-def test_a_five_year_party_term_sets_the_plan_that_follows_it():
+def test_a_five_year_party_term_is_coded_as_written():
+    # coding guide 2.9.2: "nhiệm kỳ 2025 - 2030" is 2025 to 2030, not moved to the plan after it
     rows = facts("Đại hội Đảng bộ tỉnh nhiệm kỳ 2025 - 2030 đề ra chỉ tiêu giảm tỷ lệ hộ nghèo bình quân 1,5%/năm.")
     row = one(rows, 1.5)
-    assert (row["year"], row["year_end"]) == (2026, 2030)
+    assert (row["year"], row["year_end"]) == (2025, 2030)
 
 
 def test_a_figure_for_every_year_runs_over_the_period():
@@ -343,9 +344,10 @@ def test_only_the_comparison_of_its_own_clause_dates_a_figure():
     assert one(rows, 100)["year"] != 2027  # another clause: the comparison is not its date
 
 
-def test_a_fall_up_to_an_undated_now_runs_from_the_year_compared():
+def test_a_fall_compared_with_a_year_is_of_the_year_after_it_unless_dated_later():
+    # coding guide 2.9.3: "giảm Z% so với năm A" with no other year is A + 1 (an undated "đến nay" is no year)
     rows = facts("Đến nay, tỷ lệ hộ nghèo của tỉnh giảm 2,3% so với năm 2026.")
-    assert (one(rows, 2.3)["year"], one(rows, 2.3)["year_end"]) == (2026, None)
+    assert (one(rows, 2.3)["year"], one(rows, 2.3)["year_end"]) == (2027, None)
     rows = facts(" date 2029-05-04 Đến nay, tỷ lệ hộ nghèo của tỉnh giảm 2,3% so với năm 2026.")
     assert (one(rows, 2.3)["year"], one(rows, 2.3)["year_end"]) == (2026, 2029)
 
@@ -358,7 +360,10 @@ def test_a_level_is_not_dated_by_the_period_of_the_document():
     )
     rows = facts(text)
     assert one(rows, 2.4)["year_end"] is None  # a rate is at one point in time
-    assert (one(rows, 640)["year"], one(rows, 640)["year_end"]) == (2026, 2030)  # a count over the period
+    # a result with no year in its paragraph: the document's year (guide 2.9.6), none in an undated text (2.9.7)
+    assert (one(rows, 640)["year"], one(rows, 640)["year_end"]) == (None, None)
+    rows = facts(" date 2028-06-01 " + text)
+    assert (one(rows, 640)["year"], one(rows, 640)["year_end"]) == (2028, None)
 
 
 def test_the_verb_of_coordinated_rates_carries_over():

@@ -56,12 +56,20 @@ def test_a_pair_restated_as_an_equivalent_keeps_the_start_year_of_the_first():
 
 
 def test_a_text_without_a_date_speaks_as_of_the_review_it_reports():
+    # coding guide 2.9.1: "hiện nay" in an undated text is the year of the review it reports
+    rows = facts(
+        "Tỉnh Hòa Bình hiện nay còn 1,5% hộ nghèo\n"
+        "UBND tỉnh vừa phê duyệt kết quả rà soát hộ nghèo, hộ cận nghèo năm 2027 trên địa bàn tỉnh.\n"
+        "Việc rà soát là cơ sở để thực hiện chính sách trong năm 2028."
+    )
+    assert one(rows, 1.5)["year"] == 2027
+    # without "hiện nay", a figure with no year in its paragraph stays without one (2.9.7)
     rows = facts(
         "Tỉnh Hòa Bình còn 1,5% hộ nghèo\n"
         "UBND tỉnh vừa phê duyệt kết quả rà soát hộ nghèo, hộ cận nghèo năm 2027 trên địa bàn tỉnh.\n"
         "Việc rà soát là cơ sở để thực hiện chính sách trong năm 2028."
     )
-    assert one(rows, 1.5)["year"] == 2027
+    assert one(rows, 1.5)["year"] is None
 
 
 def test_a_headline_figure_takes_the_year_of_the_same_figure_in_the_body():
@@ -203,3 +211,129 @@ def test_english_expectations_asides_and_the_start_of_a_comparison():
     assert one(rows, 1.5)["kind"] == "target"  # a later period: a goal
     assert one(rows, 400)["kind"] == "target"  # the cue in brackets belongs to the aside
     assert one(rows, 14.2)["kind"] == "baseline"
+
+
+# --- fourth pass: the year conventions of coding guide 2.9 --------------------------------------
+
+#: a paragraph without figures that makes a short invented text read as English
+_EN = (
+    "The province and the people of the districts work with the poor and the near-poor households in the fight "
+    "against poverty, and the programme is carried out in the communes of the province with the help of the people.\n"
+)
+
+
+def test_a_stock_at_the_start_of_a_year_is_the_review_of_the_year_before():
+    rows = facts(" date 2029-02-10 Đầu năm 2028, toàn huyện có 1.432 hộ nghèo, chiếm 3,75% số hộ.")
+    assert (one(rows, 1432)["year"], one(rows, 3.75)["year"]) == (2027, 2027)
+    assert "review of 2027" in one(rows, 1432)["note"]
+    rows = facts(" date 2029-02-10 Số hộ nghèo tính từ đầu năm 2028 của tỉnh là 2.468 hộ.")
+    assert one(rows, 2468)["year"] == 2027
+    rows = facts(" date 2029-02-10 Toàn tỉnh còn 1.357 hộ cận nghèo (đầu năm 2028).")
+    assert one(rows, 1357)["year"] == 2027
+    # a flow that starts then keeps the year as written; "từ đầu năm … đến nay" is a flow too
+    rows = facts(" date 2029-02-10 Đầu năm 2028, tỉnh đã hỗ trợ xây dựng 246 căn nhà cho hộ nghèo.")
+    assert one(rows, 246)["year"] == 2028
+    rows = facts(" date 2028-09-10 Từ đầu năm 2028 đến nay, toàn tỉnh giảm được 579 hộ nghèo.")
+    assert one(rows, 579)["year"] == 2028
+
+
+def test_start_of_year_stocks_in_pairs_paragraphs_and_english():
+    rows = facts("Tỷ lệ hộ nghèo giảm từ 7,45% đầu năm 2027 xuống còn 3,15% cuối năm 2029.")
+    assert (one(rows, 7.45)["year"], one(rows, 3.15)["year"]) == (2026, 2029)
+    rows = facts(" date 2029-03-01 Năm 2028, huyện đẩy mạnh giảm nghèo. Đầu năm, huyện còn 864 hộ nghèo.")
+    assert one(rows, 864)["year"] == 2027
+    rows = facts(
+        "date 2029-05-02 "
+        + _EN
+        + "At the beginning of 2027, the province had 12,345 poor households, accounting for 9.87% of the population."
+    )
+    assert (one(rows, 12345)["year"], one(rows, 9.87)["year"]) == (2026, 2026)
+    rows = facts(
+        _EN + "The province reviews its poverty reduction in the 2026-2030 term.\n"
+        "At the beginning of the term, the poverty rate of the province was 17.65%, "
+        "equivalent to 23,456 poor households."
+    )
+    assert (one(rows, 17.65)["year"], one(rows, 23456)["year"]) == (2025, 2025)
+
+
+def test_the_start_of_a_period_compared_with_is_the_review_before_it():
+    rows = facts(
+        " date 2030-01-05 Đến cuối năm 2029, tỷ lệ hộ nghèo của tỉnh đã giảm 2,35% so với đầu giai đoạn 2026 - 2030."
+    )
+    assert (one(rows, 2.35)["year"], one(rows, 2.35)["year_end"]) == (2025, 2029)
+    rows = facts(" date 2030-01-05 Đầu giai đoạn 2026 - 2030, toàn tỉnh có 8.642 hộ nghèo.")
+    assert one(rows, 8642)["year"] == 2025
+
+
+def test_periods_of_programme_names_and_of_the_standard_date_no_figure():
+    rows = facts(
+        " date 2029-07-01 Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2026-2030, "
+        "tỉnh đã hỗ trợ xây dựng 975 căn nhà cho hộ nghèo."
+    )
+    assert (one(rows, 975)["year"], one(rows, 975)["year_end"]) == (2029, None)  # the document's year
+    # the standard's period is no period of the average: the term of the lead is
+    rows = facts(
+        " date 2025-10 Đại hội Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2025-2030, đề ra các mục tiêu phát triển.\n"
+        "Tỷ lệ hộ nghèo theo chuẩn nghèo giai đoạn 2026 - 2030 giảm bình quân 2,5%/năm."
+    )
+    assert (one(rows, 2.5)["year"], one(rows, 2.5)["year_end"]) == (2025, 2030)
+    # "Sau N năm triển khai …": the years of the programme, up to the document's year (guide 2.9.2)
+    rows = facts(
+        " date 2029-08-01\nSau 3 năm triển khai Chương trình mục tiêu quốc gia giai đoạn 2026 - 2030, "
+        "tỉnh đã huy động hơn 864 tỷ đồng cho giảm nghèo."
+    )
+    assert (one(rows, 864)["year"], one(rows, 864)["year_end"]) == (2026, 2029)
+
+
+def test_an_undated_text_gives_no_year_that_its_paragraph_does_not_name():
+    rows = facts(
+        "Tỉnh quyết liệt giảm nghèo\n"
+        "Năm 2027, toàn tỉnh giảm 1.234 hộ nghèo.\n"
+        "Các cấp đã hỗ trợ xây dựng 357 căn nhà cho hộ nghèo."
+    )
+    assert one(rows, 1234)["year"] == 2027
+    assert one(rows, 357)["year"] is None  # not "the latest year the text names"
+    rows = facts(
+        _EN + "In 2027, the province reduced 1,234 poor households.\n"
+        "The province currently has 4,321 poor households and the district committees help them."
+    )
+    assert one(rows, 4321)["year"] is None  # "currently" in an undated text
+    rows = facts(
+        _EN + "In 2027, the province reduced 1,234 poor households.\n"
+        "The district committees have helped build 357 houses for poor households.\n"
+    )
+    assert (one(rows, 1234)["year"], one(rows, 357)["year"]) == (2027, None)  # not from the paragraph before
+
+
+def test_now_is_the_year_of_the_date():
+    rows = facts(" date 2029-04-12 Hiện nay, toàn tỉnh còn 2.345 hộ nghèo.")
+    assert one(rows, 2345)["year"] == 2029
+    rows = facts(
+        "date 2029-04-12 " + _EN + "In 2027, the province reduced 1,234 poor households.\n"
+        "There are 5,432 poor households in the province at present, accounting for 2.1% of the households."
+    )
+    assert (one(rows, 5432)["year"], one(rows, 2.1)["year"]) == (2029, 2029)
+
+
+def test_the_date_a_document_was_issued_dates_no_figure():
+    rows = facts(
+        " date 2029-06-01\nTỉnh huy động được hơn 456 tỷ đồng để thực hiện Nghị quyết 09-NQ/TU "
+        "(ban hành tháng 5/2026). Trong đó, vốn tín dụng đạt trên 123 tỷ đồng."
+    )
+    assert one(rows, 123)["year"] == 2029  # not 2026
+
+
+def test_a_year_closing_the_noun_phrase_of_a_number_is_its_year():
+    rows = facts("Trong tổng số 642 hộ nghèo của huyện năm 2027 có 31 hộ nghèo dân tộc thiểu số.")
+    assert one(rows, 642)["year"] == 2027
+    rows = facts("Tỷ lệ hộ nghèo giảm 2,7% so với cuối năm 2027.")
+    assert one(rows, 2.7)["year"] == 2028  # the year compared is not the figure's
+
+
+def test_a_sentence_opening_with_each_year_runs_over_the_period():
+    rows = facts(
+        "Kế hoạch giảm nghèo giai đoạn 2026 - 2030 của tỉnh được triển khai trên toàn địa bàn.\n"
+        "Bình quân mỗi năm, toàn tỉnh triển khai 15 - 25 mô hình giảm nghèo; mỗi mô hình 150 triệu đồng."
+    )
+    row = next(f for f in rows if f["value_min"] == 15)
+    assert (row["year"], row["year_end"]) == (2026, 2030)

@@ -59,11 +59,23 @@ def _value(token: str) -> float:
     return float(token.replace(",", ""))
 
 
-def _doc_year(doc: Doc, meta: dict) -> int | None:
+def _doc_year(doc: Doc, meta: dict) -> tuple[int | None, bool]:
+    """The year of the document and whether the text is dated (a date line, a date in its head)."""
     m = re.search(rf"(?<!\d)({_YEAR})-\d{{2}}-\d{{2}}(?!\d)|\d{{1,2}}/\d{{1,2}}/({_YEAR})", doc.text[:800])
     if m:
-        return int(m.group(1) or m.group(2))
-    return meta.get("_doc_year")
+        return int(m.group(1) or m.group(2)), True
+    return meta.get("_doc_year"), bool(meta.get("_dated") or meta.get("_programme_year"))
+
+
+#: a paragraph that goes on with the one before it ("Of which, …", "In particular, …")
+_GOES_ON = re.compile(r"\s*(?:of\s+which|in\s+particular|specifically|in\s+detail|including)\b", re.IGNORECASE)
+#: "currently", "at present", "so far": the year of the document's date (coding guide 2.9.1)
+_NOW = re.compile(r"(?<!\w)(?:currently|at\s+present|so\s+far|to\s+date|presently)(?!\w)", re.IGNORECASE)
+#: "At the beginning of 2021", "at the start of the term": a level then is the review of the year before
+_START = re.compile(
+    rf"(?<!\w)(?:at\s+)?the\s+(?:beginning|start)\s+of\s+(?:(?P<y>{_YEAR})|the\s+(?:term|period))(?!\w)",
+    re.IGNORECASE,
+)
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "2": 2, "3": 3, "4": 4, "5": 5, "10": 10}
@@ -192,7 +204,7 @@ def _indicator(sentence: str, rel: int, m: re.Match, after: str) -> tuple[str, s
 def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
     """Propose the facts of a document written in English (rows as :func:`study.extract.facts.extract_facts`)."""
     text = doc.content
-    doc_year = _doc_year(doc, meta)
+    doc_year, dated = _doc_year(doc, meta)
     # the lead: the first three sentences of six words or more (not menus, banners or a "Log in" line)
     lead = " ".join([text[a:b] for a, b in doc.sentences if len(text[a:b].split()) >= 6][:3])
     lead_year, lead_end = _year_in(lead, last=False)
@@ -201,12 +213,15 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
     facts: list[dict] = []
     last_year: tuple[int | None, int | None] = (None, None)  # the last year named before a figure
     first_year = _year_in(text, last=False)[0]
+    periods = re.search(rf"(?<!\d)({_YEAR})\s*[-–]\s*{_YEAR}(?!\d)", text)  # the first period the text names
     last_period: tuple[int, int] | None = None
     for s0, s1 in doc.sentences:
         sentence = text[s0:s1]
         para = doc.line_start(s0)
         if s0 == para and re.match(r"\s*\d{1,2}\.(?:\s|$)", sentence):  # a numbered section: no year carries in
             last_year = (None, None)
+        if not dated and s0 == para and not (_GOES_ON.match(sentence) or text[:para].rstrip().endswith(":")):
+            last_year = (None, None)  # an undated text: only the paragraph's own years date it (guide 2.9.7)
         for m in MENTION.finditer(sentence):
             a_val = _value(m.group("a"))
             if re.fullmatch(_YEAR, m.group("a")) and not (m.group("pa") or m.group("pb") or m.group("mult")):
@@ -236,7 +251,7 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
             before = sentence[: m.start()]
             # year: in the clause after the number ("in 2019", "by the end of 2025"), else before it
             ym = re.match(
-                rf"(?:[^.;]|\.(?=\d)){{0,60}}?(?:in|(?:by|at)\s+the\s+end(?:\s+of)?|by|of)\s+({_YEAR}|this\s+year)(?!\d)",
+                rf"(?:[^.;]|\.(?=\d)){{0,120}}?(?:in|(?:by|at)\s+the\s+end(?:\s+of)?|by|of)\s+({_YEAR}|this\s+year)(?!\d)",
                 after,
                 _I,
             )
@@ -250,9 +265,19 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
                 year = now_year
             if year is None and re.search(r"last\s+year", sentence, _I) and now_year:
                 year = now_year - 1
+            level = indicator.endswith(("_rate_pct", "poor_households"))
+            start = _START.search(before) or _START.search(sentence[m.end() :])
+            if start and level and (start.group("y") or periods):
+                # "At the beginning of 2021, … had 84,076 poor households": the review of 2020; "of the term":
+                # of the year before the first period the text names
+                year, year_end = int(start.group("y") or periods.group(1)) - 1, None
+            if year is None and _NOW.search(sentence):  # "currently": the year of the date; undated, none
+                year = doc_year if dated else None
+                if not dated:
+                    last_year = (None, None)
             if year is None:
                 year, year_end = last_year
-            if year is None:
+            if year is None and dated:  # an undated text gives no year of its own (guide 2.9.7)
                 year, year_end = (lead_year, lead_end) if lead_year else (doc_year or first_year, None)
             past = re.match(r"[^,;\d]{0,30}?(?:over|in|during)\s+the\s+(?:past|last)\s+(\w+)\s+years", after, _I)
             n = _NUMBER_WORDS.get(past.group(1).lower()) if past else None
@@ -267,6 +292,8 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
                     year, year_end = over
             default = "target" if meta["kind"] in ("plan", "directive", "resolution") else "actual"
             kind = _kind(before, default, later=bool(year and now_year and year > now_year))
+            if year is None and kind == "target" and lead_end:  # an undated plan: its targets, of its period
+                year, year_end = lead_year, lead_end
             qualifier = ""
             qm = re.search(
                 r"(?:more\s+than|over|nearly|about|under|almost|around|at\s+least)\s*(?:VND)?\s*$", before, _I

@@ -126,17 +126,17 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
                 continue
         # the result is dated by what comes before the pair, not by the year of its start
         qb = Quantity(m.start("b"), m.end(), m.start(), None, None, None, unit)
-        year_b, _, how = year_for(doc, exprs, qb, sent)
-        if m.group("y2"):
-            year_b = int(m.group("y2"))
+        year_b, _, how = year_for(doc, exprs, qb, sent, level=True)
+        if m.group("y2"):  # "(đầu năm 2024)": the review of 2023
+            year_b = int(m.group("y2")) - ("đầu" in m.group("yb").lower())
         if year_b is None:
-            fb = year_fallback(doc, meta, exprs, qb, sent, "actual", None)
+            fb = year_fallback(doc, meta, exprs, qb, sent, "actual", None, level=True)
             if fb:
                 year_b, _, how = fb
         if year_b is None and meta["_programme_year"]:
             year_b, how = meta["_programme_year"], f"year inferred: document about {meta['_programme_year']}"
-        if m.group("y1"):
-            year_a = int(m.group("y1"))
+        if m.group("y1"):  # "từ 9,5% đầu năm 2022": the review of 2021
+            year_a = int(m.group("y1")) - ("đầu" in m.group("ya").lower())
         else:
             compare = [e for e in exprs.starting_in(sent[0], sent[1]) if e.kind == "compare"]
             # the year before the result only when the sentence names the result's year ("Năm 2025, … từ
@@ -272,7 +272,7 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
         kind, cue = kind_from_cues(
             doc.years_text[sent[0] : m.start()], ctx.dated_year, default_kind, doc.terms.kind_cue
         )
-        year, year_end, how = year_for(doc, exprs, q, sent)
+        year, year_end, how = year_for(doc, exprs, q, sent, level=True)
         if year is None and meta["_programme_year"]:
             year, how = meta["_programme_year"], f"year inferred: document about {meta['_programme_year']}"
         lo, hi = clause_bounds(m.start(), sent)
@@ -345,8 +345,8 @@ def date_headline(doc: Doc, facts: list[dict]) -> None:
     for i, row in enumerate(facts):
         if row["_pos"] >= head_end:
             break
-        if row["year"] is not None:
-            continue
+        if row["year"] is not None and "from the date of the article" not in row["note"]:
+            continue  # a year of its own (a year inferred from the date alone gives way to the body's)
         same = next(
             (
                 f
@@ -360,4 +360,5 @@ def date_headline(doc: Doc, facts: list[dict]) -> None:
         )
         if same is not None:
             row["year"], row["year_end"] = same["year"], same["year_end"]
-            row["note"] = "; ".join(x for x in (row["note"], "year of the same figure in the body") if x)
+            note = row["note"].replace("year inferred from the date of the article", "").strip("; ")
+            row["note"] = "; ".join(x for x in (note, "year of the same figure in the body") if x)

@@ -332,4 +332,13 @@ def legal_spans(text: str) -> list[Span]:
     spans.extend(
         m.span() for m in re.finditer(rf"(?<!đến\s)(?<!tới\s)(?<!điểm\s)(?:ngày|ký\s+ngày)\s+{_DATE_WORDS}", text)
     )
+    # the date a document was issued: "(ban hành tháng 5/2021)", "được phê duyệt năm 2022" (guide 2.9.6)
+    spans.extend(m.span() for m in _ISSUED.finditer(text))
     return spans
+
+
+_ISSUED = re.compile(
+    r"(?<!\w)(?<!đăng\s)(?:ban\s+hành|thông\s+qua|phê\s+duyệt|ký)\s+(?:vào\s+)?(?:ngày\s+\d{1,2}/|tháng\s+|năm\s+)"
+    r"(?:\d{1,2}/)?(?:19|20)\d{2}(?!\d)",
+    re.IGNORECASE,
+)

@@ -10,8 +10,9 @@ The cues are read from the number's clause first, then its sentence, its paragra
   năm``), else a target's ``đến năm YYYY`` later in its sentence, else the nearest year named
   earlier in its paragraph; an average per year runs over the period named in its paragraph, its
   sentence or the document; a level due at the end of a period takes the end year; ``so với năm
-  Y`` alone gives the year after Y; last come the period, the programme year and the date of the
-  document (for an undated text, the latest year it names);
+  Y`` alone gives the year after Y; a level dated ``đầu năm Y`` is the review of Y - 1; last come
+  the period of the lead (for targets, and for results of a review ``Sau N năm …``), the programme
+  year and the date of the document (an undated text gives none: coding guide 2.9);
 * **scope**: a group (``dân tộc thiểu số``, ``các huyện nghèo``, ``cả nước``), a named district or
   commune just before the number, a national decision quoted in brackets, else the level of the
   document.
@@ -32,7 +33,7 @@ from study.extract.years import (
     document_period,
     first_period,
     kind_from_cues,
-    latest_year,
+    lead_end,
     period_of,
     review_year,
     year_exprs,
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     from study.extract.document import Doc
     from study.extract.quantities import Quantity
 
-__all__ = ["Context", "Resolution", "carried_kind", "context", "mark_baselines", "resolve", "scope_of"]
+__all__ = ["Context", "Resolution", "carried_kind", "context", "is_level", "mark_baselines", "resolve", "scope_of"]
 
 
 @dataclass
@@ -55,11 +56,12 @@ class Context:
     meta: dict
     exprs: YearIndex
     pairs: FromToPairs
-    period: tuple[int, int] | None
+    period: tuple[int, int] | None  # the period of the headline or lead (a programme's name, a term too)
     doc_year: int | None
     text_year: int | None
     dated_year: int | None  # the year of the document's own date (not of its programme), for 'đến năm YYYY'
     default_kind: str
+    framed: bool = False  # the lead reviews the years of a programme ("Sau 4 năm triển khai Chương trình …")
 
 
 @dataclass
@@ -77,10 +79,10 @@ def context(doc: Doc, meta: dict) -> Context:
     """Return the :class:`Context` of a document (its year expressions, period and default kind)."""
     doc_year = meta["_doc_year"]
     # "now" is the year of the document's date; an undated text that reports a household review of a
-    # named year ("kết quả rà soát hộ nghèo năm 2021") speaks as of that year
+    # named year ("kết quả rà soát hộ nghèo năm 2021") speaks as of that year, another one of no year
     now_year = doc_year if meta.get("_dated") else review_year(doc.years_text)
-    # an undated text: the year of the review it reports, else the latest year it names
-    text_year = doc_year or (None if meta.get("_dated") else now_year) or latest_year(doc.years_text)
+    # an undated text gives no year to a figure that its clause or paragraph does not date (guide 2.9.7)
+    text_year = doc_year
     exprs = year_exprs(doc.years_text, now_year)
     return Context(
         doc=doc,
@@ -92,6 +94,7 @@ def context(doc: Doc, meta: dict) -> Context:
         text_year=text_year,
         dated_year=doc_year if meta.get("_dated") else None,
         default_kind="target" if meta["kind"] in ("plan", "directive", "resolution") else "actual",
+        framed=bool(_YEARS_ON.search(doc.years_text, 0, lead_end(doc))),
     )
 
 
@@ -132,7 +135,9 @@ def carried_kind(ctx: Context, sent: tuple[int, int]) -> tuple[str, str]:
     doc = ctx.doc
     t, y = doc.numbers_text, doc.years_text  # cues are read where years are not masked
     pattern = doc.terms.kind_cue
-    if any(e.year for e in ctx.exprs.starting_in(sent[0], sent[1]) if e.kind not in ("compare", "term", "period")):
+    if any(
+        e.year for e in ctx.exprs.starting_in(sent[0], sent[1]) if e.kind not in ("compare", "term", "period", "name")
+    ):
         return "", ""
     lo = doc.line_start(sent[0])
     head = t[:lo].rstrip()
@@ -175,13 +180,18 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
         # "dự kiến chi 13.100 tỷ đồng", "dự kiến mức giảm … 1,5 - 2%/năm": what a plan intends to spend or
         # to cut is a target; an expected level ("dự kiến … còn 1,2%") stays an estimate
         kind = "target"
-    year, year_end, how = year_for(doc, ctx.exprs, q, sent)
+    level = is_level(indicator, unit, label)
+    year, year_end, how = year_for(doc, ctx.exprs, q, sent, level)
     # "mỗi năm giảm 1.000 hộ", "hằng năm 100% …": a figure for every year of a period
-    each_year = q.per_year or bool(_EACH_YEAR.search(t[clause_start(t, sent[0], q.qual_start) : q.qual_start][-40:]))
+    each_year = (
+        q.per_year
+        or bool(_EACH_YEAR.search(t[clause_start(t, sent[0], q.qual_start) : q.qual_start][-40:]))
+        or bool(_EACH_YEAR_OPENING.match(t, sent[0], q.qual_start))  # "Bình quân mỗi năm, toàn tỉnh …"
+    )
     if each_year and not q.per_year:
         q = replace(q, per_year=True)
     if q.per_year or year is None:
-        fb = year_fallback(doc, meta, ctx.exprs, q, sent, kind, ctx.pairs)
+        fb = year_fallback(doc, meta, ctx.exprs, q, sent, kind, ctx.pairs, level)
         if fb and (year is None or fb[2].startswith("period")):
             year, year_end, how = fb
     if (q.per_year or unit.endswith("_per_year")) and not (how or "").startswith("period"):
@@ -205,12 +215,15 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
             year, year_end, how = *pair, "fall over the years of the 'từ … xuống …' pair before it"
         elif pair:
             year, year_end, how = pair[1], None, "year of the result of the 'từ … xuống …' pair before it"
-    if year is None and kind != "target" and compare:
-        if any(e.kind == "now" for e in ctx.exprs.starting_in(sent[0], q.qual_start)):
-            # "Đến nay, … giảm 1,52% so với năm 2021" in an undated text: a fall since the year compared
-            year, how = compare[0].year, "fall since the year compared, up to an undated 'đến nay'"
-        else:  # "giảm 5,96% so với năm 2022": the year after
-            year, how = compare[0].year + 1, "year after the year of the comparison"
+    if year is None and kind != "target" and compare:  # "giảm 5,96% so với năm 2022": the year after
+        year, how = compare[0].year + 1, "year after the year of the comparison"
+    if year is None and _YEARS_ON.search(doc.years_text, sent[0], q.qual_start):
+        # "Sau 5 năm triển khai Chương trình … giai đoạn 2021-2025, … huy động 64.000 tỷ đồng": the years of
+        # the programme, named in the paragraph or the lead, up to the document's year (guide 2.9.2)
+        over = period_of(doc, ctx.exprs, q.qual_start, ctx.period, names=True)
+        if over:
+            end = ctx.dated_year if ctx.dated_year and ctx.dated_year > over[0] else over[1]
+            year, year_end, how = over[0], end, "years of the programme reviewed ('Sau N năm …')"
     scope = scope_of(doc, meta, q.qual_start, sent)
     notes = []
     # a target quoted in brackets right after a national decision: a national target for its period
@@ -226,16 +239,19 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
                 how = "period of the national programme"
     if label == "tasks_count":
         year, year_end, how = None, None, ""  # a count describing the document itself
+    # the period of the headline or lead: of the plan, for its targets; of the programme a review looks back
+    # on ("Sau 4 năm triển khai …"), for its results; a programme's name dates nothing else (guide 2.9.6)
+    period = ctx.period if kind == "target" or ctx.framed else None
     if (
         year is None
-        and ctx.period
-        and not (unit == "pct" and kind == "actual" and not q.per_year)  # a level is at one point in time
+        and period
+        and not (unit == "pct" and kind == "actual" and not q.per_year and not (ctx.framed and indicator == "other"))
         and scope != "national"
         and label != "tasks_count"
         and not meta["_programme_year"]
     ):
         level = unit == "pct" and kind == "target" and not q.per_year
-        year, year_end = (ctx.period[1], None) if level else ctx.period
+        year, year_end = (period[1], None) if level else period
         how = "year inferred from the period of the document"
     if year is None and meta["_programme_year"] and scope != "national" and label != "tasks_count":
         year, how = meta["_programme_year"], f"year inferred: document about {meta['_programme_year']}"
@@ -258,8 +274,26 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
     return Resolution(year, year_end, kind, scope, notes)
 
 
+def is_level(indicator: str, unit: str, label: str) -> bool:
+    """Return whether a figure is a stock at a point in time (a rate, a count of a household group, a share
+    of the poor), whose ``đầu năm Y`` is the review of Y - 1, rather than a flow (coding guide 2.9.1)."""
+    return indicator in _LEVELS or (
+        indicator == "other" and label.startswith(("share_of_poor", "households_total", "poor_near_poor"))
+    )
+
+
 #: "mỗi năm", "hằng năm", "hàng năm" right before a figure: the figure holds for every year
 _EACH_YEAR = re.compile(r"(?:mỗi|hằng|hàng)\s+năm(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+#: ... or opening its sentence, up to the first semicolon ("Bình quân mỗi năm, toàn tỉnh triển khai …")
+_EACH_YEAR_OPENING = re.compile(
+    r"\W*(?:(?:bình|trung)\s+bình\s+|bình\s+quân\s+)?(?:mỗi|hằng|hàng)\s+năm\s*,[^;]*$", re.I
+)
+#: "Sau 5 năm triển khai", "sau hơn 4 năm thực hiện", "5 năm qua": a review of a programme's years (guide 2.9.2)
+_YEARS_ON = re.compile(
+    r"(?<!\w)(?:sau|qua)\s+(?:gần\s+|hơn\s+|trên\s+)?(?:\d{1,2}|hai|ba|bốn)\s+năm(?!\s*(?:19|20)\d\d)(?!\w)"
+    r"|(?<!\w)(?:\d{1,2}|hai|ba|bốn)\s+năm\s+qua(?!\w)",
+    re.IGNORECASE,
+)
 _LEVELS = ("poor_households", "near_poor_households", "poor_rate_pct", "near_poor_rate_pct", "poor_near_poor_rate_pct")
 #: the start of a year or period, not reached by "đến" ("đầu năm 2022", "đầu giai đoạn"; not "đầu tư")
 _START = re.compile(

@@ -29,8 +29,10 @@ __all__ = [
     "document_period",
     "first_period",
     "latest_year",
+    "lead_end",
     "period_of",
     "review_year",
+    "start_year",
     "term_plan",
     "kind_from_cues",
     "year_exprs",
@@ -44,13 +46,25 @@ _YEAR_EXPR = re.compile(
     rf"(?:(?:tháng\s+\d{{1,2}}\s+)?(?:năm\s+)?(?P<f2>{_YR})|tháng\s+\d{{1,2}}/(?P<f3>(?:19|20)\d{{2}})(?!\d)))"
     rf"|(?P<term>nhiệm\s+kỳ\s+(?P<t1>{_YR})\s*[-–—]\s*(?P<t2>{_YR}))"
     rf"|(?P<period>(?:giai\s+đoạn\s+|thời\s+kỳ\s+|năm\s+)?(?P<p1>{_YR})\s*[-–—]\s*(?P<p2>{_YR}))"
-    rf"|(?P<compare>so\s+với\s+(?:cùng\s+kỳ\s+)?(?:đầu\s+|cuối\s+)?(?:năm\s+|giai\s+đoạn\s+|kỳ\s+)?(?P<c1>{_YR})"
+    rf"|(?P<compare>so\s+với\s+(?:cùng\s+kỳ\s+)?(?:(?P<cs>đầu\s+)|cuối\s+)?(?:năm\s+|giai\s+đoạn\s+|kỳ\s+)?(?P<c1>{_YR})"
     rf"(?:\s*[-–—]\s*{_YR})?)"
+    # the start of a year or period: "đầu năm 2022", "tính từ đầu năm 2022", "đầu giai đoạn 2021-2025" (a
+    # stock at that date is the review of the year before); not "từ đầu năm 2024 đến nay" (a flow)
+    rf"|(?P<start>(?<!\w)(?:(?:tính\s+)?từ\s+)?đầu\s+(?:(?:năm\s+)?(?P<b1>{_YR})(?!\s*[-–—]\s*\d)"
+    rf"|(?:giai\s+đoạn|kỳ|nhiệm\s+kỳ)\s+(?P<b2>{_YR})\s*[-–—]\s*{_YR})(?!\s*(?:đến|tới)\s))"
     rf"|(?P<paren>\(\s*(?:(?:đầu|cuối|hết)\s+)?(?:năm\s+)?(?P<q1>{_YR})\s*\))"
     r"|(?P<now>(?<!\w)(?:(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+tại|hiện\s+có|hiện\s+còn)(?!\w))"
     r"|(?P<season>(?<!với\s)(?<!\w)(?:đầu|cuối)\s+năm(?!\s*(?:nay|học|\d|trước|\())(?!\w))"
     r"|(?P<date>(?<![\d/])(?:\d{1,2}/)?\d{1,2}/(?P<d1>(?:19|20)\d{2})(?!\d))"
     rf"|(?P<year>(?:năm\s+)?(?P<y1>{_YR}))",
+    re.IGNORECASE,
+)
+
+#: the words before a period that make it part of a name: a programme, a steering committee, a project
+#: plan, or the poverty standard ("Chương trình MTQG giảm nghèo bền vững giai đoạn 2021-2025", "chuẩn
+#: nghèo đa chiều giai đoạn 2022-2025"), with no clause break in between (coding guide 2.9.6)
+_NAMED_PERIOD = re.compile(
+    r"(?:chương\s+trình|\bCT\s*MTQG|ban\s+chỉ\s+đạo|đề\s+án|chuẩn\s+(?:nghèo|mới|cận\s+nghèo))[^.;:,\n\d]*$",
     re.IGNORECASE,
 )
 
@@ -124,17 +138,21 @@ class FromToPairs:
         return None
 
 
-def period_of(doc: Doc, exprs: YearIndex, pos: int, period: tuple[int, int] | None) -> tuple[int, int] | None:
+def period_of(
+    doc: Doc, exprs: YearIndex, pos: int, period: tuple[int, int] | None, names: bool = False
+) -> tuple[int, int] | None:
     """Return the period an average per year at ``pos`` runs over, or None.
 
     The nearest period (``giai đoạn 2021-2025``, ``nhiệm kỳ 2020-2025``, ``từ 2021 đến 2024``) named
-    before it in its paragraph, else the period of the document.
+    before it in its paragraph, else the period of the document. With ``names``, the period of a
+    programme's name counts too (``Sau 5 năm triển khai Chương trình … giai đoạn 2021-2025``).
     """
     para = doc.line_start(pos)
+    kinds = ("period", "term", "fromto", "since", *(("name",) if names else ()))
     i = bisect_right(exprs._ends, pos) - 1
     while i >= 0 and exprs.exprs[i].start >= para:
         e = exprs.exprs[i]
-        if e.kind in ("period", "term", "fromto", "since") and e.year and e.year_end and e.year_end > e.year:
+        if e.kind in kinds and e.year and e.year_end and e.year_end > e.year:
             return term_plan(e)
         i -= 1
     if doc.text is not None:  # the period named later in its own sentence ("… áp dụng cho giai đoạn 2021-2025")
@@ -146,13 +164,10 @@ def period_of(doc: Doc, exprs: YearIndex, pos: int, period: tuple[int, int] | No
 
 
 def term_plan(e: YearExpr) -> tuple[int, int]:
-    """Return the years a period expression covers; a five-year party term covers the plan after it.
+    """Return the years a period expression covers, as written (coding guide 2.9.2).
 
-    A party congress elected for ``nhiệm kỳ 2020-2025`` sets the targets of the five-year plan
-    ``2021-2025``: an average per year over the term runs over the plan's years.
+    A party term ``nhiệm kỳ 2020-2025`` covers 2020 to 2025: it is not moved to the plan after it.
     """
-    if e.kind == "term" and e.year_end - e.year == 5:
-        return e.year + 1, e.year_end
     return e.year, e.year_end
 
 
@@ -176,7 +191,7 @@ def latest_year(text: str) -> int | None:
 def first_period(exprs: YearIndex) -> tuple[int, int] | None:
     """Return the first period named anywhere in the text (a programme, a term), or None."""
     for e in exprs:
-        if e.kind in ("period", "term") and e.year and e.year_end and e.year_end - e.year >= 2:
+        if e.kind in ("period", "term", "name") and e.year and e.year_end and e.year_end - e.year >= 2:
             return e.year, e.year_end
     return None
 
@@ -185,16 +200,31 @@ def document_period(doc: Doc, exprs: YearIndex) -> tuple[int, int] | None:
     """Return the period a document is about (``giai đoạn 2021-2025`` in its headline or lead), or None.
 
     The lead is the first two sentences of six words or more (a date line or a byline does not
-    count), and at most 800 characters.
+    count), and at most 800 characters. The period of a programme or a party term named there counts:
+    averages per year and a plan's targets run over it (coding guide 2.9.4, 2.9.5).
     """
-    if not doc.sentences:
-        return None
-    full = [(a, b) for a, b in doc.sentences if len(doc.content[a:b].split()) >= 6][:2] or doc.sentences[:1]
-    lead_end = min(full[-1][1], full[0][0] + 800)
-    for e in exprs.starting_in(0, lead_end):
-        if e.kind in ("period", "fromto") and e.year and e.year_end and e.year_end - e.year >= 2:
+    for e in exprs.starting_in(0, lead_end(doc)):
+        if e.kind in ("period", "fromto", "name", "term") and e.year and e.year_end and e.year_end - e.year >= 2:
             return e.year, e.year_end
     return None
+
+
+def lead_end(doc: Doc) -> int:
+    """Return the end of the lead: the first two sentences of six words or more, at most 800 characters."""
+    if not doc.sentences:
+        return 0
+    full = [(a, b) for a, b in doc.sentences if len(doc.content[a:b].split()) >= 6][:2] or doc.sentences[:1]
+    return min(full[-1][1], full[0][0] + 800)
+
+
+def start_year(e: YearExpr, level: bool) -> tuple[int | None, str]:
+    """Return the year a level dated ``đầu năm Y`` / ``đầu giai đoạn Y-Z`` stands for: the review of Y - 1.
+
+    A flow dated so (``Đầu năm 2024, tỉnh hỗ trợ …``) keeps the year as written (coding guide 2.9.1).
+    """
+    if level and e.year:
+        return e.year - 1, f"start of {e.year} = review of {e.year - 1}"
+    return e.year, ""
 
 
 def review_year(text: str) -> int | None:
@@ -208,7 +238,7 @@ def year_exprs(text: str, doc_year: int | None) -> YearIndex:
     out = []
     for m in _YEAR_EXPR.finditer(text):
         kind = None
-        for name in ("since", "fromto", "term", "period", "compare", "paren", "now", "season", "date", "year"):
+        for name in ("since", "fromto", "term", "period", "compare", "start", "paren", "now", "season", "date", "year"):
             if m.group(name) is not None:
                 kind = name
                 break
@@ -218,10 +248,13 @@ def year_exprs(text: str, doc_year: int | None) -> YearIndex:
             out.append(YearExpr(*m.span(), kind, int(m.group("f1")), int(m.group("f2") or m.group("f3"))))
         elif kind == "term":
             out.append(YearExpr(*m.span(), kind, int(m.group("t1")), int(m.group("t2"))))
-        elif kind == "period":
-            out.append(YearExpr(*m.span(), kind, int(m.group("p1")), int(m.group("p2"))))
-        elif kind == "compare":
-            out.append(YearExpr(*m.span(), kind, int(m.group("c1"))))
+        elif kind == "period":  # the period of a programme's name or of the standard dates no figure
+            name = "name" if _NAMED_PERIOD.search(text[max(0, m.start() - 150) : m.start()]) else kind
+            out.append(YearExpr(*m.span(), name, int(m.group("p1")), int(m.group("p2"))))
+        elif kind == "compare":  # "so với đầu năm 2022", "… đầu giai đoạn 2021-2025": the review of the year before
+            out.append(YearExpr(*m.span(), kind, int(m.group("c1")) - (1 if m.group("cs") else 0)))
+        elif kind == "start":  # the year as written; a level takes the year before (:func:`start_year`)
+            out.append(YearExpr(*m.span(), kind, int(m.group("b1") or m.group("b2"))))
         elif kind == "paren":
             out.append(YearExpr(*m.span(), kind, int(m.group("q1"))))
         elif kind == "season":  # "cuối năm": the year of its paragraph, else of the document
@@ -267,18 +300,21 @@ def kind_from_cues(
     return "actual", cue
 
 
-def year_for(doc: Doc, exprs: YearIndex, q: Quantity, sent: tuple[int, int]):
-    """Return ``(year, year_end, how)`` for a quantity."""
+def year_for(doc: Doc, exprs: YearIndex, q: Quantity, sent: tuple[int, int], level: bool = False):
+    """Return ``(year, year_end, how)`` for a quantity (``level``: a stock at a point in time, not a flow)."""
     t = doc.years_text
     # a year in brackets right after the number (and its group) is its own: "73,26% (2021)", "(năm 2020)",
-    # "1.234 hộ nghèo (hết năm 2023)"
-    pm = re.match(rf"[^\d(),.;:]{{0,30}}?\(\s*(?:(?:đầu|cuối|hết)\s+)?(?:năm\s+)?({_YR})\s*\)", t[q.end : q.end + 54])
+    # "1.234 hộ nghèo (hết năm 2023)"; "(đầu năm 2022)" after a level is the review of 2021
+    pm = re.match(rf"[^\d(),.;:]{{0,30}}?\(\s*(?:(đầu)|cuối|hết)?\s*(?:năm\s+)?({_YR})\s*\)", t[q.end : q.end + 54])
     if pm:
-        return int(pm.group(1)), None, ""
+        if pm.group(1):
+            year, how = start_year(YearExpr(0, 0, "start", int(pm.group(2))), level)
+            return year, None, how
+        return int(pm.group(2)), None, ""
     am = re.match(rf"\s*(?:vào\s+|trong\s+)?(?:cuối\s+|hết\s+)?năm\s+({_YR})", t[q.end : q.end + 30])
     if am:
         return int(am.group(1)), None, ""
-    best = exprs.last(sent[0], q.qual_start, ("compare", "term", "paren"))
+    best = exprs.last(sent[0], q.qual_start, ("compare", "term", "paren", "name"))
     if best is not None and NEXT_PERIOD.search(t, best.end, q.qual_start):
         return None, None, ""  # "Giai đoạn 2022-2025 … tạo đà cho giai đoạn mới với mục tiêu …": not that period
     if best is None:
@@ -287,15 +323,26 @@ def year_for(doc: Doc, exprs: YearIndex, q: Quantity, sent: tuple[int, int]):
         later = [e for e in exprs.starting_in(q.end, stop) if e.kind == "period" and e.year_end]
         if later:
             return later[0].year, later[0].year_end, "period named after the number in its phrase"
+        # "Trong tổng số 524 hộ nghèo của thành phố năm 2023 có …": a year closing the number's noun phrase
+        ym = re.match(
+            rf"[^\d,.;:()]{{0,40}}?\s(?<!đến\s)(?<!tới\s)(?<!từ\s)(?<!với\s)(?<!kỳ\s)năm\s+({_YR})", t[q.end : stop]
+        )
+        phrase = t[q.end : q.end + ym.start(1)] if ym else ""
+        if ym and len(phrase.split()) <= 7 and not re.search(r"so\s+với", phrase, re.IGNORECASE):
+            return int(ym.group(1)), None, "year named after the number in its phrase"
         return None, None, ""
+    if best.kind == "start":
+        year, how = start_year(best, level)
+        return year, None, how
     if best.kind == "season":
         para = doc.line_start(sent[0])
-        named = exprs.last(para, best.start, ("compare", "term", "season", "now"), with_year=True)
-        if named is not None:
-            return named.year, None, "year of 'đầu/cuối năm' from the year named before it in its paragraph"
-        if best.year_end is None:
+        named = exprs.last(para, best.start, ("compare", "term", "season", "now", "name"), with_year=True)
+        year, how = (named.year, "year named before it in its paragraph") if named else (best.year_end, "document date")
+        if year is None:
             return None, None, ""
-        return best.year_end, None, "year of 'đầu/cuối năm' from the document date"
+        if level and t[best.start : best.start + 3].lower() == "đầu":  # "đầu năm" of that year: the review before
+            return year - 1, None, f"start of the year ({how}) = review of {year - 1}"
+        return year, None, f"year of 'đầu/cuối năm' from the {how}"
     if best.kind == "now":
         if best.year is None:
             return None, None, ""
@@ -329,7 +376,14 @@ def continued_paragraph(doc: Doc, para: int) -> tuple[int, int] | None:
 
 
 def year_fallback(
-    doc: Doc, meta: dict, exprs: YearIndex, q: Quantity, sent: tuple[int, int], kind: str, pairs: FromToPairs | None
+    doc: Doc,
+    meta: dict,
+    exprs: YearIndex,
+    q: Quantity,
+    sent: tuple[int, int],
+    kind: str,
+    pairs: FromToPairs | None,
+    level: bool = False,
 ):
     """Return ``(year, year_end, how)`` for a quantity whose sentence names no year before it, or None.
 
@@ -354,12 +408,15 @@ def year_fallback(
     para = doc.line_start(sent[0])
     # a target takes a year named earlier in its paragraph, but not a period (the period of a
     # programme named in passing is not the due date of the target)
-    best = exprs.last(para, sent[0], ("compare", "term"), with_year=True)
+    best = exprs.last(para, sent[0], ("compare", "term", "name"), with_year=True)
     before = continued_paragraph(doc, para) if best is None and kind != "target" else None
     if before:  # a result in a paragraph that goes on with the one before: the year named there
-        best = exprs.last(*before, ("compare", "term"), with_year=True)
+        best = exprs.last(*before, ("compare", "term", "name"), with_year=True)
     if best is not None and kind == "target" and best.kind in ("period", "fromto", "since", "now"):
         return None
+    if best is not None and best.kind == "start":
+        year, how = start_year(best, level)
+        return year, None, "; ".join(x for x in ("year inferred from an earlier sentence of the paragraph", how) if x)
     if best is not None:
         return best.year, best.year_end, "year inferred from an earlier sentence of the paragraph"
     return None
