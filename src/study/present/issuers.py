@@ -5,10 +5,10 @@ Provincial People's Committee". A Vietnamese page names the same body as Vietnam
 ("UBND tỉnh Hưng Yên"). Only the bodies below are renamed, each by a pattern; any other issuer is
 shown as coded, in both languages.
 
-A newspaper article is not issued by the body it reports on: its coded ``issuer`` is that body
-(the committee whose figures it gives), but the page names the outlet that published it, by the
-site's address (:func:`publisher_label`), so that a Báo Dân sinh article never reads as an issuance
-of the provincial People's Committee.
+A newspaper's text is not issued by the body it reports on: its coded ``issuer`` is that body (the
+committee whose plan or figures it gives), but the page names the site that published the text
+(:func:`publisher_label`), so that a Báo Dân sinh article never reads as an issuance of the provincial
+People's Committee; a text read on the body's own portal (``*.gov.vn``) keeps its issuer.
 """
 
 from __future__ import annotations
@@ -86,13 +86,17 @@ def publisher_label(doc: Mapping, lang: str) -> str:
     Returns
     -------
     str
-        :func:`study.analysis.findings.sources.publisher` (the site of an article, else the
-        issuer), with a provincial body named in English put in the reader's language.
+        :func:`study.analysis.findings.sources.publisher` (the site, unless it is a government
+        portal, else the issuer), with a provincial body named in English put in the reader's
+        language.
 
     Examples
     --------
     >>> publisher_label({"kind": "article", "issuer": "UBND tỉnh Ninh Bình",
     ...                  "source_url": "https://baodansinh.vn/ninh-binh-123.htm"}, "vi")
     'baodansinh.vn'
+    >>> publisher_label({"kind": "plan", "issuer": "People's Committee of Ninh Binh province",
+    ...                  "source_url": "https://ninhbinh.gov.vn/ke-hoach.htm"}, "vi")
+    'UBND tỉnh Ninh Bình'
     """
     return issuer_label(publisher(doc), lang)

@@ -110,28 +110,34 @@ def site_name(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def publisher(doc: Mapping) -> str:
-    """Who published a document: the site of a newspaper article, else the issuer as coded.
+def official_site(site: str) -> bool:
+    """Whether ``site`` is a Vietnamese government portal (``*.gov.vn``), where a body publishes its own texts."""
+    return site == "gov.vn" or site.endswith(".gov.vn")
 
-    An article's coded ``issuer`` is the body whose figures it reports (the provincial People's
-    Committee, say), not the outlet; a page that named it as the source would read as if the
-    committee had issued the article.
+
+def publisher(doc: Mapping) -> str:
+    """Who published the text that was coded: the site, unless it is the issuer's own portal.
+
+    A document's coded ``issuer`` is the body whose plan, report or figures it gives (the provincial
+    People's Committee, say). When the text was read in a newspaper (a report of the plan, an
+    article), naming that body as the source would read as if it had issued the newspaper's text, so
+    the newspaper's site is named instead. Texts read on a government portal (``*.gov.vn``) and texts
+    without a URL (the seed files) keep their issuer.
 
     Parameters
     ----------
     doc : Mapping
-        A document row: ``kind``, ``issuer``, ``source_url`` and/or ``source``.
+        A document row: ``issuer``, ``source_url`` and/or ``source``.
 
     Returns
     -------
     str
-        :func:`site_name` of the URL when ``kind`` is ``"article"`` and it has one; else the issuer.
+        :func:`site_name` of the URL when it is not an official site; else the issuer as coded.
     """
-    if text(doc.get("kind")) == "article":
-        for key in ("source_url", "source"):
-            site = site_name(text(doc.get(key)))
-            if site:
-                return site
+    for key in ("source_url", "source"):
+        site = site_name(text(doc.get(key)))
+        if site:
+            return text(doc.get("issuer")) if official_site(site) else site
     return text(doc.get("issuer"))
 
 
