@@ -345,3 +345,15 @@ def test_figures_flagged_inconsistent_are_never_observed_values(real_processed):
         "dbscl15-f04",
     } <= flagged  # Bạc Liêu: 2022 as written, the end-2021 review by the review rows
     assert not flagged & set(tracking.observable_facts(facts)["fact_id"])
+
+
+def test_a_review_figure_that_is_the_provinces_own_target_is_not_chosen(real_processed):
+    """Tuyên Quang 2022: 19.97% is its Plan 128 target for 2022; the review gave 18.9% (40,522 households)."""
+    review = load.poverty_review()
+    row = review[
+        (review["province"] == "Tuyên Quang") & (review["year"] == 2022) & (review["indicator"] == "poor_rate_pct")
+    ]
+    assert row["value"].tolist() == [18.9]
+    table = targets.tracked()
+    judged = table[table["fact_ids"].str.contains("tdmn04-f03", regex=False) & (table["status"] != "unknown")]
+    assert not judged.empty and (judged["actual_value"] != 19.97).all()
