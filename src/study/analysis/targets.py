@@ -13,7 +13,7 @@ from study.analysis import indicators, tracking
 from study.registry import provinces
 
 #: columns added to the :class:`study.analysis.tracking.Tracking` fields
-DOCUMENT_COLUMNS = ["origin", "doc_id", "doc_ids", "title", "issuer", "doc_kind", "doc_date", "evidence"]
+DOCUMENT_COLUMNS = ["origin", "doc_id", "doc_ids", "title", "issuer", "doc_date", "evidence"]
 
 
 def tracked() -> pd.DataFrame:
@@ -31,7 +31,7 @@ def tracked() -> pd.DataFrame:
         One row per target: ``origin`` (``document`` / ``national``), the fields of
         :class:`~study.analysis.tracking.Tracking` (``fact_ids`` and ``sources`` joined by ``"; "``),
         ``doc_id`` (the document of the first statement; ``doc_ids`` all of them), ``title``,
-        ``issuer``, ``doc_kind`` and ``doc_date`` of that document (for a national goal: the source's title and
+        ``issuer`` and ``doc_date`` of that document (for a national goal: the source's title and
         date, and the legal basis as issuer), ``evidence`` (the phrase of the first statement), and
         ``source`` (the URL of that document).
     """
@@ -53,7 +53,6 @@ def tracked() -> pd.DataFrame:
     national["doc_id"], national["doc_ids"] = "", ""
     national["title"] = info["source_title"].fillna("").to_numpy()
     national["issuer"] = info["legal_basis"].fillna("").to_numpy()
-    national["doc_kind"] = ""
     national["doc_date"] = info["source_date"].fillna("").astype(str).to_numpy()
     national["evidence"] = ""
     frame = pd.concat([document, national], ignore_index=True)
@@ -62,7 +61,7 @@ def tracked() -> pd.DataFrame:
 
 
 def _add_documents(frame: pd.DataFrame, facts: pd.DataFrame, docs: pd.DataFrame) -> None:
-    """Give each document target its document's id, URL, title, issuer, kind, date and evidence phrase."""
+    """Give each document target its document's id, URL, title, issuer, date and evidence phrase."""
     fact = facts.set_index("fact_id")
     doc = docs.set_index("doc_id")
     first = frame["fact_ids"].str.split("; ").str[0]
@@ -81,7 +80,6 @@ def _add_documents(frame: pd.DataFrame, facts: pd.DataFrame, docs: pd.DataFrame)
     ]
     frame["title"] = info["title"].fillna("").astype(str).to_numpy()
     frame["issuer"] = info["issuer"].fillna("").astype(str).to_numpy()
-    frame["doc_kind"] = info["kind"].fillna("").astype(str).to_numpy()
     frame["doc_date"] = info["doc_date"].fillna("").astype(str).to_numpy()
     frame["evidence"] = fact["evidence"].reindex(first).fillna("").astype(str).to_numpy()
 

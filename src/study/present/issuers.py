@@ -79,7 +79,7 @@ def publisher_label(doc: Mapping, lang: str) -> str:
     Parameters
     ----------
     doc : Mapping
-        A document row (``kind``, ``issuer``, ``source_url`` and/or ``source``).
+        A document row (``issuer``, ``source_url`` and/or ``source``).
     lang : {"en", "vi"}
         The page's language.
 
@@ -92,10 +92,10 @@ def publisher_label(doc: Mapping, lang: str) -> str:
 
     Examples
     --------
-    >>> publisher_label({"kind": "article", "issuer": "UBND tỉnh Ninh Bình",
+    >>> publisher_label({"issuer": "UBND tỉnh Ninh Bình",
     ...                  "source_url": "https://baodansinh.vn/ninh-binh-123.htm"}, "vi")
     'baodansinh.vn'
-    >>> publisher_label({"kind": "plan", "issuer": "People's Committee of Ninh Binh province",
+    >>> publisher_label({"issuer": "People's Committee of Ninh Binh province",
     ...                  "source_url": "https://ninhbinh.gov.vn/ke-hoach.htm"}, "vi")
     'UBND tỉnh Ninh Bình'
     """

@@ -163,9 +163,7 @@ def target_sentence(row: dict, lang: str) -> Sentence:
             url=row.get("source") or "",
             title=row.get("title") or "",
             date=row.get("doc_date") or "",
-            publisher=publisher_label(
-                {"kind": row.get("doc_kind"), "issuer": row.get("issuer"), "source_url": row.get("source")}, lang
-            ),
+            publisher=publisher_label({"issuer": row.get("issuer"), "source_url": row.get("source")}, lang),
             evidence=row.get("evidence") or "",
             row=f"facts:{row['target_id']}",
         )
