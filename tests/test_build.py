@@ -164,3 +164,26 @@ def test_cli_reports_error_and_exit_code(raw_copy, built, capsys):
     assert code == 2
     assert "line 2" in err and "'8,92'" in err
     assert "previous processed data are unchanged" in err
+
+
+def test_an_interim_stock_repeating_last_years_review_is_not_a_new_value():
+    from study.build.review import repeats_previous_review
+
+    rows = pd.DataFrame(
+        {
+            "province_code": ["14", "14", "14", "14", "14"],
+            "regime": [63] * 5,
+            "indicator": ["poor_rate_pct"] * 5,
+            "standard": ["nd07_2021"] * 5,
+            "year": [2024, 2025, 2025, 2024, 2023],
+            "reference_point": ["end_of_year", "interim", "preliminary", "interim", "end_of_year"],
+            # June 2025: 10.89 (the end-2024 result again); end-2025 expected 7.89; mid-2024 11.5
+            "value": [10.89, 10.89, 7.89, 11.5, 14.41],
+        },
+        index=[10, 11, 12, 13, 14],
+    )
+    marked = repeats_previous_review(rows, ["province_code", "regime"])
+    assert marked.tolist() == [False, True, False, False, False]
+    # another province's end-2024 figure does not make a repeat
+    rows.loc[10, "province_code"] = "15"
+    assert not repeats_previous_review(rows, ["province_code", "regime"]).any()

@@ -174,3 +174,16 @@ def test_every_fact_scope_is_a_coded_form_and_merged_names_are_units_of_the_34()
                 if not match or (match.group("new") and match.group("new") not in names_34):
                     bad.append(f"{path.name}, line {line}: scope {row['scope']!r}")
     assert not bad, "\n".join(bad)
+
+
+def test_mid_year_repeats_and_misdated_reposts_are_not_new_years(data):
+    # Sơn La: "by June 2025 … 10.89%" repeats the end-2024 review (the end-2025 projection of
+    # 7.89% is marked doubtful), so 2025 has no value
+    panel = load.poverty_panel()
+    son_la = panel[(panel["province"] == "Sơn La") & (panel["regime"] == "63")].set_index("year")
+    assert son_la.loc[2024, "poor_rate_pct"] == pytest.approx(10.89)
+    assert 2025 not in son_la.index
+    # Quảng Ninh: the 1.48% near-poor stock of a repost dated 2022 is the early-2021 stock
+    quang_ninh = panel[(panel["province"] == "Quảng Ninh") & (panel["regime"] == "63")].set_index("year")
+    near = quang_ninh.loc[2022, "near_poor_rate_pct"]
+    assert pd.isna(near) or near != pytest.approx(1.48)

@@ -21,6 +21,43 @@ from study.build.base import (
 )
 
 
+def repeats_previous_review(long: pd.DataFrame, unit: list[str]) -> pd.Series:
+    """Mark interim stocks that repeat the end-of-year review of the year before.
+
+    Between two reviews a province reports the list in force, which is the previous review's
+    result: "by June 2025 the rate was 10.89%" when the end-2024 review found 10.89%. Such a row
+    is not a measurement of the new year, so it is not chosen (it stays in
+    ``poverty_review_sources``).
+
+    Parameters
+    ----------
+    long : pandas.DataFrame
+        One row per raw row and indicator, with ``year``, ``indicator``, ``standard``,
+        ``reference_point`` and ``value``.
+    unit : list of str
+        Columns that name the unit (``province_code``, ``regime``).
+
+    Returns
+    -------
+    pandas.Series
+        Boolean, aligned with ``long``: true for an ``interim`` row whose value equals an
+        ``end_of_year`` value of the same unit, indicator and standard one year earlier.
+    """
+    key = [*unit, "indicator", "standard"]
+    ends = long.loc[long["reference_point"] == "end_of_year", [*key, "year", "value"]].copy()
+    ends["year"] = ends["year"].astype(int) + 1
+    ends["_value"] = ends["value"].astype(float).round(6)
+    ends = ends.drop(columns="value").drop_duplicates()
+    probe = long[[*key, "year", "reference_point", "value"]].copy()
+    probe["year"] = probe["year"].astype(int)
+    probe["_value"] = probe["value"].astype(float).round(6)
+    probe["_row"] = range(len(probe))
+    hits = probe[probe["reference_point"] == "interim"].merge(ends, on=[*key, "year", "_value"], how="inner")
+    mask = pd.Series(False, index=long.index)
+    mask.iloc[sorted(set(hits["_row"]))] = True
+    return mask
+
+
 def choose(sources: pd.DataFrame, unit: tuple[str, ...] = ("province_code", "province", "regime")) -> pd.DataFrame:
     """Choose one value per province, regime, year, indicator and standard.
 
@@ -28,7 +65,8 @@ def choose(sources: pd.DataFrame, unit: tuple[str, ...] = ("province_code", "pro
     interim > preliminary: an interim update is not the year's review), then the best
     ``source_type`` (official decision > provincial decision > provincial portal > newspaper >
     secondary copy), then the latest ``source_date``, then file and line order. Rows with a
-    ``doubtful`` reason are never chosen; among the others a row with an ``evidence`` phrase comes
+    ``doubtful`` reason are never chosen, nor interim stocks that repeat the previous year's
+    review (:func:`repeats_previous_review`); among the others a row with an ``evidence`` phrase comes
     before one without, right after the reference point. Every alternative
     stays in ``poverty_review_sources``; the chosen row says how many rows of its reference point
     reported the indicator (``n_sources``), how many other values they gave (``n_alternatives``) and
@@ -70,6 +108,7 @@ def choose(sources: pd.DataFrame, unit: tuple[str, ...] = ("province_code", "pro
     long = long[long["value"].notna()].copy()
     if "doubtful" in long.columns:
         long = long[long["doubtful"].fillna("").astype(str).str.strip() == ""].copy()
+    long = long[~repeats_previous_review(long, [c for c in unit if c != "province"])].copy()
     long["_evidence_rank"] = (long["evidence"].fillna("").astype(str).str.strip() == "").astype(int)
     long["_source_rank"] = long["source_type"].map(SOURCE_RANK).astype(int)
     long["_reference_rank"] = long["reference_point"].map(REFERENCE_RANK).astype(int)
