@@ -178,7 +178,8 @@ def test_interim_figures_are_plotted_marked(tables):
 
     from study.present import charts
 
-    f = province_findings("Bắc Ninh", tables)
+    # Lâm Đồng's 2024 rate is an interim stock (Bắc Ninh's 2023 interim repeated its end-2022 review)
+    f = province_findings("Lâm Đồng", tables)
     assert any(not r.final for r in f.rates)
     fig, ax = plt.subplots()
     charts.trajectory(f, lang="en", ax=ax)
@@ -481,3 +482,10 @@ def test_year_runs_split_at_gaps():
     runs = year_runs([SimpleNamespace(year=y) for y in (2024, 2021, 2022, 2025)])
     assert [[f.year for f in run] for run in runs] == [[2021, 2022], [2024, 2025]]
     assert year_runs([]) == []
+
+
+def test_a_newspapers_figure_is_labelled_as_an_article_not_a_policy_document(tables):
+    # Cà Mau's 2021 count comes from an article on vietnamnews.vn (w3e03), not from a plan
+    en, vi = _text("Cà Mau", "en", tables), _text("Cà Mau", "vi", tables)
+    assert "article on vietnamnews.vn" in en and "bài viết trên vietnamnews.vn" in vi
+    assert "policy document" not in en.split("vietnamnews.vn")[0].rsplit(".", 1)[-1]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from study.analysis.findings.model import Finding
 from study.analysis.findings.profile import ProvinceFindings
+from study.analysis.findings.sources import official_site, site_name
 from study.present.i18n import check_lang, fmt_count, fmt_date, fmt_list, fmt_pct, fmt_pp, t
 from study.present.issuers import publisher_label
 from study.present.narrative.targets import target_sentence
@@ -51,7 +52,7 @@ def qualified(f: Finding, lang: str) -> str:
     return t(lang, f"qualifier.{key}") if key else ""
 
 
-def _label(f: Finding, lang: str, documents: dict[str, dict]) -> str:
+def _label(f: Finding, lang: str) -> str:
     if "zero_count" in f.caveats:
         return t(lang, "profile.label_zero_near" if f.indicator.startswith("near") else "profile.label_zero")
     if "interim" in f.caveats:
@@ -59,9 +60,10 @@ def _label(f: Finding, lang: str, documents: dict[str, dict]) -> str:
     if "preliminary" in f.caveats:
         return t(lang, "profile.label_preliminary")
     if f.series == "document":
-        doc_id = f.sources[0].doc_id if f.sources else ""
-        doc = documents.get(doc_id)
-        return t(lang, "profile.label_document", doc=document_label(doc, lang) if doc else escape(doc_id))
+        site = site_name(f.sources[0].url) if f.sources else ""
+        if site and not official_site(site):
+            return t(lang, "profile.label_article", site=escape(site))
+        return t(lang, "profile.label_document")
     return ""
 
 
@@ -137,7 +139,7 @@ def _identity(f: ProvinceFindings, lang: str) -> list[Sentence]:
     return out
 
 
-def _rate_items(rates: list[Finding], lang: str, docs: dict[str, dict]) -> list[str]:
+def _rate_items(rates: list[Finding], lang: str) -> list[str]:
     """ "6,02% năm 2023 (label)" for each rate, with its hedge when a document gave one."""
     return [
         t(
@@ -145,16 +147,16 @@ def _rate_items(rates: list[Finding], lang: str, docs: dict[str, dict]) -> list[
             "profile.rate_item",
             value=qualified(r, lang) + fmt_pct(r.value, lang),
             year=r.year,
-            label=_label(r, lang, docs),
+            label=_label(r, lang),
         )
         for r in rates
     ]
 
 
-def _rates(f: ProvinceFindings, lang: str, docs: dict[str, dict]) -> list[Sentence]:
+def _rates(f: ProvinceFindings, lang: str) -> list[Sentence]:
     out = []
     if f.rates:
-        items = _rate_items(f.rates, lang, docs)
+        items = _rate_items(f.rates, lang)
         out.append(Sentence(t(lang, "profile.rates", items="; ".join(items)), _sources(*f.rates)))
     else:
         out.append(Sentence(t(lang, "profile.no_rates", name=f.unit.name_vi)))
@@ -168,7 +170,7 @@ def _rates(f: ProvinceFindings, lang: str, docs: dict[str, dict]) -> list[Senten
                         "profile.count_only",
                         year=count.year,
                         value=qualified(count, lang) + fmt_count(count.value, lang),
-                        label=_label(count, lang, docs),
+                        label=_label(count, lang),
                     ),
                     _sources(count),
                 )
@@ -249,9 +251,9 @@ def profile_sentences(f: ProvinceFindings, lang: str) -> list[Sentence]:
     """
     lang = check_lang(lang)
     docs = {d["doc_id"]: d for d in f.documents}
-    out = _identity(f, lang) + _rates(f, lang, docs)
+    out = _identity(f, lang) + _rates(f, lang)
     if f.near_poor:
-        items = _rate_items(f.near_poor, lang, docs)
+        items = _rate_items(f.near_poor, lang)
         out.append(Sentence(t(lang, "profile.near_poor", items="; ".join(items)), _sources(*f.near_poor)))
     for e in f.estimates:
         doc = docs.get(e.sources[0].doc_id) if e.sources else None
