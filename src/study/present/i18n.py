@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import tomllib
 from pathlib import Path
 
@@ -106,6 +107,18 @@ def fmt_date(iso: str, lang: str) -> str:
     if lang == "vi":
         return f"{stamp.day}/{stamp.month}/{stamp.year}"
     return f"{stamp.day} {stamp.strftime('%B')} {stamp.year}"
+
+
+def fmt_date_text(value: str, lang: str) -> str:
+    """Format a coded date that may be partial: ``2023-12-01`` as :func:`fmt_date`, ``2023-12`` as
+    ``12/2023`` or ``December 2023``, anything else (a year, empty) unchanged."""
+    value = str(value or "").strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return fmt_date(value, lang)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        stamp = pd.Timestamp(value + "-01")
+        return f"{stamp.month}/{stamp.year}" if lang == "vi" else f"{stamp.strftime('%B')} {stamp.year}"
+    return value
 
 
 def fmt_list(items: list[str], lang: str, sep: str = ", ") -> str:

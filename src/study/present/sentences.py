@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from study.analysis.findings.model import Source
-from study.present.i18n import catalogue, fmt_date, t
+from study.present.i18n import catalogue, fmt_date_text, t
 from study.present.issuers import issuer_label
+from study.present.titles import display_title
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 _SAFE_URL = re.compile(r"^https?://[^\s\"'<>`]+$")
@@ -44,8 +45,8 @@ def _describe(source: Source, lang: str) -> str:
         publisher = t(lang, f"source_type.{publisher}")
     else:
         publisher = issuer_label(publisher, lang)
-    date = fmt_date(source.date, lang) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", source.date or "") else source.date
-    title = f"*{escape(source.title)}*" if source.title else ""
+    date = fmt_date_text(source.date, lang)
+    title = f"*{escape(display_title(source.title, lang))}*" if source.title else ""
     parts = [title] + [escape(p) for p in (publisher, date) if p]
     parts = [p for p in parts if p]
     text = ", ".join(parts)

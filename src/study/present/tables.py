@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from study.present.i18n import MISSING, fmt_count, fmt_number, t
+from study.present.i18n import MISSING, fmt_count, fmt_date_text, fmt_number, t
 from study.present.issuers import publisher_label
+from study.present.titles import display_title
 
 RATE_DECIMALS = 2
 """Decimals of a rate in a printed table (the sources print at most two or three)."""
@@ -141,7 +142,8 @@ def documents_table(documents: list[dict], lang: str) -> pd.DataFrame:
     """
     frame = pd.DataFrame(documents, columns=["title", "issuer", "doc_date", "kind", "source_url", "source"])
     frame["issuer"] = [publisher_label(d, lang) or None for d in frame.to_dict("records")]
-    frame["date"] = frame["doc_date"]
+    frame["title"] = [display_title(v, lang) if isinstance(v, str) else None for v in frame["title"]]
+    frame["date"] = [fmt_date_text(v, lang) or None if isinstance(v, str) else None for v in frame["doc_date"]]
     frame["kind"] = [t(lang, f"doc_kind.{k}") if k else None for k in frame["kind"]]
     return printable(frame, {"title": "text", "issuer": "text", "date": "text", "kind": "text"}, lang)
 

@@ -13,6 +13,7 @@ from study.present.i18n import check_lang, fmt_count, fmt_date, fmt_list, fmt_pc
 from study.present.issuers import publisher_label
 from study.present.narrative.targets import target_sentence
 from study.present.sentences import Sentence, escape
+from study.present.titles import display_title
 from study.registry.provinces import MERGER_DATE, Unit
 from study.schema import MEASURE_CODES
 
@@ -27,7 +28,7 @@ def kind_word(unit: Unit, lang: str, capital: bool = False) -> str:
 
 def document_label(doc: dict, lang: str) -> str:
     """A document as a reader knows it: its title, publisher (issuer, or the site of an article) and date (escaped)."""
-    title, issuer = escape(doc.get("title", "")), escape(publisher_label(doc, lang))
+    title, issuer = escape(display_title(doc.get("title", ""), lang)), escape(publisher_label(doc, lang))
     date = fmt_date(doc["doc_date"], lang) if doc.get("doc_date") else ""
     if issuer and date:
         return t(lang, "document.doc", title=title, issuer=issuer, date=date)

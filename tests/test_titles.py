@@ -1,0 +1,75 @@
+"""Source titles on the pages: coders' bracketed notes said in the reader's language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from study.analysis.findings.data import Tables
+from study.analysis.findings.profile import province_findings
+from study.present import narrative, tables
+from study.present.sentences import to_markdown
+from study.present.titles import display_title
+
+CODERS_ENGLISH = re.compile(r"URL slug|headline not in|stored (?:text|copy|excerpt)|translation|edition|search-listing")
+
+
+@pytest.mark.parametrize(
+    ("title", "vi", "en"),
+    [
+        (
+            "Sơn La: từ chính sách giảm nghèo (Dân trí; title per URL slug)",
+            "Sơn La: từ chính sách giảm nghèo (Dân trí; tiêu đề lấy từ đường dẫn)",
+            "Sơn La: từ chính sách giảm nghèo (Dân trí; title taken from the web address)",
+        ),
+        (
+            "Bringing new hope (Báo Điện Biên Phủ, English edition; title per URL slug)",
+            "Bringing new hope (Báo Điện Biên Phủ; ấn bản tiếng Anh; tiêu đề lấy từ đường dẫn)",
+            "Bringing new hope (Báo Điện Biên Phủ; English edition; title taken from the web address)",
+        ),
+        (
+            "Vietnam.vn German translation of Báo Lâm Đồng 'Thu nhập bình quân đầu người' (title per URL slug)",
+            "Thu nhập bình quân đầu người (bản dịch máy sang tiếng Đức; tiêu đề lấy từ đường dẫn)",
+            "Thu nhập bình quân đầu người (machine translation into German; title taken from the web address)",
+        ),
+        (
+            "(no headline in the stored excerpt; URL slug lang-son-phan-dau)",
+            "Văn bản không có tiêu đề (tiêu đề lấy từ đường dẫn)",
+            "Text without a headline (title taken from the web address)",
+        ),
+        ("Kinh tế - xã hội tỉnh Nam Định (page 82)", "Kinh tế - xã hội tỉnh Nam Định (trang 82)", None),
+        (
+            "Quảng Ngãi (Sở LĐTBXH Quảng Nam, trang giảm nghèo)",
+            "Quảng Ngãi (Sở LĐTBXH Quảng Nam, trang giảm nghèo)",
+            None,
+        ),
+        ("Tiền Giang còn 1,6% hộ nghèo", "Tiền Giang còn 1,6% hộ nghèo", "Tiền Giang còn 1,6% hộ nghèo"),
+    ],
+)
+def test_coders_notes_are_said_in_the_pages_language(title, vi, en):
+    assert display_title(title, "vi") == vi
+    if en is not None:
+        assert display_title(title, "en") == en
+
+
+def test_an_unknown_english_note_is_left_out_of_a_vietnamese_page_only():
+    title = "Lao Cai: changes (Lào Cai external information portal, English)"
+    assert display_title(title, "vi") == "Lao Cai: changes (ấn bản tiếng Anh)"
+    assert "Báo Ninh Bình" in display_title("A (Báo Ninh Bình; search-listing page)", "vi")
+    assert "repost of" not in display_title("B (Liên minh HTX Yên Bái, repost of Cổng TTĐT Yên Bái)", "vi")
+
+
+@pytest.fixture(scope="module")
+def loaded(real_processed):
+    return Tables.load()
+
+
+@pytest.mark.parametrize("province", ["Sơn La", "Điện Biên", "Lâm Đồng", "Quảng Ninh", "Cà Mau", "Ninh Bình"])
+def test_vietnamese_profiles_print_no_coders_english_and_no_iso_dates(province, loaded):
+    f = province_findings(province, loaded)
+    text = to_markdown(narrative.profile_sentences(f, "vi"), "vi")
+    assert not CODERS_ENGLISH.search(text), CODERS_ENGLISH.search(text)
+    table = tables.documents_table(f.documents, "vi").to_string()
+    assert not CODERS_ENGLISH.search(table)
+    assert not re.search(r"\b20\d\d-\d\d(-\d\d)?\b", table)
