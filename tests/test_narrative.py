@@ -489,3 +489,17 @@ def test_a_newspapers_figure_is_labelled_as_an_article_not_a_policy_document(tab
     en, vi = _text("Cà Mau", "en", tables), _text("Cà Mau", "vi", tables)
     assert "article on vietnamnews.vn" in en and "bài viết trên vietnamnews.vn" in vi
     assert "policy document" not in en.split("vietnamnews.vn")[0].rsplit(".", 1)[-1]
+
+
+def test_a_zero_rate_is_drawn_above_the_axis_not_on_it(tables):
+    import matplotlib.pyplot as plt
+
+    from study.present import charts
+
+    f = province_findings("Hồ Chí Minh", tables)
+    assert any(r.value == 0 for r in f.rates)
+    fig, ax = plt.subplots()
+    charts.trajectory(f, lang="vi", ax=ax)
+    bottom, top = ax.get_ylim()
+    assert bottom < 0 < top and -bottom < 0.05 * top
+    plt.close(fig)

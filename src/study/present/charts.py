@@ -99,7 +99,9 @@ def trajectory(findings, *, lang: str = "en", title: str | None = None, ax=None)
     ax.set_ylabel(label(lang, "rate"))
     ax.set_xlabel(label(lang, "year"))
     values = [f.value for f in rates + findings.estimates + findings.national_series + findings.regional_series]
-    ax.set_ylim(0, max(values + [1]) * 1.15)
+    top = max(values + [1]) * 1.15
+    # a little room below zero, so that a 0% point (no poor household left) is drawn whole, not on the axis
+    ax.set_ylim(-0.03 * top, top)
     years = [f.year for f in rates + findings.estimates + findings.national_series + findings.regional_series]
     if years:
         ax.set_xticks(range(min(years), max(years) + 1))
