@@ -503,3 +503,11 @@ def test_a_zero_rate_is_drawn_above_the_axis_not_on_it(tables):
     bottom, top = ax.get_ylim()
     assert bottom < 0 < top and -bottom < 0.05 * top
     plt.close(fig)
+
+
+def test_the_start_of_a_from_to_pair_is_a_past_level_not_a_missing_year(tables):
+    # seed000: "từ 8,92% xuống còn 6,02%" gives Lạng Sơn's 2022 rate; the page must not call it missing
+    f = province_findings("Lạng Sơn", tables)
+    assert any(r.year == 2022 and r.value == pytest.approx(8.92) for r in f.rates)
+    en = _text("Lạng Sơn", "en", tables)
+    assert "No poor-household rate was found for 2022" not in en

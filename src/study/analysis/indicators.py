@@ -27,7 +27,9 @@ RATE_INDICATORS = ("poor_rate_pct", "near_poor_rate_pct", "poor_near_poor_rate_p
 COUNT_INDICATORS = ("poor_households", "near_poor_households", "poor_near_poor_households", "total_households")
 #: a note that a document's figure is not an end-of-year result of the unit (never an observed value)
 NOT_YEAR_END = re.compile(
-    r"interim|preliminar|mid-year|in progress|stock to|đến ngày|sơ bộ|start of|đầu năm"
+    r"interim|preliminar|mid-year|in progress|stock to|đến ngày|sơ bộ|đầu năm"
+    # "start of 2022", "start of the year" are stocks; "start of the 'từ … xuống' pair" is a past level
+    r"|start of (?!the (?:[\"'“]?từ|from|pair|comparison|20\d\d (?:fall|target)))"
     r"|current|reference date|merged|former |\b(?:city|provincial|own) standard"
     r"|2016-2020 standard|old standard|59/2015",
     re.I,
