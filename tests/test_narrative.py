@@ -511,3 +511,14 @@ def test_the_start_of_a_from_to_pair_is_a_past_level_not_a_missing_year(tables):
     assert any(r.year == 2022 and r.value == pytest.approx(8.92) for r in f.rates)
     en = _text("Lạng Sơn", "en", tables)
     assert "No poor-household rate was found for 2022" not in en
+
+
+def test_a_target_whose_reading_the_coder_doubted_says_so(tables):
+    # Gia Lai's "giảm 2% tổng số hộ nghèo" (tnnb04-f02) is coded a relative cut, flagged ambiguous
+    table = targets.tracked()
+    row = table[table["fact_ids"].astype(str).str.contains("tnnb04-f02")].iloc[0].to_dict()
+    assert "ambiguous" in row["flag"]
+    assert "read two ways" in target_sentence(row, "en").text
+    assert "hai cách" in target_sentence(row, "vi").text
+    plain = table[table["flag"].fillna("") == ""].iloc[0].to_dict()
+    assert "read two ways" not in target_sentence(plain, "en").text

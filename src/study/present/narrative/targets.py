@@ -171,7 +171,13 @@ def target_sentence(row: dict, lang: str) -> Sentence:
     for key in ("actual_source", "previous_source"):
         if row.get(key) and row[key] not in {s.url for s in sources}:
             sources.append(Source(url=row[key]))
-    return Sentence(text[:1].upper() + text[1:], tuple(sources))
+    text = text[:1].upper() + text[1:]
+    flags = str(row.get("flag") or "")
+    if "ambiguous" in flags:
+        text += " " + t(lang, "target.flag_ambiguous")  # a coder's doubt about the reading is said, not hidden
+    elif "inconsistent" in flags:
+        text += " " + t(lang, "target.flag_inconsistent")
+    return Sentence(text, tuple(sources))
 
 
 def summary_sentences(frame: pd.DataFrame, lang: str) -> list[Sentence]:
