@@ -156,22 +156,29 @@ def test_no_source_from_a_site_unrelated_to_the_subject():
 
 SCOPE_FORMS = (
     r"province|district|ethnic_minority|poor_districts|national|(?:district|commune):.+|province34:(?P<new>.+)"
+    r"|province63:(?P<old>.+)"
 )
 
 
 def test_every_fact_scope_is_a_coded_form_and_merged_names_are_units_of_the_34():
-    """``docs/coding_guide.md`` 2.5: the scope forms; ``province34:<name>`` names a unit of the 34."""
+    """``docs/coding_guide.md`` 2.5: the scope forms; ``province34:<name>`` names a unit of the 34 and
+    ``province63:<name>`` one of the 63."""
     import re
 
     from study.registry import provinces
 
     names_34 = {u.name_vi for u in provinces.units("34")}
+    names_63 = {u.name_vi for u in provinces.units("63")}
     bad = []
     for path in sorted((RAW / "documents").glob("facts*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
             for line, row in enumerate(csv.DictReader(handle), start=2):
                 match = re.fullmatch(SCOPE_FORMS, row["scope"])
-                if not match or (match.group("new") and match.group("new") not in names_34):
+                if (
+                    not match
+                    or (match.group("new") and match.group("new") not in names_34)
+                    or (match.group("old") and match.group("old") not in names_63)
+                ):
                     bad.append(f"{path.name}, line {line}: scope {row['scope']!r}")
     assert not bad, "\n".join(bad)
 

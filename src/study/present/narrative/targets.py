@@ -98,6 +98,8 @@ def _scope(row: dict, lang: str) -> str:
         return t(lang, "target.scope_district", name=scope.split(":", 1)[1])
     if scope.startswith("province34:"):
         return t(lang, "target.scope_province34", name=scope.split(":", 1)[1])
+    if scope.startswith("province63:"):
+        return t(lang, "target.scope_province63", name=scope.split(":", 1)[1])
     try:
         return t(lang, f"target.scope_{scope}")
     except KeyError:
