@@ -38,7 +38,8 @@ they differ in one respect only, and the pair counts once: ``wrong year`` (same 
 value), ``wrong indicator`` (same value and year), ``wrong indicator and year`` (same value),
 ``wrong value`` (same indicator and year); the rest are ``missed`` (gold rows) and ``spurious``
 (proposals). ``wrong kind`` counts matched rows whose kind (actual, target, baseline, estimate)
-differs; it does not change P/R.
+differs and ``wrong scope`` those whose scope differs (a merged province's ``province34:…`` counts
+as the province); neither changes P/R.
 
 Usage::
 
@@ -89,8 +90,14 @@ def _norm_fact(row: dict) -> dict:
         "year": _year(row.get("year")),
         "evidence": row.get("evidence", ""),
         "kind": row.get("kind", ""),
+        "scope": row.get("scope", ""),
         "id": row.get("fact_id", ""),
     }
+
+
+def _scope_key(scope: str) -> str:
+    """The scope as compared: a merged province (``province34:…``) counts as the province (not proposed)."""
+    return "province" if scope.startswith("province34:") else scope
 
 
 def _close(a, b) -> bool:
@@ -270,6 +277,12 @@ def score(items: list[tuple[str, Path, str, list[dict], set[str]]], terms) -> di
                 error_rows.append(
                     f"{name}  {'wrong kind':24s} gold {g['id']}: {g['kind']}, proposed {p['kind']}  «{g['evidence']}»"
                 )
+            if g["scope"] and _scope_key(g["scope"]) != _scope_key(p["scope"]):
+                errors["facts: wrong scope (matched, not scored)"] += 1
+                error_rows.append(
+                    f"{name}  {'wrong scope':24s} gold {g['id']}: {g['scope']}, "
+                    f"proposed {p['scope']}  «{g['evidence']}»"
+                )
         for code in sorted(g_codes - p_codes):
             errors["measures: missed"] += 1
             error_rows.append(f"{name}  measure missed   {code}")
@@ -373,6 +386,7 @@ ERROR_ORDER = (
     "facts: wrong indicator and year",
     "facts: wrong value",
     "facts: wrong kind (matched, not scored)",
+    "facts: wrong scope (matched, not scored)",
     "facts: missed",
     "facts: spurious",
     "measures: missed",

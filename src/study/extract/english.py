@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING
 from study.extract.evidence import evidence_span
 from study.extract.facts import fact_row
 from study.extract.resolve import mark_baselines
+from study.extract.scope import scope_at
 from study.extract.vocabulary import ENGLISH
+from study.extract.years import review_year
 
 if TYPE_CHECKING:
     from study.extract.document import Doc
@@ -210,6 +212,7 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
     lead_year, lead_end = _year_in(lead, last=False)
     # "this year" of an undated text: the year its lead reports on (the end of a period it reviews)
     now_year = doc_year or lead_end or lead_year
+    review = None if dated else review_year(text)  # an undated text: the review it reports (guide 2.9.1)
     facts: list[dict] = []
     last_year: tuple[int | None, int | None] = (None, None)  # the last year named before a figure
     first_year = _year_in(text, last=False)[0]
@@ -272,7 +275,7 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
                 # of the year before the first period the text names
                 year, year_end = int(start.group("y") or periods.group(1)) - 1, None
             if year is None and _NOW.search(sentence):  # "currently": the year of the date; undated, none
-                year = doc_year if dated else None
+                year = doc_year if dated else review
                 if not dated:
                     last_year = (None, None)
             if year is None:
@@ -292,6 +295,8 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
                     year, year_end = over
             default = "target" if meta["kind"] in ("plan", "directive", "resolution") else "actual"
             kind = _kind(before, default, later=bool(year and now_year and year > now_year))
+            if year is None and review and level and kind in ("actual", "estimate"):
+                year = review  # an undated text's levels with no year: the review it reports
             if year is None and kind == "target" and lead_end:  # an undated plan: its targets, of its period
                 year, year_end = lead_year, lead_end
             qualifier = ""
@@ -318,7 +323,7 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
                     year=year - 1 if pair and year else year,
                     year_end=year_end if unit.endswith("per_year") or n else None,
                     kind="baseline" if pair else kind,
-                    scope="ethnic_minority" if re.search(r"ethnic|Khmer", before[-60:], _I) else meta["locality_level"],
+                    scope=scope_at(text, meta, (s0, s1), s0 + m.start(), s0 + m.end()),
                     qualifier=qualifier,
                     note="; ".join(x for x in (f"label={label}" if label else "", "read from English text") if x),
                     _ev=ev,

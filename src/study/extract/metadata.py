@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import csv
 import re
+from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
 from study.extract.normalise import line_spans, nfc
 from study.extract.numbers import YEAR_PATTERN as _YR
-from study.extract.vocabulary import NAME, UPPER
+from study.extract.vocabulary import NAME, SUBUNIT, UPPER
 
 if TYPE_CHECKING:
     from study.extract.document import Doc
@@ -66,6 +67,26 @@ def iso_date(day, month, year) -> str:
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 
 
+@lru_cache(maxsize=256)
+def is_city_province(name: str) -> bool:
+    """Whether a ``thành phố`` of this name is a province (a centrally run city in the 63 or the 34 units).
+
+    The gazetteer decides (``study.registry.provinces``): ``TP Huế``, ``TP.HCM``, ``thành phố Cần Thơ``
+    are provinces, ``thành phố Hà Tĩnh`` (in a province of the same name) and ``TP Chí Linh`` are not.
+    """
+    try:
+        from study.registry import provinces
+    except Exception:  # the registry is optional for extraction
+        return False
+    for regime in ("63", "34"):
+        try:
+            if provinces.resolve(name, regime=regime).kind == "thanh_pho":
+                return True
+        except Exception:  # not a province's name
+            continue
+    return False
+
+
 def _province_names() -> dict[str, str]:
     """Return the names and multi-word aliases of the 63 provinces, each with its official name."""
     try:
@@ -85,6 +106,21 @@ def _province_names() -> dict[str, str]:
         return names
     except Exception:  # the registry is optional for extraction
         return {}
+
+
+@lru_cache(maxsize=1)
+def _province_pattern() -> tuple[re.Pattern | None, dict[str, str]]:
+    names = _province_names()
+    if not names:
+        return None, {}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), names
+
+
+def provinces_named(text: str) -> list[tuple[int, int, str]]:
+    """The provinces of the 63 that ``text`` names (from the gazetteer): ``(start, end, official name)``."""
+    pattern, names = _province_pattern()
+    return [(m.start(), m.end(), names[m.group()]) for m in pattern.finditer(text)] if pattern else []
 
 
 def _resolve_province(name: str) -> str:
@@ -225,6 +261,18 @@ def document_metadata(doc: Doc, doc_id: str, source: str) -> dict:
     generic_province = len(re.findall(rf"(?<!\w)tỉnh(?!\s+[{UPPER}])", content))
     if dm and generic_district > generic_province:
         district = dm.group(1)
+    elif not dm:
+        # a town or a city of a province named near the top (``TP Chí Linh``, ``thị xã …``, ``huyện …``
+        # after a banner) whose generic name (``thành phố``, ``thị xã``, ``huyện``) outnumbers ``tỉnh``
+        for um in SUBUNIT.finditer(head):
+            level = " ".join(um.group("level").lower().split()).rstrip(".")
+            if level not in ("huyện", "thị xã", "thành phố", "tp") or is_city_province(um.group("name")):
+                continue
+            word = {"tp": "thành phố"}.get(level, level).replace(" ", r"\s+")
+            generic = len(re.findall(rf"(?<!\w){word}(?!\s*[{UPPER}])(?!\s*,\s*(?:thành|thị))", content))
+            if generic > generic_province and um.group("name") not in _province_names():
+                district = um.group("name")
+            break
     level = "district" if district else "province"
     locality = district or province
     # issuer

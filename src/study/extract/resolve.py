@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from study.extract.classify import last_match
+from study.extract.scope import scope_at
 from study.extract.sentences import clause_end, clause_start
-from study.extract.vocabulary import CONTINUATION, NATIONAL, SUBUNIT, decision_key
+from study.extract.vocabulary import CONTINUATION, decision_key
 from study.extract.years import (
     FromToPairs,
     YearIndex,
@@ -62,6 +62,7 @@ class Context:
     dated_year: int | None  # the year of the document's own date (not of its programme), for 'đến năm YYYY'
     default_kind: str
     framed: bool = False  # the lead reviews the years of a programme ("Sau 4 năm triển khai Chương trình …")
+    review: int | None = None  # an undated text: the year of the household review it reports (guide 2.9.1)
 
 
 @dataclass
@@ -95,28 +96,16 @@ def context(doc: Doc, meta: dict) -> Context:
         dated_year=doc_year if meta.get("_dated") else None,
         default_kind="target" if meta["kind"] in ("plan", "directive", "resolution") else "actual",
         framed=bool(_YEARS_ON.search(doc.years_text, 0, lead_end(doc))),
+        review=None if meta.get("_dated") else now_year,
     )
 
 
-def scope_of(doc: Doc, meta: dict, q_start: int, sent: tuple[int, int]) -> str:
-    """Return the scope of a number: a group, a named district or commune, or the level of the document."""
-    t = doc.numbers_text
-    before = t[max(sent[0], q_start - 90) : q_start]
-    if re.search(r"dân\s+tộc\s+thiểu\s+số|DTTS", before, re.IGNORECASE):
-        return "ethnic_minority"
-    if re.search(r"các\s+huyện\s+nghèo|huyện\s+nghèo\s+(?:của|trên)", before, re.IGNORECASE):
-        return "poor_districts"
-    if NATIONAL.search(before):  # not in a ranking ("đông thứ 4 cả nước")
-        return "national"
-    sub = last_match(SUBUNIT, doc.content[max(sent[0], q_start - 90) : q_start])
-    if sub:
-        level = " ".join(sub.group("level").lower().split())
-        name = sub.group("name")
-        if meta["locality_level"] == "province" and level in ("huyện", "thị xã"):
-            return f"district:{name}"
-        if level == "xã":
-            return f"commune:{name}"
-    return meta["locality_level"]
+def scope_of(doc: Doc, meta: dict, q_start: int, sent: tuple[int, int], end: int | None = None, unit: str = "") -> str:
+    """Return the scope of a number: a group, a named district or commune, or the level of the document.
+
+    The rules are those of :func:`study.extract.scope.scope_at`, read where legal references are masked.
+    """
+    return scope_at(doc.years_text, meta, sent, q_start, end, unit)
 
 
 def carried_kind(ctx: Context, sent: tuple[int, int]) -> tuple[str, str]:
@@ -224,7 +213,7 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
         if over:
             end = ctx.dated_year if ctx.dated_year and ctx.dated_year > over[0] else over[1]
             year, year_end, how = over[0], end, "years of the programme reviewed ('Sau N năm …')"
-    scope = scope_of(doc, meta, q.qual_start, sent)
+    scope = scope_of(doc, meta, q.qual_start, sent, q.end, unit)
     notes = []
     # a target quoted in brackets right after a national decision: a national target for its period
     paren = t.rfind("(", sent[0], q.start)
@@ -265,6 +254,9 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
     undated = year is None and ctx.text_year and indicator != "other" and scope != "national"
     if undated and kind in ("actual", "estimate"):
         year, how = ctx.text_year, "year inferred: the latest year the undated text names"
+    if year is None and ctx.review and kind in ("actual", "estimate") and level and scope != "national":
+        # an undated text that reports a review: its levels with no year of their own are the review's
+        year, how = ctx.review, "year inferred: the review the undated text reports (guide 2.9.1)"
     if not cue and not how and kind == "target" and year and ctx.text_year and (year_end or year) < ctx.text_year:
         kind = "actual"  # no cue in a plan, but its sentence dates it in a year gone by: the situation, not a goal
     if how:

@@ -153,8 +153,6 @@ CONTINUATION = re.compile(
 NEXT_PERIOD = re.compile(r"(?:giai\s+đoạn|thời\s+kỳ|thời\s+gian)\s+(?:mới|tới|tiếp\s+theo|sau)(?!\w)", re.IGNORECASE)
 #: Words that restate what was just said in other terms ("…, tương đương tỷ lệ giảm từ …").
 RESTATES = re.compile(r"tương\s+(?:đương|ứng)", re.IGNORECASE)
-#: "cả nước" / "toàn quốc" naming the nation, not in a ranking ("đông thứ 4 cả nước", "cao nhất cả nước").
-NATIONAL = re.compile(r"(?<!thứ\s)(?<!\d\s)(?<!nhất\s)(?<!đầu\s)(?:cả\s+nước|toàn\s+quốc)", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
 # cue words: indicators
@@ -235,7 +233,50 @@ ECONOMY_WORDS = re.compile(
 # ---------------------------------------------------------------------------------------------
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 NAME = rf"[{UPPER}][\w']*(?:\s+[{UPPER}][\w']*){{0,3}}"
-SUBUNIT = re.compile(rf"(?<!\w)(?P<level>huyện|thị\s+xã|xã)\s+(?P<name>{NAME})")
+#: A named district-level unit (``huyện``, ``thị xã``, ``quận``, a city of a province ``thành phố`` /
+#: ``TP``) or commune-level unit (``xã``, ``phường``, ``thị trấn``), any case: ``Huyện Cai Lậy``,
+#: ``TP. Phan Rang-Tháp Chàm``. Whether a ``thành phố`` is a province is decided from the gazetteer.
+SUBUNIT = re.compile(
+    rf"(?<!\w)(?P<level>(?i:huyện|thị\s+xã|quận|thành\s+phố|thị\s+trấn|phường|xã)|TP\.?)\s*"
+    rf"(?P<name>(?!(?:Ủy|Uỷ|Đảng|Hội|Đoàn)(?!\w))[{UPPER}][\w'-]*(?:\s+[{UPPER}][\w'-]*){{0,3}})"
+)
+#: The levels of :data:`SUBUNIT` that are districts (the others are communes).
+DISTRICT_LEVELS = ("huyện", "thị xã", "quận", "thành phố", "tp", "tp.")
+
+# ---------------------------------------------------------------------------------------------
+# cue words: scope (coding guide 2.5; the phrase lists are [cues.scope] of measure_terms.toml)
+# ---------------------------------------------------------------------------------------------
+_SCOPE = _CUES.get("scope", {})
+#: Ethnic-minority households: the phrases of ``[cues.scope] ethnic`` and a named people after
+#: ``dân tộc`` / ``người`` / ``đồng bào`` (``hộ nghèo dân tộc Khmer``, ``2 hộ là người Hoa``), not the
+#: majority Kinh; English ``Khmer``, ``H'Mong``… before ``ethnic`` are in the phrases.
+ETHNIC = re.compile(
+    rf"(?:{_alternatives(_SCOPE.get('ethnic', ['dân tộc thiểu số']))})"
+    rf"|(?<!\w)(?i:dân\s+tộc|người|đồng\s+bào)\s+(?-i:(?!(?:Kinh|Việt)(?!\w))[{UPPER}][\w'-]+)"
+    rf"|(?<!\w)(?-i:[{UPPER}][\w'-]+)\s+ethnic(?!\w)",
+    re.IGNORECASE,
+)
+#: The poor districts and the poorest communes as a group (``[cues.scope] poor_areas``).
+POOR_AREAS = re.compile(_alternatives(_SCOPE.get("poor_areas", ["huyện nghèo"])), re.IGNORECASE)
+#: "cả nước" / "toàn quốc" naming the nation (``[cues.scope] national``), not in a ranking ("đông thứ 4
+#: cả nước", "cao nhất cả nước") and not the national poverty standard ("theo chuẩn nghèo cả nước").
+NATIONAL = re.compile(
+    r"(?<!thứ\s)(?<!\d\s)(?<!nhất\s)(?<!đầu\s)(?<!chuẩn\snghèo\s)(?<!chuẩn\s)"
+    rf"(?:{_alternatives(_SCOPE.get('national', ['cả nước', 'toàn quốc']))})",
+    re.IGNORECASE,
+)
+#: The words opening a topic fronted at the head of a clause (``Riêng …,``, ``Tại …,``).
+SCOPE_OPENER = re.compile(
+    rf"[\s\-–•+*(“\"]*(?:{_alternatives(_SCOPE.get('openers', ['riêng', 'tại']))})(?!\w)", re.IGNORECASE
+)
+#: Units of territory counted or shared out right after a number (``5 xã``, ``25 thôn``, ``95% ấp``):
+#: such a figure is the province's own, whatever group its units belong to (``[cues.scope] units``).
+TERRITORY = re.compile(rf"\s*(?:{_alternatives(_SCOPE.get('units', ['xã', 'huyện']))})(?!\w)", re.IGNORECASE)
+#: A clause with no subject of its own, opening with a verb of change or share ("; giảm 4,34% so với
+#: năm 2023"): it goes on with the group of the clause before it.
+VERB_OPENING = re.compile(r"[\s(]*(?:và\s+)?(?:giảm|tăng|đạt|chiếm|còn)(?!\w)", re.IGNORECASE)
+#: Words between a named district and a number that bring the figure back to the province (``toàn tỉnh``).
+PROVINCE_WORD = re.compile(_alternatives(_SCOPE.get("province", ["toàn tỉnh"])), re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------------

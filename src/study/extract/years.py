@@ -227,10 +227,27 @@ def start_year(e: YearExpr, level: bool) -> tuple[int | None, str]:
     return e.year, ""
 
 
+#: The household review a text reports, with its year: ``kết quả rà soát hộ nghèo năm 2021``, ``theo
+#: kết quả rà soát cuối năm 2023``, ``qua rà soát hộ nghèo, cận nghèo cuối 2023``, ``điều tra, rà soát …
+#: năm 2023``; English ``the 2023 poverty review``, ``review of poor households in 2023``. Not a
+#: period (``theo chuẩn nghèo giai đoạn 2022-2025``), which dates no review.
+_REVIEW = re.compile(
+    rf"rà\s+soát[^.\n]{{0,120}}?(?:(?:năm|cuối|hết)\s+(?:năm\s+)?|kỳ\s+)(?P<y1>{_YR})(?!\s*[-–]\s*\d)"
+    rf"|(?P<y2>{_YR})\s+(?:household\s+|poverty\s+|poor\s+household\s+)*(?:review|survey)"
+    rf"|(?:review|survey)\s+of\s+poor(?:\s+and\s+near-poor)?\s+households\s+(?:in|at\s+the\s+end\s+of)\s+(?P<y3>{_YR})",
+    re.IGNORECASE,
+)
+
+
 def review_year(text: str) -> int | None:
-    """Return the year of the household review a text reports (``kết quả rà soát … năm 2021`` in its lead)."""
-    m = re.search(rf"rà\s+soát[^.\n]{{0,80}}?năm\s+({_YR})", text[:800], re.IGNORECASE)
-    return int(m.group(1)) if m else None
+    """Return the year of the household review a text reports (coding guide 2.9.1).
+
+    The review named in the lead (the first 800 characters) first, else the latest review the text
+    names (``Theo kết quả rà soát cuối năm 2023, toàn tỉnh còn …`` further down).
+    """
+    years = [int(m.group("y1") or m.group("y2") or m.group("y3")) for m in _REVIEW.finditer(text)]
+    lead = [int(m.group("y1") or m.group("y2") or m.group("y3")) for m in _REVIEW.finditer(text[:800])]
+    return lead[0] if lead else (max(years) if years else None)
 
 
 def year_exprs(text: str, doc_year: int | None) -> YearIndex:
