@@ -13,7 +13,7 @@ compared. No text is needed, so it runs anywhere.
 
 Usage::
 
-    .venv/bin/python benchmarks/coder_agreement.py [--gold DIR] [--second DIR] [--verbose] [--json]
+    .venv/bin/python benchmarks/coder_agreement.py [--gold DIR] [--second DIR] [--named-only] [--verbose] [--json]
 """
 
 from __future__ import annotations
@@ -120,6 +120,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=REPO / "data" / "raw" / "documents", help="first coder's rows")
     parser.add_argument("--second", type=Path, default=SECOND, help="second coder's rows")
+    parser.add_argument(
+        "--named-only", action="store_true", help="compare only facts with a named indicator (not 'other')"
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
@@ -128,7 +131,11 @@ def main(argv=None) -> int:
     if not second_facts:
         print(f"coder_agreement: no facts_second_*.csv in {args.second}", file=sys.stderr)
         return 2
-    result = compare(_gold_rows(args.gold, "facts"), _gold_rows(args.gold, "measures"), second_facts, second_measures)
+    first_facts = _gold_rows(args.gold, "facts")
+    if args.named_only:
+        first_facts = [r for r in first_facts if r["indicator"] != "other"]
+        second_facts = [r for r in second_facts if r["indicator"] != "other"]
+    result = compare(first_facts, _gold_rows(args.gold, "measures"), second_facts, second_measures)
     if args.json:
         print(json.dumps({k: v for k, v in result.items() if k != "errors"}, indent=1))
     else:
