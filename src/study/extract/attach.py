@@ -108,7 +108,12 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
     if re.search(r"(?:xã|huyện|đơn\s+vị|địa\s+phương)[^,;]{0,25}có\s+tỷ\s+lệ[^,;\d]{0,25}$", near, _I):
         return "skip", "", ""  # a threshold ("xã có tỷ lệ hộ nghèo dưới 5%"), not a rate
     clause_before = t[sent[0] : q.qual_start]
-    per_year = q.per_year or bool(PER_YEAR.search(t[q.end : q.end + 20]))
+    # "giảm bình quân 9,7%": an average, per year of the period it runs over (coding guide 2.9.4)
+    per_year = (
+        q.per_year
+        or bool(PER_YEAR.search(t[q.end : q.end + 20]))
+        or bool(re.search(r"giảm\s+bình\s+quân\s*$", near_q, _I))
+    )
     # 4. shares of a plan or of the previous year's result: not a rate of the province
     if re.match(r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu|mục\s+tiêu)", after, _I):
         if re.search(r"(?:đạt|bằng|vượt|đạt\s+tỷ\s+lệ)\s*(?:khoảng|hơn|gần|trên)?\s*$", near, _I) or re.search(

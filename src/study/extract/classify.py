@@ -12,11 +12,16 @@ from typing import TYPE_CHECKING
 from study.extract.attach import attach
 from study.extract.sentences import clause_end, clause_start
 from study.extract.vocabulary import (
+    AREAS,
     HOUSEHOLD_MENTION,
     HOUSING,
+    INCOME_GROUPS,
+    INCOME_NOT,
+    INCOME_WORDS,
     OTHER_PCT_LABELS,
     PER_YEAR,
     POOR_MEMBERS,
+    PROVINCE_WORD,
     RATE,
     SHARE_STOP,
 )
@@ -58,12 +63,77 @@ def _share_label(span: str) -> str:
     return "share_pct"
 
 
+#: The number's own group noun right after it ("12.500 hộ nghèo đa chiều") or closing the words before it.
+_OWN_GROUP_AFTER = re.compile(r"\s*(?:hộ\s+)?(?P<g>(?:cận\s+)?nghèo(?:\s+đa\s+chiều)?)(?!\w)", re.IGNORECASE)
+_GROUP_BEFORE = re.compile(r"(?:hộ\s+)?(?:cận\s+)?nghèo(?:\s+đa\s+chiều)?(?!\w)", re.IGNORECASE)
+#: A breakdown of a figure into the poor and the near-poor right after it ("(trong đó 4.000 hộ nghèo,
+#: 8.500 hộ cận nghèo)", "gồm 2% hộ nghèo và 4,2% hộ cận nghèo").
+_BREAKDOWN = re.compile(
+    r"[^;]{0,40}?(?:\(|trong\s+đó|bao\s+gồm|gồm)[^;]{0,100}?(?<!cận\s)nghèo[^;]{0,80}?cận\s+nghèo", re.IGNORECASE
+)
+
+
+def multidimensional(t: str, q: Quantity, sent: tuple[int, int], found: tuple[str, str, str]) -> tuple[str, str, str]:
+    """Read ``hộ nghèo đa chiều`` as the poor (coding guide 2.2), or as the poor and near-poor together
+    when the text breaks the figure into both groups (``12.500 hộ nghèo đa chiều (trong đó 4.000 hộ nghèo,
+    8.500 hộ cận nghèo)``); ``tỷ lệ nghèo đa chiều`` without ``hộ`` stays both groups."""
+    indicator = found[0]
+    if indicator not in ("poor_households", "poor_rate_pct", "poor_near_poor_rate_pct"):
+        return found
+    own = _OWN_GROUP_AFTER.match(t, q.end) if q.unit == "households" else None
+    if own is None:
+        before = t[max(sent[0], q.qual_start - 100) : q.qual_start]
+        own = last_match(_GROUP_BEFORE, before)
+        if own is None or re.search(r"\d", before[own.end() :]):
+            return found
+    words = " ".join(own.group(0).lower().split())
+    if not words.startswith("hộ") and q.unit != "households" or "đa chiều" not in words or "cận" in words:
+        return found
+    if _BREAKDOWN.match(t, q.end, sent[1]):
+        if q.unit == "households":
+            return "other", "households", "poor_near_poor_households"
+        return "poor_near_poor_rate_pct", "pct", ""
+    return ("poor_rate_pct", "pct", "") if indicator == "poor_near_poor_rate_pct" else found
+
+
 def classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None = None) -> tuple[str, str, str] | None:
     """Return ``(indicator, unit, label)`` for a quantity, or None when it is not a poverty fact.
 
     The governing noun phrase (:func:`study.extract.attach.attach`) decides first; the word windows
-    below decide what it leaves open.
+    below decide what it leaves open; ``hộ nghèo đa chiều`` is read last (:func:`multidimensional`).
     """
+    found = _classify(doc, q, sent, prev_end)
+    return (
+        None
+        if found is None
+        else sub_area(doc.numbers_text, q, sent, multidimensional(doc.numbers_text, q, sent, found))
+    )
+
+
+_NAMED_GROUP_FIGURES = (
+    "poor_rate_pct",
+    "near_poor_rate_pct",
+    "poor_near_poor_rate_pct",
+    "poor_households",
+    "near_poor_households",
+    "poor_rate_reduction_pp",
+    "poor_households_reduction",
+)
+
+
+def sub_area(t: str, q: Quantity, sent: tuple[int, int], found: tuple[str, str, str]) -> tuple[str, str, str]:
+    """A rate, stock or fall whose clause opens with a region of the province (``khu vực miền núi giảm
+    2.779 hộ``, ``vùng đồng bằng còn dưới 1,5%``) is that sub-area's: ``other``, ``label=area_<indicator>``."""
+    if found[0] not in _NAMED_GROUP_FIGURES:
+        return found
+    before = t[clause_start(t, sent[0], q.qual_start) : q.qual_start]
+    area = last_match(AREAS, before)
+    if area is None or PROVINCE_WORD.search(before, area.end()):
+        return found  # "…, toàn tỉnh còn 2,1%": the province again
+    return "other", found[1], f"area_{found[0]}"
+
+
+def _classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None = None) -> tuple[str, str, str] | None:
     attached = attach(doc, q, sent, sent[0] if prev_end is None else prev_end)
     if attached is not None:
         return None if attached[0] == "skip" else attached
@@ -243,7 +313,8 @@ def classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None 
         return "workers_supported", "workers", ""
     if q.unit == "people":
         if re.search(
-            r"việc\s+làm|học\s+nghề|đào\s+tạo\s+nghề|xuất\s+khẩu\s+lao\s+động",
+            r"việc\s+làm|học\s+nghề|đào\s+tạo\s+nghề|xuất\s+khẩu\s+lao\s+động|hợp\s+đồng\s+lao\s+động|"
+            r"làm\s+việc\s+ở\s+nước\s+ngoài",
             t[max(c_start, q.qual_start - 60) : q.qual_start],
             re.IGNORECASE,
         ):
@@ -251,11 +322,23 @@ def classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None 
         label = (
             "social_assistance_people"
             if re.search(r"trợ\s+cấp|trợ\s+giúp", t[sent[0] : sent[1]], re.IGNORECASE)
+            else "income_support_people"
+            if re.search(r"hỗ\s+trợ\s+thu\s+nhập", clause_before, re.IGNORECASE)
             else "people_count"
         )
         return "other", "people", label
     if q.unit == "money":
         return "budget_billion_vnd", "billion_vnd", ""
+    if q.unit == "noun":  # "67 tấn xi măng", "12 chương trình tín dụng": labelled from the noun
+        return "other", q.noun_unit, q.label
+    if q.unit == "income":  # "thu nhập … đạt 24,13 triệu đồng/người/năm", not the GRDP per head
+        income = last_match(INCOME_WORDS, sentence_before)
+        # the poor named between the income and the number, or since the comma before it ("hộ nghèo có thu nhập …")
+        since_comma = re.split(r"[,;(]", sentence_before)[-1]
+        of_poor = income and (INCOME_GROUPS.search(sentence_before, income.end()) or INCOME_GROUPS.search(since_comma))
+        if of_poor and not INCOME_NOT.search(sentence_before):
+            return "other", "billion_vnd", f"income_{q.label}"
+        return None
     if q.unit == "districts":
         exit_words = re.search(r"thoát\s+khỏi|ra\s+khỏi|thoát\s+nghèo", clause_before + after[:30], re.IGNORECASE)
         label = "poor_district_list_exit" if exit_words else "districts_count"

@@ -46,6 +46,10 @@ if TYPE_CHECKING:
 __all__ = ["extract_facts", "fact_row"]
 
 
+#: A year written right before a ``từ … xuống …`` pair, with no verb or comma between (``năm 2023 từ …``).
+_YEAR_BEFORE_PAIR = re.compile(r"(?<!\w)(?:(?:cuối|hết)\s+)?năm\s+(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE)
+
+
 def fact_row(doc: Doc, meta: dict, **values) -> dict:
     """Return a ``facts`` row from ``values``; ``_ev`` is the evidence span and ``_pos`` the sort position."""
     row = {c: "" for c in schema.FACTS.columns}
@@ -148,13 +152,23 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
             if last and last[2] and last[0] >= sent[0] and RESTATES.search(t, last[1], m.start()):
                 # "từ 42.903 hộ (năm 2022) xuống …, tương đương tỷ lệ giảm từ 10,29% xuống …": the same start
                 year_a = last[2]
+        ym = _YEAR_BEFORE_PAIR.search(doc.years_text, max(sent[0], m.start() - 30), m.start())
+        if ym and not m.group("verb") and not m.group("y1"):
+            # "tỷ lệ hộ nghèo năm 2023 từ 6,03% đã giảm xuống còn 3,36%": the year written right before the
+            # pair dates its start (the review of that year); the end is the year written after it, else
+            # the next year (coding guide 2.9.3)
+            year_a = int(ym.group("y"))
+            year_b = int(m.group("y2")) - ("đầu" in m.group("yb").lower()) if m.group("y2") else year_a + 1
+            how = "start dated by the year before the pair; end the year after it"
         pairs.add(m.start(), m.end(), year_a, year_b)
         kind_b, _ = kind_from_cues(doc.years_text[sent[0] : m.start()], ctx.dated_year, "actual", doc.terms.kind_cue)
         lo, hi = clause_bounds(m.start(), sent)
         ev = evidence_span(doc.text, m.start(), m.end(), sent[0], sent[1], left=0, right=0, phrases=doc.phrases)
         scope = scope_of(doc, meta, m.start(), sent)
         note_a = "start of a 'từ ... xuống' pair" + (
-            "" if m.group("y1") or not year_a else "; year from 'so với' or the year before the result"
+            "; year written before the pair"
+            if ym and not m.group("verb") and not m.group("y1")
+            else ("" if m.group("y1") or not year_a else "; year from 'so với' or the year before the result")
         )
         facts.append(
             fact_row(

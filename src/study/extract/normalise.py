@@ -270,10 +270,19 @@ _LEGAL_REF = re.compile(
 _ROMAN = re.compile(r"(?<!\w)(?:lần\s+thứ|khóa|khoá|Đại\s+hội)\s+[IVXLC]+(?!\w)")
 
 
+#: The heading of a list of other articles at the foot of a page, alone on its line: everything after it
+#: is page furniture (their headlines quote other places' figures). Headings that a menu at the top of
+#: a page also shows ("Tin mới", "Đọc nhiều") are not in the list: they would hide the article.
 _RELATED = re.compile(
-    r"^\W*(các\s+tin\s+khác|tin\s+liên\s+quan|bài\s+viết\s+liên\s+quan|tin\s+cùng\s+chuyên\s+mục|"
-    r"các\s+bài\s+(viết\s+)?khác|tin\s+đã\s+đưa|tin\s+mới\s+hơn|đọc\s+thêm)\W*$",
+    r"^\W*(các\s+tin\s+khác|(?:tin|tin\s+bài|tin\s+tức|bài|bài\s+viết|các\s+bài|các\s+tin)\s+liên\s+quan|"
+    r"tin\s+cùng\s+(?:chuyên\s+mục|chủ\s+đề|danh\s+mục)|"
+    r"các\s+bài\s+(viết\s+)?khác|tin\s+đã\s+đưa|các\s+tin\s+đã\s+đưa|tin\s+mới\s+hơn|tin\s+cũ\s+hơn|đọc\s+thêm|"
+    r"có\s+thể\s+bạn\s+quan\s+tâm|bạn\s+đọc\s+quan\s+tâm|related\s+(?:news|articles|posts)|other\s+news)\W*$",
     re.IGNORECASE,
+)
+#: A line that opens with such a heading and names one other article ("Tin liên quan: <headline>").
+_RELATED_LINE = re.compile(
+    r"^\W*(?:(?:tin|bài|bài\s+viết)\s+liên\s+quan|xem\s+thêm|đọc\s+thêm|related)\s*[:>»-]", re.IGNORECASE
 )
 
 
@@ -293,6 +302,9 @@ def furniture_spans(text: str) -> list[Span]:
         if _RELATED.match(stripped):
             spans.append((start, len(text)))
             break
+        if _RELATED_LINE.match(stripped):  # "Tin liên quan: …": the headline of another article
+            spans.append((start, end))
+            continue
         if stripped.startswith("[") and stripped.endswith("]"):
             spans.append((start, end))
             continue

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from study.extract.numbers import NUMBER_PATTERN as _NUM
 from study.extract.numbers import YEAR_PATTERN as _YR
 from study.extract.numbers import parse_number
-from study.extract.vocabulary import QUALIFIER, QUALIFIER_MAP
+from study.extract.vocabulary import PER_HEAD, QUALIFIER, QUALIFIER_MAP, UNIT_NAME, UNIT_NOUN, unit_noun_label
 
 if TYPE_CHECKING:
     from study.extract.document import Doc
@@ -28,9 +28,9 @@ QUANTITY = re.compile(
 )
 #: A fall or a rise written ``từ X xuống (còn) Y`` (or ``lên``), with optional units and years.
 FROM_TO = re.compile(
-    rf"(?P<verb>(?:giảm|tăng)\s+)?từ\s+(?:mức\s+)?(?P<a>{_NUM})(?P<ua>\s*%)?(?P<ha>\s+hộ(?:\s+(?:cận\s+)?nghèo)?)?"
+    rf"(?P<verb>(?:giảm|tăng)(?:\s+(?:mạnh|nhanh|sâu))?\s+)?từ\s+(?:mức\s+)?(?P<a>{_NUM})(?P<ua>\s*%)?(?P<ha>\s+hộ(?:\s+(?:cận\s+)?nghèo)?)?"
     rf"(?P<ya>\s*(?:\(\s*(?:(?:đầu|cuối|hết)\s+)?(?:năm\s+)?|(?:(?:đầu|cuối|hết)\s+)?năm\s+)(?P<y1>{_YR})\s*\)?)?"
-    r"\s*,?\s*(?:giảm\s+|tăng\s+)?(?:xuống|lên)\s+"
+    r"\s*,?\s*(?:(?:đã|đều|được|tiếp\s+tục)\s+)*(?:(?:giảm|tăng)(?:\s+(?:mạnh|nhanh|sâu|dần))?\s+)?(?:xuống|lên)\s+"
     rf"(?:còn\s+|mức\s+)?(?:khoảng\s+|dưới\s+|hơn\s+)?(?P<b>{_NUM})(?P<ub>\s*%%?)?(?P<hb>\s+hộ(?:\s+(?:cận\s+)?nghèo)?)?"
     rf"(?P<yb>\s*(?:\(\s*(?:(?:đầu|cuối|hết)\s+)?(?:năm\s+)?|(?:vào\s+)?(?:(?:đầu|cuối|hết)\s+)?năm\s+)(?P<y2>{_YR})\s*\)?)?",
     re.IGNORECASE,
@@ -109,6 +109,8 @@ class Quantity:
     after: str = ""  # the words right after the unit (household type, group noun)
     is_range: bool = False
     of: float | None = None  # the whole of a fraction ("14.982/80.972 hộ", "872/1.167 tỷ đồng")
+    label: str = ""  # unit "noun": the label of the noun of [cues.units]; unit "income": per year or month
+    noun_unit: str = ""  # unit "noun": the coding guide's unit of that noun's family
 
 
 def read_quantity(doc: Doc, m: re.Match) -> Quantity | None:
@@ -143,6 +145,7 @@ def read_quantity(doc: Doc, m: re.Match) -> Quantity | None:
         b, end = None, m.end("a") + len(m.group("pa") or "")
     rest = t[end : end + 80]
     unit, factor, per_year, after = "", 1.0, False, ""
+    noun_unit, noun_label = "", ""
     if m.group("pa") and b is None:
         unit = "pct"
         pm = re.match(r"\s*/\s*năm", rest)
@@ -172,11 +175,21 @@ def read_quantity(doc: Doc, m: re.Match) -> Quantity | None:
             if cur and not multiplier:
                 unit, factor, end = "money", 1e-9, end + cur.end()
         if unit == "money" and re.match(r"\s*/", t[end : end + 3]):
-            return None  # a rate per person or month, not an amount
+            ph = PER_HEAD.match(t, end)
+            if not ph:
+                return None  # a rate per month or per unit, not an amount
+            # "24,13 triệu đồng/người/năm": an amount per head, an income if its clause says so
+            per = {"tháng": "month"}.get((ph.group("per") or "").lower(), "year")
+            unit, noun_label, end = "income", f"per_person_{per}", ph.end()
+        if not unit and UNIT_NOUN is not None and (not multiplier or multiplier in COUNT_FACTOR):
+            nm = UNIT_NOUN.match(rest, offset)
+            if nm and not UNIT_NAME.match(rest, nm.end()):  # "67 tấn xi măng": a noun of [cues.units]
+                unit, factor, end = "noun", COUNT_FACTOR.get(multiplier, 1.0), end + nm.end()
+                noun_unit, noun_label = unit_noun_label(" ".join(nm.group("u").split()))
     if not unit:
         return None
     values = [a] if b is None else [a, b]
-    if any(1900 <= v <= 2100 and float(v).is_integer() for v in values) and unit in ("count", "tasks"):
+    if any(1900 <= v <= 2100 and float(v).is_integer() for v in values) and unit in ("count", "tasks", "noun"):
         return None
     values = [round(v * factor, 6) for v in values]
     start = m.start()
@@ -208,6 +221,8 @@ def read_quantity(doc: Doc, m: re.Match) -> Quantity | None:
         after=after,
         is_range=b is not None,
         of=round(parse_number(m.group("of")) * factor, 6) if m.group("of") else None,
+        label=noun_label,
+        noun_unit=noun_unit,
     )
     if quantity.vmin is not None and quantity.vmin > quantity.vmax:
         return None

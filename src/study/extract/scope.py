@@ -134,7 +134,8 @@ def _topic(t: str, c0: int, lo: int, meta: dict) -> str:
     a = c0
     for cut in [*(c0 + m.start() for m in re.finditer(",", t[c0:lo])), lo]:
         segment = t[a:cut]
-        head = SCOPE_OPENER.match(segment)
+        # an opener, or the nation itself heading the clause ("Cả nước, tỷ lệ hộ nghèo còn …")
+        head = SCOPE_OPENER.match(segment) or NATIONAL.match(segment.lstrip(' \t\n-–•+*“"'))
         unit = SUBUNIT.match(segment.lstrip(' \t\n-–•+*“"'))
         if head or unit:
             found = _cue(segment, meta)

@@ -221,8 +221,55 @@ POVERTY_WORDS = re.compile(
     r"người\s+có\s+công|an\s+sinh|bảo\s+hiểm|học\s+phí|đối\s+tượng|giải\s+ngân|kinh\s+phí|phân\s+bổ",
     re.IGNORECASE,
 )
+
+
+def _unit_nouns(units: dict) -> tuple[re.Pattern | None, list[tuple[re.Pattern, str, str]]]:
+    """Compile ``[cues.units]``: one pattern for any noun, and (pattern, unit, label) per noun."""
+    entries = []
+    for family in units.values():
+        if not isinstance(family, dict):
+            continue  # "names": words after a noun, read by UNIT_NAME
+        for noun, label in family.get("nouns", {}).items():
+            entries.append((noun, family.get("unit", "count"), label))
+    if not entries:
+        return None, []
+    # the longest noun first, so that "tấn xi măng" wins over "tấn"
+    entries.sort(key=lambda e: len(e[0]), reverse=True)
+    compiled = [(re.compile(rf"(?:{_phrase(n)})(?!\w)", re.IGNORECASE), u, lab) for n, u, lab in entries]
+    alternatives = "|".join(f"(?:{_phrase(n)})" for n, _u, _l in entries)
+    any_noun = re.compile(rf"\s*(?P<u>{alternatives})(?!\w)(?!\s*/)", re.IGNORECASE)
+    return any_noun, compiled
+
+
+#: A noun of ``[cues.units]`` right after a number (``67 tấn xi măng``, ``12 chương trình tín dụng``):
+#: the number gives an ``other`` row labelled from the noun, unless a named indicator takes it; not a
+#: rate per unit (``5 tấn/ha``).
+UNIT_NOUN, UNIT_NOUNS = _unit_nouns(_CUES.get("units", {}))
+#: Words right after such a noun that make it a name (``3 Chương trình mục tiêu quốc gia``), not a count.
+UNIT_NAME = re.compile(
+    rf"\s*(?:{_alternatives(_CUES.get('units', {}).get('names', ['mục tiêu quốc gia']))})(?!\w)", re.IGNORECASE
+)
+
+
+def unit_noun_label(noun: str) -> tuple[str, str]:
+    """Return ``(unit, label)`` of a noun matched by :data:`UNIT_NOUN`."""
+    for pattern, unit, label in UNIT_NOUNS:
+        if pattern.fullmatch(noun):
+            return unit, label
+    return "count", "count"
+
+
+_INCOME = _CUES.get("income", {})
+#: Words that make an amount per head and time an income (``[cues.income] words``), the groups it must
+#: be of (``groups``), and the sentences where it is not a poverty figure (``not_in``: GRDP, a standard).
+INCOME_WORDS = re.compile(_alternatives(_INCOME.get("words", ["thu nhập"])), re.IGNORECASE)
+INCOME_GROUPS = re.compile(_alternatives(_INCOME.get("groups", ["nghèo"])), re.IGNORECASE)
+INCOME_NOT = re.compile(_alternatives(_INCOME.get("not_in", ["GRDP"])), re.IGNORECASE)
+#: An amount per head or household and time, right after the money unit: ``/người/năm``, ``/khẩu/tháng``.
+PER_HEAD = re.compile(r"\s*/\s*(?:người|khẩu|nhân\s+khẩu|hộ)(?:\s*/\s*(?P<per>năm|tháng))?(?!\w)", re.IGNORECASE)
+
 ECONOMY_WORDS = re.compile(
-    r"GRDP|GDP|thu\s+nhập|doanh\s+thu|kim\s+ngạch|tổng\s+sản\s+phẩm|thu\s+ngân\s+sách|"
+    r"GRDP|GDP|(?<!hỗ\strợ\s)thu\s+nhập|doanh\s+thu|kim\s+ngạch|tổng\s+sản\s+phẩm|thu\s+ngân\s+sách|"
     r"giá\s+trị\s+sản\s+xuất|tăng\s+trưởng|dân\s+số|diện\s+tích|sản\s+lượng",
     re.IGNORECASE,
 )
@@ -275,6 +322,8 @@ TERRITORY = re.compile(rf"\s*(?:{_alternatives(_SCOPE.get('units', ['xã', 'huy�
 #: A clause with no subject of its own, opening with a verb of change or share ("; giảm 4,34% so với
 #: năm 2023"): it goes on with the group of the clause before it.
 VERB_OPENING = re.compile(r"[\s(]*(?:và\s+)?(?:giảm|tăng|đạt|chiếm|còn)(?!\w)", re.IGNORECASE)
+#: Regions of the province (``khu vực miền núi``, ``vùng đồng bằng``): a figure they head is a sub-area's.
+AREAS = re.compile(_alternatives(_SCOPE.get("areas", ["khu vực miền núi"])), re.IGNORECASE)
 #: Words between a named district and a number that bring the figure back to the province (``toàn tỉnh``).
 PROVINCE_WORD = re.compile(_alternatives(_SCOPE.get("province", ["toàn tỉnh"])), re.IGNORECASE)
 
