@@ -522,3 +522,12 @@ def test_a_target_whose_reading_the_coder_doubted_says_so(tables):
     assert "hai cách" in target_sentence(row, "vi").text
     plain = table[table["flag"].fillna("") == ""].iloc[0].to_dict()
     assert "read two ways" not in target_sentence(plain, "en").text
+
+
+@pytest.mark.parametrize(("province", "old_year"), [("Phú Yên", 2019), ("Nam Định", 2011)])
+def test_figures_under_an_earlier_standard_are_not_in_the_series(province, old_year, tables):
+    # Phú Yên's 3.93% of 2019 (2016-2020 standard) and Nam Định's 8.3% of 2011 are not Decree 07 rates:
+    # no rate, change or chart point may join them to the review series
+    f = province_findings(province, tables)
+    assert all(r.year >= 2021 for r in f.rates + f.estimates)
+    assert str(old_year) not in _text(province, "en", tables)

@@ -34,6 +34,8 @@ NOT_YEAR_END = re.compile(
     r"|2016-2020 standard|old standard|59/2015",
     re.I,
 )
+#: the first review under the Decree 07/2021 standard was the one at the end of 2021 (the list for 2022)
+FIRST_REVIEW_YEAR = 2021
 #: how a coder explains a year under coding guide 2.9 ("year inferred (guide 2.9.6): …", "year recoded
 #: (guide 2.9.1): was 2022"): it quotes the text's cues ("đầu năm 2022", "currently") to say where the
 #: year came from, so it is not read as a remark that the figure is not an end-of-year one
@@ -211,7 +213,9 @@ def repeat_links(facts: pd.DataFrame) -> list[tuple[str, str]]:
 def observable_facts(facts: pd.DataFrame) -> pd.DataFrame:
     """Facts that may stand for an observed end-of-year value of their province.
 
-    Actual and baseline figures of the province's own scope, not flagged by the coder, whose note
+    Actual and baseline figures of the province's own scope, of a year the Decree 07/2021 standard
+    measured (:data:`FIRST_REVIEW_YEAR` on: an earlier figure is under an earlier standard, and a
+    change across standards is not a change), not flagged by the coder, whose note
     (or the note of a statement it repeats) does not say they are interim, mid-year, start-of-year,
     preliminary, of a merged or former territory, or under another poverty line. Estimates and
     targets are never observed values.
@@ -223,6 +227,7 @@ def observable_facts(facts: pd.DataFrame) -> pd.DataFrame:
         bad |= {x for a, b in links if a in bad or b in bad for x in (a, b)}
     keep = (
         facts["kind"].isin(["actual", "baseline"])
+        & (pd.to_numeric(facts["year"], errors="coerce") >= FIRST_REVIEW_YEAR)
         & (facts["scope"] == "province")
         & facts["flag"].fillna("").astype(str).eq("")
         & ~facts["fact_id"].isin(bad)

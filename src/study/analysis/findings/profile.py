@@ -26,7 +26,7 @@ from study.analysis.findings.sources import (
     survey_finding,
     text,
 )
-from study.analysis.indicators import NOT_YEAR_END, observable_facts, zero_count_rates
+from study.analysis.indicators import FIRST_REVIEW_YEAR, NOT_YEAR_END, observable_facts, zero_count_rates
 from study.registry import provinces
 from study.registry.provinces import Unit
 
@@ -245,6 +245,7 @@ def province_findings(province: str, tables: Tables | None = None) -> ProvinceFi
         & (facts["scope"] == "province")
         & facts["value"].notna()
         & facts["year"].notna()
+        & (pd.to_numeric(facts["year"], errors="coerce") >= FIRST_REVIEW_YEAR)
         & ~facts["note"].fillna("").astype(str).str.contains(NOT_YEAR_END)
         & facts["flag"].fillna("").astype(str).eq("")
     ]
