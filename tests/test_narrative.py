@@ -531,3 +531,11 @@ def test_figures_under_an_earlier_standard_are_not_in_the_series(province, old_y
     f = province_findings(province, tables)
     assert all(r.year >= 2021 for r in f.rates + f.estimates)
     assert str(old_year) not in _text(province, "en", tables)
+
+
+def test_a_count_read_in_an_article_is_not_called_a_review_result(tables):
+    # Cà Mau's "more than 9,600 poor households" of 2021 comes from vietnamnews.vn, not from the review
+    en, vi = _text("Cà Mau", "en", tables), _text("Cà Mau", "vi", tables)
+    assert "In 2021 there were more than 9,600 poor households" in en
+    assert "The 2021 review counted more than 9,600" not in en
+    assert "Kết quả rà soát năm 2021 ghi nhận hơn 9.600" not in vi

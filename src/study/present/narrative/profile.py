@@ -168,7 +168,7 @@ def _rates(f: ProvinceFindings, lang: str) -> list[Sentence]:
                 Sentence(
                     t(
                         lang,
-                        "profile.count_only",
+                        "profile.count_only_document" if count.series == "document" else "profile.count_only",
                         year=count.year,
                         value=qualified(count, lang) + fmt_count(count.value, lang),
                         label=_label(count, lang),
