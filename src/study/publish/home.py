@@ -21,7 +21,9 @@ TEXT = {
         "targets": "Mục tiêu: đạt và chưa đạt",
         "targets_text": "{n} mục tiêu quốc gia: {counts}.",
         "measures": "Giải pháp theo vùng",
-        "measures_text": "{n} văn bản đã mã hóa (văn bản chính thức và bài báo): các nhóm giải pháp được nêu, so sánh theo vùng.",
+        "measures_text": (
+            "{n} văn bản đã mã hóa (văn bản chính thức và bài báo): các nhóm giải pháp được nêu, so sánh theo vùng."
+        ),
         "columns": ["mục tiêu", "năm", "tình trạng"],
         "status": {
             "met": "đạt",
@@ -39,7 +41,9 @@ TEXT = {
         "targets": "Targets met and missed",
         "targets_text": "{n} national targets: {counts}.",
         "measures": "Measures by region",
-        "measures_text": "{n} coded texts (documents and press reports): the kinds of measure they name, compared by region.",
+        "measures_text": (
+            "{n} coded texts (documents and press reports): the kinds of measure they name, compared by region."
+        ),
         "columns": ["target", "year", "status"],
         "status": {
             "met": "met",
