@@ -35,8 +35,8 @@ CODERS_ENGLISH = re.compile(r"URL slug|headline not in|stored (?:text|copy|excer
         ),
         (
             "(no headline in the stored excerpt; URL slug lang-son-phan-dau)",
-            "Văn bản không có tiêu đề (tiêu đề lấy từ đường dẫn)",
-            "Text without a headline (title taken from the web address)",
+            "Văn bản không có tiêu đề (xem đường dẫn)",
+            "Untitled text (see its web address)",
         ),
         ("Kinh tế - xã hội tỉnh Nam Định (page 82)", "Kinh tế - xã hội tỉnh Nam Định (trang 82)", None),
         (
@@ -51,6 +51,22 @@ def test_coders_notes_are_said_in_the_pages_language(title, vi, en):
     assert display_title(title, "vi") == vi
     if en is not None:
         assert display_title(title, "en") == en
+
+
+def test_a_described_head_with_its_own_note_reads_in_vietnamese():
+    title = (
+        "Báo Dân tộc và Phát triển (chuyên trang Chương trình MTQG), item on Gia Lai's poverty plan; "
+        "headline not in the stored excerpt (URL slug gia-lai-phan-dau-giam-ty-le-ho-ngheo)"
+    )
+    assert display_title(title, "vi") == "Bài viết của Báo Dân tộc và Phát triển (tiêu đề lấy từ đường dẫn)"
+    cantho = (
+        "Cổng thông tin điện tử thành phố Cần Thơ (media.cantho.gov.vn), article on the city's programme "
+        "(headline not in the stored excerpt)"
+    )
+    assert (
+        display_title(cantho, "vi")
+        == "Bài viết của Cổng thông tin điện tử thành phố Cần Thơ (bản lưu không có tiêu đề)"
+    )
 
 
 def test_an_unknown_english_note_is_left_out_of_a_vietnamese_page_only():

@@ -30,7 +30,8 @@ NOTES = (
     # the headline is not in the stored copy: the title was read from the URL or written by the coder
     ("descriptive", re.compile(r"descriptive title|original headline not in", re.I)),
     ("opening", re.compile(r"opening words", re.I)),
-    ("from_url", re.compile(r"URL slug|headline not in the stored|no headline in", re.I)),
+    ("from_url", re.compile(r"URL slug|title per URL|from the URL", re.I)),
+    ("no_headline", re.compile(r"headline not in|no headline in", re.I)),
     ("listing", re.compile(r"search[- ]listing", re.I)),
     ("translation", re.compile(r"\btranslation\b", re.I)),
     ("edition", re.compile(rf"\b{_NAMES}(?: edition)?$|VNA {_NAMES}", re.I)),
@@ -45,8 +46,10 @@ _ENGLISH = re.compile(
     r"information|results|which|cut|off|stored|copy|headline|title|URL|slug|opening|words|used)\b",
     re.I,
 )
-_DESCRIBED = re.compile(r"^(?P<outlet>[^()]+?)\s+(?:English\s+)?(?:news\s+)?(?:article|item|report)\b", re.I)
-"""A title the coder wrote as a description: "<outlet> article of <date> on <subject>"."""
+_DESCRIBED = re.compile(
+    r"^(?P<outlet>[^(),]+?)(?:\s*\([^)]*\))?,?\s+(?:an?\s+)?(?:English\s+)?(?:news\s+)?(?:article|item|report)\b", re.I
+)
+"""A title the coder wrote as a description: "<outlet> article of <date> on …", "<outlet> (<site>), item on …"."""
 _QUOTED = re.compile(r"['‘“\"](?P<quoted>[^'’”\"]{8,})['’”\"]")
 
 
@@ -101,6 +104,11 @@ def display_title(title: str, lang: str) -> str:
     'Sơn La: từ chính sách giảm nghèo (Dân trí; title taken from the web address)'
     """
     head, inside = _trailing_brackets(str(title or ""))
+    parts = [p.strip() for p in inside.split(";") if p.strip()]
+    pieces = head.split(";")  # a coder's note may also follow the head: "…, item on X; headline not in …"
+    while len(pieces) > 1 and any(pattern.search(pieces[-1]) for _, pattern in NOTES):
+        parts.insert(0, pieces.pop().strip())
+    head = ";".join(pieces).strip()
     notes: list[tuple[str, str, str]] = []
     kept: list[str] = []
     described = _DESCRIBED.match(head) if lang == "vi" and _ENGLISH.search(head) else None
@@ -110,7 +118,7 @@ def display_title(title: str, lang: str) -> str:
         head = translated.group("quoted").strip()
     elif described:
         head = t(lang, "title_note.article_by", outlet=described.group("outlet").strip())
-    for part in (p.strip() for p in inside.split(";") if p.strip()):
+    for part in parts:
         kind = next((k for k, pattern in NOTES if pattern.search(part)), "")
         if not kind:
             if lang == "en" or not _ENGLISH.search(part):
@@ -122,11 +130,15 @@ def display_title(title: str, lang: str) -> str:
         note = (kind, _language_of(part) if kind in ("translation", "edition") else "", part)
         if note[:2] not in [n[:2] for n in notes]:
             notes.append(note)
-    if any(n[0] in ("descriptive", "opening") for n in notes):
-        notes = [n for n in notes if n[0] != "from_url"]
-    said = [_say(kind, language, lang, part) for kind, language, part in notes]
-    if not head:
+    kinds = {n[0] for n in notes}
+    if kinds & {"descriptive", "opening"}:
+        notes = [n for n in notes if n[0] not in ("from_url", "no_headline")]
+    elif "from_url" in kinds:
+        notes = [n for n in notes if n[0] != "no_headline"]  # read from the URL says there was no headline
+    if not head:  # nothing but notes: say there is no headline, and where to look
         head = t(lang, "title_note.untitled")
+        notes = [n for n in notes if n[0] not in ("from_url", "no_headline")]
+    said = [_say(kind, language, lang, part) for kind, language, part in notes]
     tail = "; ".join([*kept, *said])
     return f"{head} ({tail})" if tail else head
 
