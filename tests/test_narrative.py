@@ -94,6 +94,7 @@ def test_number_style(value, lang, expected):
 def test_points_are_kept_apart_from_percent():
     assert fmt_pp(-2.9, "vi") == "2,9 điểm phần trăm"
     assert fmt_pp(2.9, "en") == "2.9 percentage points"
+    assert fmt_pp(1, "en") == "1 percentage point" and fmt_pp(-1.0, "vi") == "1 điểm phần trăm"
     assert fmt_pct(6.02, "vi") == "6,02%"
     with pytest.raises(ValueError, match="missing"):
         fmt_number(float("nan"), "en")

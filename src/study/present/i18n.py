@@ -79,7 +79,8 @@ def fmt_pct(value: float, lang: str) -> str:
 
 def fmt_pp(value: float, lang: str) -> str:
     """Format a difference of rates in percentage points, without sign (``2,9 điểm phần trăm``)."""
-    return t(lang, "number.pp", value=fmt_number(abs(value), lang))
+    key = "number.pp_one" if abs(abs(value) - 1) < 1e-9 else "number.pp"  # "1 percentage point", not "points"
+    return t(lang, key, value=fmt_number(abs(value), lang))
 
 
 def fmt_count(value: float, lang: str) -> str:
