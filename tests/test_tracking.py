@@ -357,3 +357,42 @@ def test_a_review_figure_that_is_the_provinces_own_target_is_not_chosen(real_pro
     table = targets.tracked()
     judged = table[table["fact_ids"].str.contains("tdmn04-f03", regex=False) & (table["status"] != "unknown")]
     assert not judged.empty and (judged["actual_value"] != 19.97).all()
+
+
+def test_a_fall_of_the_poor_and_near_poor_rate_is_judged_on_that_rate():
+    """A target coded ``other`` with label ``poor_near_poor_rate_reduction_pp`` is measured by the review's
+    poor + near-poor rate, not turned away as "not measured by the review"."""
+    row = {
+        "fact_id": "x-f02",
+        "province_code": "52",
+        "indicator": "other",
+        "unit": "pp",
+        "value": 1.5,
+        "value_min": None,
+        "value_max": None,
+        "year": 2023,
+        "year_end": None,
+        "kind": "target",
+        "scope": "province",
+        "qualifier": "",
+        "note": "label=poor_near_poor_rate_reduction_pp; fall of the multidimensional rate in 2023",
+        "flag": "",
+    }
+    obs = pd.DataFrame(
+        {
+            "province_code": ["52", "52", "52"],
+            "year": [2022, 2023, 2023],
+            "indicator": ["poor_near_poor_rate_pct", "poor_near_poor_rate_pct", "poor_rate_pct"],
+            "value": [6.0, 4.2, 2.0],
+            "origin": ["review"] * 3,
+            "kind": ["actual"] * 3,
+            "reference_point": ["end_of_year"] * 3,
+            "source": [""] * 3,
+            "doc_id": [""] * 3,
+            "fact_id": [""] * 3,
+        }
+    )
+    judged = tracking.judge_fact(row, obs, "Bình Định")
+    assert judged.status == "achieved" and judged.achieved_total == pytest.approx(1.8)
+    row["note"] = "label=trained_workers_pct"
+    assert tracking.judge_fact(row, obs, "Bình Định").reason_code == "indicator_not_in_review"

@@ -43,7 +43,13 @@ LEVEL_INDICATORS = (
     "near_poor_households",
 )
 #: reduction indicator -> the level series it is a fall of
-REDUCTION_OF = {"poor_rate_reduction_pp": "poor_rate_pct", "poor_households_reduction": "poor_households"}
+REDUCTION_OF = {
+    "poor_rate_reduction_pp": "poor_rate_pct",
+    "poor_households_reduction": "poor_households",
+    # coded as ``other`` with this label (guide 2.3): the fall of the poor + near-poor rate, which the
+    # review publishes as ``poor_near_poor_rate_pct``
+    "poor_near_poor_rate_reduction_pp": "poor_near_poor_rate_pct",
+}
 _EPS = 1e-9
 
 

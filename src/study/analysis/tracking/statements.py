@@ -111,7 +111,8 @@ def judge_fact(row: dict, obs: pd.DataFrame, area: str, scope: str | None = None
     target_year, start = (end if end is not None else year), (year if end is not None else None)
     value, low, high = _num(row["value"]), _num(row["value_min"]), _num(row["value_max"])
     qualifier = _text(row.get("qualifier"))
-    level, reduction = indicator in LEVEL_INDICATORS, indicator in REDUCTION_OF
+    measured = _label(note) if indicator == "other" else indicator  # a labelled ``other`` the review measures
+    level, reduction = indicator in LEVEL_INDICATORS, measured in REDUCTION_OF
     relative = unit in ("pct_per_year", "pct_of_households_reduction")
     baseline = (
         _int(_BASELINE.search(note).group(1))
@@ -176,7 +177,7 @@ def judge_fact(row: dict, obs: pd.DataFrame, area: str, scope: str | None = None
     if target_year is None:
         return unknown("no_target_year")
     own = obs[obs["province_code"] == str(row["province_code"])]
-    series = best_by_year(own, indicator if level else REDUCTION_OF[indicator])
+    series = best_by_year(own, indicator if level else REDUCTION_OF[measured])
     if level:
         t = track_level_target(
             row["fact_id"],
