@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
@@ -496,3 +497,60 @@ def test_home_targets_card_lists_every_target_it_counts():
     }
     card = next(item for item in home.gather([record], "en") if item["key"] == "targets")
     assert card["text"].startswith("10 ") and len(card["table"]["rows"]) == 10
+
+
+def test_home_map_card_names_every_unit_tied_at_an_extreme():
+    """Hà Nội and Quảng Ninh both had 0% in 2024: the card named one of them as 'the lowest'."""
+    from study.publish import home
+
+    record = {
+        "notebook": "compare_provinces",
+        "lang": "vi",
+        "page": "c.html",
+        "files": "c/",
+        "figures": ["map_review_2024_63.png"],
+        "tables": {
+            "values_review_2024_63.csv": [
+                {"province": "Quảng Ninh", "value": "0"},
+                {"province": "Hà Giang", "value": "19.5"},
+                {"province": "Hà Nội", "value": "0"},
+            ]
+        },
+    }
+    card = next(item for item in home.gather([record], "vi") if item["key"] == "map")
+    assert "thấp nhất Hà Nội và Quảng Ninh (0%)" in card["text"]
+    assert "cao nhất Hà Giang (19,5%)" in card["text"]
+
+
+def test_lowest_units_are_in_value_then_name_order():
+    from study.analysis import compare
+
+    values = pd.DataFrame(
+        {
+            "province": ["Quảng Ninh", "Hà Nội", "Hà Giang", "Lai Châu", "Bình Dương", "Điện Biên"],
+            "value": [0.0, 0.0, 19.5, 20.0, 0.1, 15.0],
+            "status": ["unchanged"] * 6,
+        }
+    )
+    found = compare.comparison_findings(values, "poor_rate_pct", 2024, "34", "review", k=3)
+    assert [r["province"] for r in found.lowest] == ["Hà Nội", "Quảng Ninh", "Bình Dương"]
+
+
+def test_home_figures_are_numbered_without_gaps():
+    """A headline without a figure (the targets card) left the figures numbered 1, 2, 4."""
+    from study.publish import pages
+    from study.publish.words import WORDS
+
+    items = [
+        {"key": k, "title": k, "text": "", "figure": f, "link": "x.html", "link_title": "x", "table": None}
+        for k, f in (("map", "a.png"), ("change", "b.png"), ("targets", None), ("measures", "c.png"))
+    ]
+    chrome = {k: "" for k in ("lang", "title", "home_href", "sources_href", "switch_href", "switch_label")}
+    chrome.update(switch_title="", other_lang="", active="", kind="")
+    html = (
+        pages.environment()
+        .get_template("home.html")
+        .render(items=items, w=WORDS["vi"], nav=[], root="", runs=[], failures=[], **chrome)
+    )
+    assert re.findall(r"<b>Hình (\d+)\.</b>", html) == ["1", "2", "3"]
+    assert re.findall(r'id="figure-(\d+)"', html) == ["1", "2", "3"]

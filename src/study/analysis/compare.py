@@ -159,7 +159,8 @@ def comparison_findings(
         series=series,
         values=values,
         highest=records[:k],
-        lowest=list(reversed(records[-k:])) if k else [],
+        # lowest first, and among equal values in name order, as the highest are
+        lowest=sorted(records[-k:], key=lambda r: (r["value"], r["province"])) if k else [],
         missing=values.loc[values["status"] == "missing", "province"].tolist(),
         partial=values.loc[values["status"] == "partial", "province"].tolist(),
         preliminary=bool(values.attrs.get("preliminary", False)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from study.present.i18n import fmt_pct, t
+from study.present.i18n import fmt_list, fmt_pct, t
 
 TEXT = {
     "vi": {
@@ -73,6 +73,11 @@ def _png(record: Mapping, pattern: str) -> list[str]:
     return sorted(f for f in record.get("figures", []) if f.endswith(".png") and re.search(pattern, f))
 
 
+def _tied(rows: list[tuple[str, float]], value: float, lang: str) -> str:
+    """The names of the units whose value is ``value``, in name order, joined as a list."""
+    return fmt_list(sorted(str(name) for name, v in rows if abs(v - value) < 1e-9), lang)
+
+
 def _number(value) -> float | None:
     try:
         return float(value)
@@ -110,14 +115,14 @@ def gather(records: Sequence[Mapping], lang: str) -> list[dict]:
             rows = [r for r in rows if r[1] is not None]
             text = ""
             if rows:
-                top, low = max(rows, key=lambda r: r[1]), min(rows, key=lambda r: r[1])
+                high, low = max(v for _, v in rows), min(v for _, v in rows)
                 text = words["map_text"].format(
                     n=len(rows),
                     year=year,
-                    top=top[0],
-                    top_value=fmt_pct(top[1], lang),
-                    low=low[0],
-                    low_value=fmt_pct(low[1], lang),
+                    top=_tied(rows, high, lang),  # every unit at the extreme, in name order: a tie is a tie
+                    top_value=fmt_pct(high, lang),
+                    low=_tied(rows, low, lang),
+                    low_value=fmt_pct(low, lang),
                 )
             items.append(
                 {
