@@ -540,3 +540,10 @@ def test_a_count_read_in_an_article_is_not_called_a_review_result(tables):
     assert "In 2021 there were more than 9,600 poor households" in en
     assert "The 2021 review counted more than 9,600" not in en
     assert "Kết quả rà soát năm 2021 ghi nhận hơn 9.600" not in vi
+
+
+def test_a_figure_whose_standard_the_sources_contest_is_not_a_baseline(tables):
+    # Long An's 1.31% of 2021 is under the 2016-2020 standard in one source and Decree 07 in another
+    f = province_findings("Long An", tables)
+    assert 2021 not in {r.year for r in f.rates}
+    assert not any(r.value == pytest.approx(1.31) for r in f.rates)
