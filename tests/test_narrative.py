@@ -547,3 +547,19 @@ def test_a_figure_whose_standard_the_sources_contest_is_not_a_baseline(tables):
     f = province_findings("Long An", tables)
     assert 2021 not in {r.year for r in f.rates}
     assert not any(r.value == pytest.approx(1.31) for r in f.rates)
+
+
+def test_an_estimate_does_not_hide_the_review_figure_of_its_year(tables):
+    import matplotlib.pyplot as plt
+
+    from study.present import charts
+
+    f = province_findings("Lạng Sơn", tables)
+    assert {e.year for e in f.estimates} & {r.year for r in f.rates}
+    fig, ax = plt.subplots()
+    charts.trajectory(f, lang="en", ax=ax)
+    points = [tuple(p) for c in ax.collections for p in c.get_offsets()]
+    xs = [x for x, _ in points]
+    assert len(xs) == len(set(xs)) or all(abs(a - b) > 0.1 for a in xs for b in xs if a != b)
+    assert any(abs(x - round(x)) > 0.1 for x in xs)  # the estimate is shifted off its year
+    plt.close(fig)

@@ -71,10 +71,14 @@ def trajectory(findings, *, lang: str = "en", title: str | None = None, ax=None)
         ),
         ("estimate", findings.estimates, dict(marker="D", facecolor="none", edgecolor="#e07b39")),
     )
+    taken = {f.year for f in rates}
     for key, items, style in groups:
         if items:
+            # an estimate for a year that also has a figure is drawn a little to the right, so that
+            # neither marker hides the other
+            shift = 0.18 if key == "estimate" else 0.0
             ax.scatter(
-                [f.year for f in items],
+                [f.year + (shift if f.year in taken else 0.0) for f in items],
                 [f.value for f in items],
                 s=40,
                 zorder=3,
