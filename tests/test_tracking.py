@@ -396,3 +396,41 @@ def test_a_fall_of_the_poor_and_near_poor_rate_is_judged_on_that_rate():
     assert judged.status == "achieved" and judged.achieved_total == pytest.approx(1.8)
     row["note"] = "label=trained_workers_pct"
     assert tracking.judge_fact(row, obs, "Bình Định").reason_code == "indicator_not_in_review"
+
+
+def test_a_level_due_after_2025_is_not_judged_on_the_2022_2025_standard():
+    """Bến Tre's 'below 2.5% by 2030' was 'met early' on 2024 figures of the standard that ends in 2025."""
+    row = {
+        "fact_id": "x-f03",
+        "province_code": "83",
+        "indicator": "poor_rate_pct",
+        "unit": "pct",
+        "value": 2.5,
+        "value_min": None,
+        "value_max": None,
+        "year": 2030,
+        "year_end": None,
+        "kind": "target",
+        "scope": "province",
+        "qualifier": "dưới",
+        "note": "",
+        "flag": "",
+    }
+    obs = pd.DataFrame(
+        {
+            "province_code": ["83"],
+            "year": [2024],
+            "indicator": ["poor_rate_pct"],
+            "value": [1.2],
+            "origin": ["review"],
+            "kind": ["actual"],
+            "reference_point": ["end_of_year"],
+            "source": [""],
+            "doc_id": [""],
+            "fact_id": [""],
+        }
+    )
+    judged = tracking.judge_fact(row, obs, "Bến Tre")
+    assert judged.status == "unknown" and judged.reason_code == "next_standard"
+    row["year"] = 2025
+    assert tracking.judge_fact(row, obs, "Bến Tre").status == "met_early"

@@ -35,6 +35,10 @@ _BASELINE = re.compile(r"(?:against|compared with|so với)\s+(?:the\s+)?end[- ]
 _KEY = ["province_code", "indicator", "unit", "value", "value_min", "value_max", "year", "year_end", "scope"]
 
 
+LAST_STANDARD_YEAR = 2025
+"""The last year the Decree 07/2021 standard measures (its lists serve 2022-2025)."""
+
+
 def _num(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
@@ -176,6 +180,9 @@ def judge_fact(row: dict, obs: pd.DataFrame, area: str, scope: str | None = None
         return unknown("sub_area_of_province")
     if target_year is None:
         return unknown("no_target_year")
+    if target_year > LAST_STANDARD_YEAR and level:
+        # a level due after 2025 is measured by the next programme's standard, not by Decree 07's
+        return unknown("next_standard")
     own = obs[obs["province_code"] == str(row["province_code"])]
     series = best_by_year(own, indicator if level else REDUCTION_OF[measured])
     if level:
