@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from study.extract import extract_text
-from study.extract.years import review_year
+from study.extract.reviews import review_year
 from tests.test_extract_stages import facts, one
 
 

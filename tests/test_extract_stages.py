@@ -11,8 +11,9 @@ import pytest
 
 from study.extract import extract_text
 from study.extract.attach import group_of, subject_before
+from study.extract.reviews import review_year
 from study.extract.vocabulary import KIND_CUE, kind_pattern, load_terms
-from study.extract.years import kind_from_cues, latest_year, review_year
+from study.extract.years import kind_from_cues, latest_year
 
 
 def facts(text: str):

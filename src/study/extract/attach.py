@@ -23,7 +23,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from study.extract.vocabulary import GROUP_NOUN, HOUSING, PER_YEAR, SUBGROUP_AFTER, SUBGROUP_BEFORE
+from study.extract.vocabulary import (
+    AREAS,
+    CREDIT_LOANS,
+    CREDIT_OVERDUE,
+    GROUP_NOUN,
+    HOUSING,
+    PER_YEAR,
+    PLAN_AFTER,
+    PLAN_EXCEEDED,
+    PLAN_WORD,
+    SUBGROUP_AFTER,
+    SUBGROUP_BEFORE,
+)
 
 if TYPE_CHECKING:
     from study.extract.document import Doc
@@ -114,18 +126,49 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
         or bool(PER_YEAR.search(t[q.end : q.end + 20]))
         or bool(re.search(r"giảm\s+bình\s+quân\s*$", near_q, _I))
     )
+    # credit programmes: "nợ quá hạn chiếm 0,12% tổng dư nợ", "tổng dư nợ … tăng 8,2% so với năm 2027"
+    if re.search(r"(?:chiếm|là|còn)\s*(?:tỷ\s+lệ\s+)?" + _HEDGE + "$", near, _I) and CREDIT_OVERDUE.search(segment):
+        return "other", "pct", "overdue_loans_share_pct"
+    if re.search(r"(?<!\w)tăng\s*" + _HEDGE + "$", near, _I) and CREDIT_LOANS.search(clause_before):
+        if not GROUP_NOUN.search(clause_before, CREDIT_LOANS.search(clause_before).end()):
+            return "other", "pct", "loans_growth_pct"
     # 4. shares of a plan or of the previous year's result: not a rate of the province
-    if re.match(r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu|mục\s+tiêu)", after, _I):
+    if PLAN_AFTER.match(after):
+        if re.search(r"so\s+với\s*(?:mức\s+)?$", near_q, _I):
+            # "giảm 3% so với 1,8% kế hoạch giao": the planned value of the figure compared (a target)
+            group = subject_before(clause_before)[0] or ("poor" if "nghèo" in clause_before.lower() else "")
+            if re.search(r"(?<!\w)giảm(?!\s+(?:xuống\s+)?còn)[^;]*so\s+với\s*$", near_q, _I) and group:
+                return _fall(group, per_year)
+            return _rate(group) if group else ("other", "pct", "planned_value_pct")
+        if re.search(r"(?<!\w)vượt\s*" + _HEDGE_ONLY + "$", near, _I):
+            return "other", "pct", "plan_exceeded_pct"  # "vượt 0,5% so với Nghị quyết": above the plan
         if re.search(r"(?:đạt|bằng|vượt|đạt\s+tỷ\s+lệ)\s*(?:khoảng|hơn|gần|trên)?\s*$", near, _I) or re.search(
             r"(?:^|[(,;])\s*$|\w+\s+$", segment
         ):
             return "other", "pct", "plan_achievement_pct"
+    if PLAN_EXCEEDED.search(near_q):
+        return "other", "pct", "plan_exceeded_pct"  # "vượt chỉ tiêu 0,2%", "vượt kế hoạch tỉnh giao 15%"
+    if (
+        re.search(r"(?<!\w)đạt\s*" + _HEDGE_ONLY + "$", near, _I)
+        and re.match(r"\s*(?:[(,;.]|$)", after)
+        and PLAN_WORD.search(clause_before[clause_before.rfind(";") + 1 :])
+    ):
+        return "other", "pct", "plan_achievement_pct"  # "Các địa phương đạt kế hoạch như: huyện A đạt 103%, …"
     if re.match(r"\s*\)?\s*so\s+với\s+cùng\s+kỳ", after, _I) and re.search(r"(?:đạt|bằng|tăng)\s*$", near, _I):
         return "other", "pct", "change_on_previous_year_pct"
+    # a part of the province ("khu vực thành thị chiếm 22% với 41.000 hộ"): its share, not a rate (guide 2.5)
+    if re.search(r"chiếm\s*(?:tỷ\s+lệ\s+)?" + _HEDGE + "$", near, _I) and (area := list(AREAS.finditer(segment))):
+        if not GROUP_NOUN.search(segment, area[-1].end()):
+            return "other", "pct", "area_households_share_pct"
     # 4. shares of a sub-population ("chiếm 47% so với tổng số hộ nghèo")
-    sm = re.match(r"\s*\)?\s*(?:so\s+với|trên|của)\s+(?:tổng\s+)?(?:số\s+)?hộ\s+(?P<g>cận\s+nghèo|nghèo)", after, _I)
+    sm = re.match(
+        r"\s*\)?\s*(?:so\s+với|trên|của|trong)\s+(?:tổng\s+)?(?:số\s+)?hộ\s+(?P<g>cận\s+nghèo|nghèo)", after, _I
+    )
     if not sm and re.search(r"chiếm\s*(?:tỷ\s+lệ\s+)?" + _HEDGE + "$", near, _I):
-        sm = re.match(r"\s*(?:tổng\s+)?số\s+hộ\s+(?P<g>cận\s+nghèo|nghèo)", after, _I)
+        # "chiếm 74,2% (tổng) số hộ nghèo", "chiếm 60% hộ nghèo của tỉnh": a share of all the poor
+        sm = re.match(
+            r"\s*(?:trong\s+)?(?:tổng\s+)?(?:số\s+)?hộ\s+(?P<g>cận\s+nghèo|nghèo)(?!\s+(?:là|đạt|giảm|còn))", after, _I
+        )
     if sm:
         return "other", "pct", f"share_of_{group_of(sm.group('g'))}_households_pct"
     # 5. "tỷ lệ giảm hộ nghèo là 4,46%", "tương ứng giảm 3,87%", "thấp hơn 1,89% so với năm …"
@@ -241,6 +284,10 @@ def _households(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> 
     after = t[q.end : min(sent[1], q.end + 90)]
     near = t[max(sent[0], q.qual_start - 60) : q.qual_start]
     clause_before = t[sent[0] : q.qual_start]
+    if re.search(r"lượt", t[q.start : q.end], _I) or re.match(r"\s*lượt", after, _I):
+        # "23.400 lượt hộ nghèo được vay vốn": household-times served, never the stock of a group
+        credit = re.search(r"vay|tín\s+dụng|dư\s+nợ", clause_before + after, _I)
+        return "other", "households", "credit_borrower_household_turns" if credit else "household_turns"
     if HOUSING.search(t[max(sent[0], q.qual_start - 80) : q.qual_start]) or re.match(
         r"\s*(?:nghèo|cận\s+nghèo|,|\s)*[^.;]{0,20}được\s+hỗ\s+trợ\s+(?:xây\s+(?:dựng|mới)\s+|sửa\s+chữa\s+)?nhà",
         after,

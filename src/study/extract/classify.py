@@ -10,9 +10,11 @@ import re
 from typing import TYPE_CHECKING
 
 from study.extract.attach import attach
+from study.extract.lists import list_item
 from study.extract.sentences import clause_end, clause_start
 from study.extract.vocabulary import (
     AREAS,
+    CREDIT_LOANS,
     HOUSEHOLD_MENTION,
     HOUSING,
     INCOME_GROUPS,
@@ -134,6 +136,9 @@ def sub_area(t: str, q: Quantity, sent: tuple[int, int], found: tuple[str, str, 
 
 
 def _classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None = None) -> tuple[str, str, str] | None:
+    listed = list_item(doc, q, sent, sent[0] if prev_end is None else prev_end)
+    if listed is not None:  # "giảm 1.500 hộ nghèo, trong đó: xã A 120 hộ, …": the indicator of the list
+        return listed
     attached = attach(doc, q, sent, sent[0] if prev_end is None else prev_end)
     if attached is not None:
         return None if attached[0] == "skip" else attached
@@ -338,6 +343,8 @@ def _classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None
         of_poor = income and (INCOME_GROUPS.search(sentence_before, income.end()) or INCOME_GROUPS.search(since_comma))
         if of_poor and not INCOME_NOT.search(sentence_before):
             return "other", "billion_vnd", f"income_{q.label}"
+        if re.search(r"/\s*hộ", t[q.start : q.end]) and CREDIT_LOANS.search(since_comma):
+            return "other", "billion_vnd", "average_loan_per_household"  # "dư nợ bình quân 45 triệu đồng/hộ"
         return None
     if q.unit == "districts":
         exit_words = re.search(r"thoát\s+khỏi|ra\s+khỏi|thoát\s+nghèo", clause_before + after[:30], re.IGNORECASE)

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 from study.extract.evidence import evidence_span
 from study.extract.facts import fact_row
 from study.extract.resolve import mark_baselines
+from study.extract.reviews import review_year, reviews
 from study.extract.scope import scope_at
 from study.extract.vocabulary import ENGLISH
-from study.extract.years import review_year
 
 if TYPE_CHECKING:
     from study.extract.document import Doc
@@ -275,7 +275,9 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
                 # of the year before the first period the text names
                 year, year_end = int(start.group("y") or periods.group(1)) - 1, None
             if year is None and _NOW.search(sentence):  # "currently": the year of the date; undated, none
-                year = doc_year if dated else review
+                # … unless the sentence or its paragraph reports a review: its year (guide 2.9.1)
+                named = [y for _s, y in reviews(text[para:s1])] if level else []
+                year = named[-1] if named else (doc_year if dated else review)
                 if not dated:
                     last_year = (None, None)
             if year is None:

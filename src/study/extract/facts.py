@@ -226,7 +226,7 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
         if classified is None:
             continue
         indicator, unit, label = classified
-        if not relevant(t, q, indicator, unit, sent):
+        if not relevant(t, q, indicator, unit, sent, label):
             continue
         res = resolve(ctx, q, sent, indicator, unit, label)
         year, year_end, kind, scope = res.year, res.year_end, res.kind, res.scope

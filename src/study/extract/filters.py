@@ -8,7 +8,7 @@ stage drops, in addition:
 * counts and amounts without a poverty word in their clause, or next to words of the economy
   (``GRDP``, ``thu nhập``, ``doanh thu`` …): rates of the household groups always pass; counts of
   the nouns of ``[cues.units]``, of tasks, and ``other`` counts of households and people need the
-  poverty word only in their paragraph, and the document's own tasks none;
+  poverty word only in their paragraph (so do shares of a plan), and the document's own tasks none;
 * an amount per head (``… triệu đồng/người/năm``) passes when :mod:`study.extract.classify` read it
   as the income of the poor;
 * multiples (``tăng 1,8 lần``) pass only after ``tăng`` or ``gấp`` (decided by the attachment) and
@@ -38,7 +38,7 @@ def is_caption(t: str, q: Quantity) -> bool:
     return bool(_CAPTION_END.search(t[q.end : line_end if line_end >= 0 else len(t)]))
 
 
-def relevant(t: str, q: Quantity, indicator: str, unit: str, sent: tuple[int, int]) -> bool:
+def relevant(t: str, q: Quantity, indicator: str, unit: str, sent: tuple[int, int], label: str = "") -> bool:
     """Whether a number is about poverty reduction (rates always are; counts and money need context)."""
     if unit == "count" and q.unit == "times":  # a multiple of what the poor have, not of everybody's income
         return bool(re.search(r"nghèo|dân\s+tộc\s+thiểu\s+số|DTTS", t[sent[0] : q.end], re.IGNORECASE))
@@ -57,7 +57,8 @@ def relevant(t: str, q: Quantity, indicator: str, unit: str, sent: tuple[int, in
     if q.unit == "tasks":  # "đề ra 4 nhóm giải pháp": the tasks the document sets (coding guide 2.4)
         return True
     counted = indicator in ("other", "workers_supported") and q.unit in ("households", "people")
-    if q.unit in ("noun", "count") or counted:
+    planned = label.startswith("plan_")  # "huyện A đạt 103%" in a list after "đạt kế hoạch như:"
+    if q.unit in ("noun", "count") or counted or planned:
         # a count of what the poor are given or of the programme's means ("14 dự án liên kết chuỗi giá trị
         # cũng được triển khai", "giải quyết đất ở cho 906 hộ"): the gold codes every figure of a poverty
         # text (coding guide 2.7.1), so its paragraph (line) being about poverty is enough

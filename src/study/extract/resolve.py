@@ -24,9 +24,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from study.extract.reviews import review_at, review_year, reviews
 from study.extract.scope import scope_at
 from study.extract.sentences import clause_end, clause_start
-from study.extract.vocabulary import CONTINUATION, decision_key
+from study.extract.vocabulary import CONTINUATION, PLAN_AFTER, PLAN_WORD, decision_key
 from study.extract.years import (
     FromToPairs,
     YearIndex,
@@ -35,7 +36,6 @@ from study.extract.years import (
     kind_from_cues,
     lead_end,
     period_of,
-    review_year,
     year_exprs,
     year_fallback,
     year_for,
@@ -63,6 +63,7 @@ class Context:
     default_kind: str
     framed: bool = False  # the lead reviews the years of a programme ("Sau 4 năm triển khai Chương trình …")
     review: int | None = None  # an undated text: the year of the household review it reports (guide 2.9.1)
+    reviews: list = field(default_factory=list)  # (start, year) of the reviews whose results the text reports
 
 
 @dataclass
@@ -97,6 +98,7 @@ def context(doc: Doc, meta: dict) -> Context:
         default_kind="target" if meta["kind"] in ("plan", "directive", "resolution") else "actual",
         framed=bool(_YEARS_ON.search(doc.years_text, 0, lead_end(doc))),
         review=None if meta.get("_dated") else now_year,
+        reviews=reviews(doc.years_text),
     )
 
 
@@ -165,6 +167,12 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
         if not kind:
             kind, cue = carried_kind(ctx, sent)
         kind = kind or ctx.default_kind
+    if label.startswith("plan_") and kind == "target" and PLAN_WORD.match(cue):
+        kind, cue = "actual", ""  # "Các địa phương đạt kế hoạch giao như: huyện A đạt 103%": a result against a plan
+    if PLAN_AFTER.match(t, q.end) and re.search(
+        r"so\s+với\s*(?:mức\s+)?$", t[max(sent[0], q.qual_start - 20) : q.qual_start]
+    ):
+        kind, cue = "target", "so với … kế hoạch"  # "giảm 3% so với 1,8% kế hoạch giao": the planned value
     if kind == "estimate" and cue.lower().startswith("dự kiến") and (unit == "billion_vnd" or unit.startswith("pp")):
         # "dự kiến chi 13.100 tỷ đồng", "dự kiến mức giảm … 1,5 - 2%/năm": what a plan intends to spend or
         # to cut is a target; an expected level ("dự kiến … còn 1,2%") stays an estimate
@@ -214,6 +222,12 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
             end = ctx.dated_year if ctx.dated_year and ctx.dated_year > over[0] else over[1]
             year, year_end, how = over[0], end, "years of the programme reviewed ('Sau N năm …')"
     scope = scope_of(doc, meta, q.qual_start, sent, q.end, unit)
+    if level and kind in ("actual", "estimate") and scope != "national" and (year is None or _NOW_HOW in (how or "")):
+        # "phê duyệt kết quả rà soát hộ nghèo năm 2021 … Theo đó, toàn tỉnh hiện có …": the review's year,
+        # dated text or not (guide 2.9.1)
+        reviewed = review_at(doc, ctx.reviews, q.qual_start)
+        if reviewed:
+            year, year_end, how = reviewed, None, "year of the review its sentence or paragraph reports (guide 2.9.1)"
     notes = []
     # a target quoted in brackets right after a national decision: a national target for its period
     paren = t.rfind("(", sent[0], q.start)
@@ -286,6 +300,8 @@ _YEARS_ON = re.compile(
     r"|(?<!\w)(?:\d{1,2}|hai|ba|bốn)\s+năm\s+qua(?!\w)",
     re.IGNORECASE,
 )
+#: how a year read from "đến nay" / "hiện nay" and the document's date is noted (study.extract.years)
+_NOW_HOW = "'đến nay'/'hiện nay'"
 _LEVELS = ("poor_households", "near_poor_households", "poor_rate_pct", "near_poor_rate_pct", "poor_near_poor_rate_pct")
 #: the start of a year or period, not reached by "đến" ("đầu năm 2022", "đầu giai đoạn"; not "đầu tư")
 _START = re.compile(

@@ -148,6 +148,13 @@ CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 
+#: Words right before ``rà soát`` that make it a review whose results the text reports (``[cues.review]
+#: results``): ``Theo kết quả rà soát hộ nghèo năm 2024``, ``phê duyệt kết quả rà soát …``.
+REVIEW_RESULT = re.compile(
+    rf"(?<!\w)(?:{_alternatives(_CUES.get('review', {}).get('results', ['kết quả']))})(?:[\s,]+\w+){{0,3}}[\s,]*$",
+    re.IGNORECASE,
+)
+
 #: A period after the one named before ("giai đoạn mới", "giai đoạn tới", "thời gian tới"): its years
 #: are not given, so a figure after it takes no year from the period named earlier.
 NEXT_PERIOD = re.compile(r"(?:giai\s+đoạn|thời\s+kỳ|thời\s+gian)\s+(?:mới|tới|tiếp\s+theo|sau)(?!\w)", re.IGNORECASE)
@@ -182,7 +189,7 @@ HOUSEHOLD_MENTION = re.compile(
 #: comma, and the abbreviations ``HN`` (hộ nghèo) and ``HCN`` (hộ cận nghèo). The subject of a clause.
 GROUP_NOUN = re.compile(
     r"(?<!\w)(?:(?:hộ|tỷ\s+lệ(?:\s+hộ)?)\s+)?(?P<g>nghèo\s+và\s+(?:hộ\s+)?cận\s+nghèo|nghèo,\s+(?:hộ\s+)?cận\s+nghèo|"
-    r"(?<!thoát\s)(?<!sang\s)cận\s+nghèo|HN|HCN|(?<=hộ\s)nghèo|(?<=lệ\s)nghèo\s+đa\s+chiều|(?<=lệ\s)nghèo)(?!\w)",
+    r"(?<!thoát\s)(?<!sang\s)cận\s+nghèo|HN|HCN|(?<=hộ\s)nghèo|(?<=lệ\s)nghèo\s+đa\s+chiều|(?<=lệ\s)nghèo|(?<=lệ\sgiảm\s)nghèo)(?!\w)",
     re.IGNORECASE,
 )
 #: Words right after ``hộ (cận) nghèo`` that make a sub-population of the group, not the group
@@ -212,13 +219,31 @@ OTHER_PCT_LABELS = (
     (r"chính\s+sách[^.;]{0,30}(đến\s+tay|đối\s+tượng)", "policies_reaching_beneficiaries_pct"),
     (r"kế\s+hoạch\s+giao|vốn\s+đầu\s+tư\s+công|giải\s+ngân", "public_investment_plan_pct"),
 )
+#: A plan named right after a percentage, or after ``so với`` after it (``[cues.plan] words``): ``đạt 125%
+#: kế hoạch``, ``đạt 192,5% so với chỉ tiêu tỉnh giao``, ``vượt 0,5% so với Nghị quyết``.
+PLAN_AFTER = re.compile(
+    rf"\s*\)?\s*(?:so\s+với\s+)?(?:{_alternatives(_CUES.get('plan', {}).get('words', ['kế hoạch']))})",
+    re.IGNORECASE,
+)
+#: A plan named anywhere before a bare ``đạt X%`` of its clause (``Các địa phương đạt kế hoạch như: …``).
+PLAN_WORD = re.compile(rf"(?<!\w)(?:{_alternatives(_CUES.get('plan', {}).get('words', ['kế hoạch']))})", re.IGNORECASE)
+#: The same words between ``vượt`` and a percentage: ``vượt chỉ tiêu 0,2%``, ``vượt kế hoạch 15%``.
+PLAN_EXCEEDED = re.compile(
+    rf"(?<!\w)vượt\s+(?:mức\s+)?(?:so\s+với\s+)?(?:{_alternatives(_CUES.get('plan', {}).get('words', ['kế hoạch']))})"
+    r"[^\d,;()]{0,30}$",
+    re.IGNORECASE,
+)
+#: Loans of the social-policy bank and their overdue part (``[cues.credit]``).
+CREDIT_LOANS = re.compile(_alternatives(_CUES.get("credit", {}).get("loans", ["dư nợ"])), re.IGNORECASE)
+CREDIT_OVERDUE = re.compile(_alternatives(_CUES.get("credit", {}).get("overdue", ["nợ quá hạn"])), re.IGNORECASE)
 #: Members of a poor group named inside a rate of something else ("tỷ lệ lao động thuộc hộ nghèo …").
 POOR_MEMBERS = re.compile(r"(?:thuộc|của)\s+(?:các\s+)?(?:hộ\s+)?(?:nghèo|cận\s+nghèo|HN|HCN)(?!\w)", re.IGNORECASE)
 #: Words that put a count or an amount in a poverty context, and words of the economy that do not.
 POVERTY_WORDS = re.compile(
     r"nghèo|khó\s+khăn|thoát|trợ\s+cấp|trợ\s+giúp|hỗ\s+trợ|ưu\s+tiên|hưởng|bảo\s+trợ|"
     r"chính\s+sách|vay|nhà|việc\s+làm|đào\s+tạo|kế\s+hoạch|ngân\s+sách|vốn|quỹ|"
-    r"người\s+có\s+công|an\s+sinh|bảo\s+hiểm|học\s+phí|đối\s+tượng|giải\s+ngân|kinh\s+phí|phân\s+bổ",
+    r"người\s+có\s+công|an\s+sinh|bảo\s+hiểm|học\s+phí|đối\s+tượng|giải\s+ngân|kinh\s+phí|phân\s+bổ|"
+    r"dư\s+nợ|tín\s+dụng|thu\s+nợ",  # the social-policy bank's loans outstanding and lent
     re.IGNORECASE,
 )
 

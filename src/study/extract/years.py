@@ -31,7 +31,6 @@ __all__ = [
     "latest_year",
     "lead_end",
     "period_of",
-    "review_year",
     "start_year",
     "term_plan",
     "kind_from_cues",
@@ -227,29 +226,6 @@ def start_year(e: YearExpr, level: bool) -> tuple[int | None, str]:
     return e.year, ""
 
 
-#: The household review a text reports, with its year: ``kết quả rà soát hộ nghèo năm 2021``, ``theo
-#: kết quả rà soát cuối năm 2023``, ``qua rà soát hộ nghèo, cận nghèo cuối 2023``, ``điều tra, rà soát …
-#: năm 2023``; English ``the 2023 poverty review``, ``review of poor households in 2023``. Not a
-#: period (``theo chuẩn nghèo giai đoạn 2022-2025``), which dates no review.
-_REVIEW = re.compile(
-    rf"rà\s+soát[^.\n]{{0,120}}?(?:(?:năm|cuối|hết)\s+(?:năm\s+)?|kỳ\s+)(?P<y1>{_YR})(?!\s*[-–]\s*\d)"
-    rf"|(?P<y2>{_YR})\s+(?:household\s+|poverty\s+|poor\s+household\s+)*(?:review|survey)"
-    rf"|(?:review|survey)\s+of\s+poor(?:\s+and\s+near-poor)?\s+households\s+(?:in|at\s+the\s+end\s+of)\s+(?P<y3>{_YR})",
-    re.IGNORECASE,
-)
-
-
-def review_year(text: str) -> int | None:
-    """Return the year of the household review a text reports (coding guide 2.9.1).
-
-    The review named in the lead (the first 800 characters) first, else the latest review the text
-    names (``Theo kết quả rà soát cuối năm 2023, toàn tỉnh còn …`` further down).
-    """
-    years = [int(m.group("y1") or m.group("y2") or m.group("y3")) for m in _REVIEW.finditer(text)]
-    lead = [int(m.group("y1") or m.group("y2") or m.group("y3")) for m in _REVIEW.finditer(text[:800])]
-    return lead[0] if lead else (max(years) if years else None)
-
-
 def year_exprs(text: str, doc_year: int | None) -> YearIndex:
     """Return the year expressions of ``text``; ``đến nay`` and ``hiện nay`` take ``doc_year``."""
     out = []
@@ -434,6 +410,8 @@ def year_fallback(
     if best is not None and best.kind == "start":
         year, how = start_year(best, level)
         return year, None, "; ".join(x for x in ("year inferred from an earlier sentence of the paragraph", how) if x)
+    if best is not None and best.kind == "now":
+        return best.year, None, "year inferred from 'đến nay'/'hiện nay' in an earlier sentence and the document date"
     if best is not None:
         return best.year, best.year_end, "year inferred from an earlier sentence of the paragraph"
     return None
