@@ -32,6 +32,7 @@ from extract_eval import (  # noqa: E402
     _gold_rows,
     _norm_fact,
     match_facts,
+    overall,
     pair_errors,
     prf,
 )
@@ -84,14 +85,7 @@ def compare(first_facts, first_measures, second_facts, second_measures) -> dict:
         totals.update(ftp=counts[0], fpred=counts[1], fgold=counts[2], ktp=kinds)
         totals.update(mtp=m_counts[0], mpred=m_counts[1], mgold=m_counts[2])
         docs.append({"doc_id": doc_id, "facts": prf(*counts), "facts_counts": counts, "measures": prf(*m_counts)})
-    overall = {
-        "facts": prf(totals["ftp"], totals["fpred"], totals["fgold"]),
-        "facts_counts": (totals["ftp"], totals["fpred"], totals["fgold"]),
-        "facts_with_kind": prf(totals["ktp"], totals["fpred"], totals["fgold"]),
-        "measures": prf(totals["mtp"], totals["mpred"], totals["mgold"]),
-        "measures_counts": (totals["mtp"], totals["mpred"], totals["mgold"]),
-    }
-    return {"documents": docs, "overall": overall, "error_types": dict(errors), "errors": lines}
+    return {"documents": docs, "overall": overall(totals), "error_types": dict(errors), "errors": lines}
 
 
 def report(result: dict) -> str:

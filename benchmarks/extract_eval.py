@@ -319,14 +319,19 @@ def score(items: list[tuple[str, Path, str, list[dict], set[str]]], terms, named
                 "measures_counts": (mtp, len(p_codes), len(g_codes)),
             }
         )
-    overall = {
+    return {"documents": docs, "overall": overall(totals), "error_types": dict(errors), "errors": error_rows}
+
+
+def overall(totals: Counter) -> dict:
+    """Pooled P/R/F1 of facts (with and without the kind) and of measure codes from summed counts
+    (``ftp``, ``fpred``, ``fgold``, ``ktp``, ``mtp``, ``mpred``, ``mgold``)."""
+    return {
         "facts": prf(totals["ftp"], totals["fpred"], totals["fgold"]),
         "facts_counts": (totals["ftp"], totals["fpred"], totals["fgold"]),
         "facts_with_kind": prf(totals["ktp"], totals["fpred"], totals["fgold"]),
         "measures": prf(totals["mtp"], totals["mpred"], totals["mgold"]),
         "measures_counts": (totals["mtp"], totals["mpred"], totals["mgold"]),
     }
-    return {"documents": docs, "overall": overall, "error_types": dict(errors), "errors": error_rows}
 
 
 def evaluate(

@@ -36,6 +36,8 @@ NOT_YEAR_END = re.compile(
 )
 #: the first review under the Decree 07/2021 standard was the one at the end of 2021 (the list for 2022)
 FIRST_REVIEW_YEAR = 2021
+#: the last year the Decree 07/2021 standard measures (its lists serve 2022-2025)
+LAST_STANDARD_YEAR = 2025
 #: how a coder explains a year under coding guide 2.9 ("year inferred (guide 2.9.6): …", "year recoded
 #: (guide 2.9.1): was 2022"): it quotes the text's cues ("đầu năm 2022", "currently") to say where the
 #: year came from, so it is not read as a remark that the figure is not an end-of-year one

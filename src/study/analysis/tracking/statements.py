@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from study.analysis.indicators import best_by_year, observable_facts, repeat_links
+from study.analysis.indicators import LAST_STANDARD_YEAR, best_by_year, observable_facts, repeat_links
 from study.analysis.tracking.judge import (
     LEVEL_INDICATORS,
     REDUCTION_OF,
@@ -33,10 +33,6 @@ _AT_MOST = re.compile(r"không quá|tối đa", re.I)
 _WRITTEN_BELOW = re.compile(r"['\"]dưới", re.I)
 _BASELINE = re.compile(r"(?:against|compared with|so với)\s+(?:the\s+)?end[- ](?:of\s+)?(20\d\d)", re.I)
 _KEY = ["province_code", "indicator", "unit", "value", "value_min", "value_max", "year", "year_end", "scope"]
-
-
-LAST_STANDARD_YEAR = 2025
-"""The last year the Decree 07/2021 standard measures (its lists serve 2022-2025)."""
 
 
 def _num(value) -> float | None:
