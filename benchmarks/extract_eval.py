@@ -376,7 +376,8 @@ def evaluate_split(
 ) -> dict:
     """Score the documents of set ``which`` of ``split``: texts ``texts/<doc_id>.txt``, gold by ``doc_id``."""
     reserved = reserved_sources()
-    chosen = [r for r in _read(split) if r["set"] == which]
+    wanted = set(which.split(","))
+    chosen = [r for r in _read(split) if r["set"] in wanted]
     facts = _gold_rows(gold_dir, "facts")
     measures = _gold_rows(gold_dir, "measures")
     documents = {r["doc_id"]: r for r in _gold_rows(gold_dir, "documents")}
@@ -447,6 +448,22 @@ def _report(result: dict) -> str:
     return "\n".join(lines)
 
 
+#: The sets of the split: the development set, the first test set, and the sets coded blind later
+#: (``blind*`` from test-set provinces, ``unseen*`` from development-set provinces).
+SETS = (
+    "dev", "test", "unseen", "blind", "blind2", "blind3", "blind4", "unseen2", "blind5", "unseen3", "blind6", "unseen4",
+)
+
+
+def _sets(value: str) -> str:
+    """Check a ``--set`` value: one set name or several joined by commas."""
+    names = [v.strip() for v in value.split(",")]
+    unknown = [n for n in names if n not in SETS]
+    if unknown or not all(names):
+        raise argparse.ArgumentTypeError(f"unknown set {', '.join(unknown) or repr(value)}; expected one of {', '.join(SETS)}")
+    return ",".join(names)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -485,9 +502,9 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--set",
         dest="which",
-        choices=("dev", "test", "unseen", "blind", "blind2", "blind3", "blind4", "unseen2", "blind5", "unseen3"),
+        type=_sets,
         default="dev",
-        help="the set to score",
+        help="the set to score, or several joined by commas (dev,unseen,unseen2); one of " + ", ".join(SETS),
     )
     parser.add_argument(
         "--make-split", action="store_true", help=f"write the split of the coded documents to {SPLIT.name} and stop"

@@ -33,13 +33,24 @@ def test_the_split_is_by_province_with_enough_test_documents():
     # a test province is in no other set; "unseen" holds documents of development provinces coded
     # after the rules were written (scored as a second held-out check, never used to write rules)
     # "blind" holds documents of test provinces coded blind after the test set was first scored,
-    # "blind2" to "blind5" documents of test provinces coded blind under coding guide 2.9
-    # ("unseen2", "unseen3": documents of development provinces coded the same way)
-    held_out = {"test", "blind", "blind2", "blind3", "blind4", "blind5"}
+    # "blind2" to "blind6" documents of test provinces coded blind under coding guide 2.9
+    # ("unseen2" to "unseen4": documents of development provinces coded the same way)
+    held_out = {"test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"}
     assert all(s <= held_out or not s & held_out for s in sets.values()), "a held-out province in another set"
     assert sum(1 for r in rows if r["set"] == "test") >= 30
-    sets = {"dev", "test", "unseen", "unseen2", "unseen3", "blind", "blind2", "blind3", "blind4", "blind5"}
-    assert {r["set"] for r in rows} <= sets
+    assert {r["set"] for r in rows} <= set(_eval().SETS)
+
+
+def test_a_set_option_names_known_sets_alone_or_joined():
+    ev = _eval()
+    assert ev._sets("dev, unseen") == "dev,unseen"
+    for bad in ("dev,nope", "dev,", "tests"):
+        try:
+            ev._sets(bad)
+        except ev.argparse.ArgumentTypeError as error:
+            assert "expected one of dev" in str(error)
+        else:
+            raise AssertionError(f"{bad!r} accepted")
 
 
 def test_the_split_names_coded_documents_and_no_reserved_page():
