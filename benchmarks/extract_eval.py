@@ -451,7 +451,18 @@ def _report(result: dict) -> str:
 #: The sets of the split: the development set, the first test set, and the sets coded blind later
 #: (``blind*`` from test-set provinces, ``unseen*`` from development-set provinces).
 SETS = (
-    "dev", "test", "unseen", "blind", "blind2", "blind3", "blind4", "unseen2", "blind5", "unseen3", "blind6", "unseen4",
+    "dev",
+    "test",
+    "unseen",
+    "blind",
+    "blind2",
+    "blind3",
+    "blind4",
+    "unseen2",
+    "blind5",
+    "unseen3",
+    "blind6",
+    "unseen4",
 )
 
 
@@ -460,7 +471,9 @@ def _sets(value: str) -> str:
     names = [v.strip() for v in value.split(",")]
     unknown = [n for n in names if n not in SETS]
     if unknown or not all(names):
-        raise argparse.ArgumentTypeError(f"unknown set {', '.join(unknown) or repr(value)}; expected one of {', '.join(SETS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown set {', '.join(unknown) or repr(value)}; expected one of {', '.join(SETS)}"
+        )
     return ",".join(names)
 
 
