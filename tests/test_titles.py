@@ -89,3 +89,24 @@ def test_vietnamese_profiles_print_no_coders_english_and_no_iso_dates(province, 
     table = tables.documents_table(f.documents, "vi").to_string()
     assert not CODERS_ENGLISH.search(table)
     assert not re.search(r"\b20\d\d-\d\d(-\d\d)?\b", table)
+
+
+def test_one_source_note_per_page_with_every_phrase_quoted():
+    from study.analysis.findings.model import Source
+    from study.present.sentences import Sentence
+
+    url = "https://dantri.com.vn/lao-dong/so-ho-ngheo.htm"
+    full = Source(
+        url=url, title="Số hộ nghèo còn 7,89%", publisher="newspaper", date="2025-11-05", evidence="còn 7,89%"
+    )
+    second = Source(url=url.replace("https://", "http://www.") + "/", title="Số hộ nghèo còn 7,89%", evidence="21,66%")
+    bare = Source(url=url)
+    other = Source(url="https://baoyenbai.com.vn/12/345882/6-tinh.html", title="6 tỉnh không còn hộ nghèo")
+    sentences = [Sentence("A.", (bare,)), Sentence("B.", (full, other)), Sentence("C.", (second,))]
+    text = to_markdown(sentences, "en")
+    notes = [line for line in text.splitlines() if re.match(r"\d+\. ", line)]
+    assert len(notes) == 2  # the same page by another scheme, www. or a final slash is one note
+    assert notes[0].count("](") == 1  # one link
+    assert "newspaper" in notes[0] and "5 November 2025" in notes[0]  # the fullest description names it
+    assert '"còn 7,89%"; "21,66%"' in notes[0]
+    assert "- A. [1]" in text and "- B. [1] [2]" in text and "- C. [1]" in text

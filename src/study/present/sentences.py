@@ -2,7 +2,8 @@
 
 A :class:`Sentence` is text plus the sources of the numbers in it. :func:`to_markdown` writes the
 sentences as a list, each followed by the numbers of its sources (``[1]``), and a numbered list of
-the sources under it: title, publisher, date, the verbatim phrase and the link. Every value that
+the sources under it, one note per page: title, publisher, date, every phrase quoted from the
+page and the link. Every value that
 comes from the data is escaped, so that a title or URL can never become live HTML or Markdown.
 """
 
@@ -39,7 +40,14 @@ def safe_url(url: str) -> str | None:
     return url if isinstance(url, str) and _SAFE_URL.match(url) else None
 
 
-def _describe(source: Source, lang: str) -> str:
+def _richness(source: Source) -> int:
+    """How much a source says about its page (title, publisher, date): the fullest names the note."""
+    return sum(bool(v) for v in (source.title, source.publisher, source.date))
+
+
+def _describe(sources: list[Source], lang: str) -> str:
+    """One note for one page: its fullest description, every phrase quoted from it, and the link."""
+    source = max(sources, key=_richness)  # max keeps the first of equals: the order of the page
     publisher = source.publisher
     if publisher in catalogue(lang).get("source_type", {}):
         publisher = t(lang, f"source_type.{publisher}")
@@ -52,12 +60,21 @@ def _describe(source: Source, lang: str) -> str:
     text = ", ".join(parts)
     if not text and not safe_url(source.url):
         text = escape(source.row or source.url)
-    if source.evidence:
-        text += f': "{escape(source.evidence)}"'
+    phrases = list(dict.fromkeys(s.evidence for s in sources if s.evidence))
+    if phrases:
+        text += ": " + "; ".join(f'"{escape(p)}"' for p in phrases)
     url = safe_url(source.url)
     if url:
         text += (" " if text else "") + f"[{escape(_short(url))}]({url})"
     return text
+
+
+def _page(source: Source) -> str:
+    """The page a source note stands for: its link (scheme, ``www.`` and a final slash aside), else its
+    document or raw row."""
+    if source.url:
+        return re.sub(r"^https?://(www\.)?", "", source.url.strip()).rstrip("/")
+    return source.doc_id or source.row
 
 
 def _short(url: str, width: int = 60) -> str:
@@ -80,17 +97,21 @@ def to_markdown(sentences: list[Sentence], lang: str, heading: bool = True) -> s
     str
     """
     numbers: dict[str, int] = {}
-    described: list[str] = []
+    pages: dict[str, list[Source]] = {}
     lines = []
     for sentence in sentences:
         refs = []
         for source in sentence.sources:
-            if source.key not in numbers:
-                numbers[source.key] = len(numbers) + 1
-                described.append(_describe(source, lang))
-            refs.append(numbers[source.key])
+            page = _page(source)
+            if page not in numbers:
+                numbers[page] = len(numbers) + 1
+                pages[page] = []
+            if source not in pages[page]:
+                pages[page].append(source)
+            refs.append(numbers[page])
         marks = "".join(f" [{n}]" for n in sorted(set(refs)))
         lines.append(f"- {sentence.text}{marks}")
+    described = [_describe(group, lang) for group in pages.values()]
     if described:
         lines.append("")
         if heading:
