@@ -110,3 +110,19 @@ def test_one_source_note_per_page_with_every_phrase_quoted():
     assert "newspaper" in notes[0] and "5 November 2025" in notes[0]  # the fullest description names it
     assert '"còn 7,89%"; "21,66%"' in notes[0]
     assert "- A. [1]" in text and "- B. [1] [2]" in text and "- C. [1]" in text
+
+
+def test_a_resolution_read_in_a_newspaper_is_an_article_on_it():
+    # Quảng Ninh n204: Nhân Dân's summary of an HĐND resolution, coded `resolution` by guide 1
+    reported = {
+        "title": "Quảng Ninh thông qua nghị quyết nâng mức chuẩn nghèo đa chiều",
+        "issuer": "Hội đồng nhân dân tỉnh Quảng Ninh",
+        "doc_date": "",
+        "kind": "resolution",
+        "source": "https://nhandan.vn/quang-ninh-thong-qua-nghi-quyet-post745473.html",
+    }
+    portal = dict(reported, source="https://quangninh.gov.vn/nghi-quyet.html")
+    table = tables.documents_table([reported, portal], "vi")
+    kinds = list(table.iloc[:, -1])
+    assert kinds == ["bài viết về nghị quyết", "nghị quyết"]
+    assert list(tables.documents_table([reported], "en").iloc[:, -1]) == ["article on a resolution"]

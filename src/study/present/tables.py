@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from study.analysis.findings.sources import publisher, text
 from study.present.i18n import MISSING, fmt_count, fmt_date_text, fmt_number, t
 from study.present.issuers import publisher_label
 from study.present.titles import display_title
@@ -134,17 +135,29 @@ def review_table(panel: pd.DataFrame, lang: str, review: pd.DataFrame | None = N
     return out
 
 
+def _kind_label(doc: dict, lang: str) -> str | None:
+    """A document's kind in words; a plan, report or resolution read in a newspaper is an article on it."""
+    kind = doc.get("kind")
+    if not kind:
+        return None
+    label = t(lang, f"doc_kind.{kind}")
+    if kind != "article" and publisher(doc) != text(doc.get("issuer")):
+        return t(lang, "doc_kind.reported", kind=label)
+    return label
+
+
 def documents_table(documents: list[dict], lang: str) -> pd.DataFrame:
     """The coded documents of a page (title, publisher, date, kind), printed.
 
     The publisher is the issuer of a plan, report or resolution and the site of an article
-    (:func:`study.present.issuers.publisher_label`).
+    (:func:`study.present.issuers.publisher_label`); a plan, report or resolution read in a
+    newspaper is given as an article on it, since the text coded is the newspaper's.
     """
     frame = pd.DataFrame(documents, columns=["title", "issuer", "doc_date", "kind", "source_url", "source"])
     frame["issuer"] = [publisher_label(d, lang) or None for d in frame.to_dict("records")]
     frame["title"] = [display_title(v, lang) if isinstance(v, str) else None for v in frame["title"]]
     frame["date"] = [fmt_date_text(v, lang) or None if isinstance(v, str) else None for v in frame["doc_date"]]
-    frame["kind"] = [t(lang, f"doc_kind.{k}") if k else None for k in frame["kind"]]
+    frame["kind"] = [_kind_label(d, lang) for d in documents]
     return printable(frame, {"title": "text", "issuer": "text", "date": "text", "kind": "text"}, lang)
 
 
