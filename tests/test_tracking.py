@@ -47,6 +47,29 @@ def test_met_before_the_target_year_is_met_early():
         "t", "x", "province", "poor_rate_pct", 2.0, 2025, _series([(2022, 3.0), (2023, 1.9)])
     )
     assert t.status == "met_early" and t.reason_code == "met_before_target_year" and t.first_met_year == 2023
+    # Quảng Ninh: already below the target at the series' first figure, so "first met in 2022" would
+    # claim a change the figures cannot show
+    first = tracking.track_level_target(
+        "t", "x", "province", "poor_rate_pct", 1.0, 2025, _series([(2022, 0.07), (2024, 0.0)])
+    )
+    assert first.status == "met_early" and first.reason_code == "met_at_first_figure"
+    from study.present.narrative.targets import reason
+
+    row = {**first.__dict__, "target_type": "level"}
+    assert reason(row, "en").startswith("Already met at the first figure of the series (2022)")
+    assert "lần đầu" not in reason(row, "vi") and "ngay từ số liệu đầu tiên" in reason(row, "vi")
+
+
+def test_a_period_fall_met_before_its_end_names_the_fall_not_a_first_year():
+    series = _series([(2021, 5.0), (2022, 3.0), (2023, 2.0)])
+    t = tracking.track_reduction_target(
+        "t", "x", "province", "poor_rate_reduction_pp", 2.5, None, "pp", 2022, 2025, series, target_type="period_total"
+    )
+    assert t.status == "met_early" and t.reason_code == "fall_met_before_end" and t.first_met_year is None
+    from study.present.narrative.targets import reason
+
+    text = reason({**t.__dict__, "target_type": "period_total"}, "en")
+    assert text.startswith("It fell by 3 percentage points from 2021 to 2023") and "{" not in text
 
 
 def test_reduction_ranges_keep_both_ends_and_judge_on_the_minimum():

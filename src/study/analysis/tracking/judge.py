@@ -205,7 +205,9 @@ def track_level_target(
     last = before[-1]
     previous = before[-2] if len(before) >= 2 else None
     if meets(last["value"], target, comparator):
-        return _set(t, "met_early", "met_before_target_year", last, previous)
+        # met at the series' first figure: when it was first met cannot be told from these figures
+        code = "met_at_first_figure" if t.first_met_year == points[0]["year"] else "met_before_target_year"
+        return _set(t, "met_early", code, last, previous)
     needed = annual_reduction_needed(last["value"], last["year"], target, target_year)
     if any(p["year"] > target_year for p in points):
         return _set(t, "unknown", "no_figure_for_target_year", last, previous)
@@ -347,7 +349,7 @@ def track_reduction_target(
             status = "achieved" if meets(fall, floor, comparator) else "not_achieved"
             return _set(t, status, "total_change", last, first, **numbers)
         if meets(fall, floor, comparator):
-            return _set(t, "met_early", "met_before_target_year", last, first, **numbers)
+            return _set(t, "met_early", "fall_met_before_end", last, first, **numbers)
         if after:
             return _set(t, "unknown", "no_figure_for_target_year", last, first, **numbers)
         years_left = period_end - last["year"]
