@@ -564,3 +564,15 @@ def test_an_estimate_does_not_hide_the_review_figure_of_its_year(tables):
     assert len(xs) == len(set(xs)) or all(abs(a - b) > 0.1 for a in xs for b in xs if a != b)
     assert any(abs(x - round(x)) > 0.1 for x in xs)  # the estimate is shifted off its year
     plt.close(fig)
+
+
+def test_a_document_repeating_a_preliminary_review_figure_keeps_the_review_label(tables):
+    # Gia Lai 2024: the review's preliminary near-poor rate 8.77% is also stated in a gialaitv.vn
+    # article; the page called it "stated in an article" while its table said "preliminary"
+    f = province_findings("Gia Lai", tables)
+    near = {r.year: r for r in f.near_poor}
+    assert near[2024].value == pytest.approx(8.77)
+    assert near[2024].series == "review" and "preliminary" in near[2024].caveats
+    assert any(s.doc_id for s in near[2024].sources)  # the article is still cited
+    text = to_markdown(narrative.profile_sentences(f, "en"), "en")
+    assert "8.77% in 2024 (preliminary" in text

@@ -5,7 +5,8 @@ Rules (each shown on the page as it is applied):
 * **One value per year and indicator.** The year's end-of-year review figure; else, for the rate,
   zero when the end-of-year review counted no poor household (caveat ``zero_count``); else a figure
   the province's documents state as actual (caveat ``document_figure``); else an interim or
-  preliminary review figure (caveat ``interim``/``preliminary``: shown, never compared).
+  preliminary review figure (caveat ``interim``/``preliminary``: shown, never compared). A document
+  that states the same value as an interim or preliminary review figure adds its source to it.
 * **Changes** are computed between consecutive final figures only (not interim or preliminary).
 * **Context in the same year**: the nation and the region are compared in the year of the
   province's latest rate; a missing aggregate is said, not replaced by another year's.
@@ -13,7 +14,7 @@ Rules (each shown on the page as it is applied):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -125,7 +126,11 @@ def _series(
             found = _zero_count(review, year, area, indicator)
         if found is None or not found.final:
             stated = _document_actual(facts, documents, indicator, year, area)
-            found = stated or found
+            if stated is not None and found is not None and stated.value == found.value:
+                # the same value as the interim or preliminary review figure: that label is the more exact
+                found = replace(found, sources=found.sources + stated.sources)
+            else:
+                found = stated or found
         if found is not None:
             out.append(found)
     return out
