@@ -132,12 +132,13 @@ def publisher(doc: Mapping) -> str:
     Returns
     -------
     str
-        :func:`site_name` of the URL when it is not an official site; else the issuer as coded.
+        :func:`site_name` of the URL when it is not an official site; else the issuer as coded, or
+        the portal's name when no issuer is coded.
     """
     for key in ("source_url", "source"):
         site = site_name(text(doc.get(key)))
         if site:
-            return text(doc.get("issuer")) if official_site(site) else site
+            return (text(doc.get("issuer")) or site) if official_site(site) else site
     return text(doc.get("issuer"))
 
 
