@@ -303,6 +303,9 @@ def test_sentences_split_on_glued_captions_and_not_on_thousands():
     text = "Tỷ lệ còn 5.100 hộ. Tiếp theo TP. Hồ Chí Minh có hộ nghèoĐể đạt mục tiêu"
     pieces = [text[a:b] for a, b in sentence_spans(text)]
     assert pieces == ["Tỷ lệ còn 5.100 hộ.", "Tiếp theo TP. Hồ Chí Minh có hộ nghèo", "Để đạt mục tiêu"]
+    text = "Toàn huyện còn 900 hộ nghèo. Riêng TX. Bình Minh còn 120 hộ nghèo."
+    pieces = [text[a:b] for a, b in sentence_spans(text)]
+    assert pieces == ["Toàn huyện còn 900 hộ nghèo.", "Riêng TX. Bình Minh còn 120 hộ nghèo."]  # thị xã
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from study.extract.vocabulary import (
     AREAS,
+    BARE_COUNT,
     CREDIT_LOANS,
     CREDIT_OVERDUE,
     GROUP_NOUN,
@@ -98,6 +99,26 @@ def referred_group(doc: Doc, sent: tuple[int, int], before: str) -> str:
     return subject_before(doc.numbers_text[previous[0] : previous[1]])[0] if previous else ""
 
 
+def group_before(doc: Doc, sent: tuple[int, int]) -> str:
+    """Return the group named last in the sentence before ``sent`` (in its paragraph or the one before), or ``""``."""
+    previous = doc.sentence_before(sent)
+    if previous is None or doc.numbers_text[previous[1] : sent[0]].count("\n") > 2:
+        return ""
+    return subject_before(doc.numbers_text[previous[0] : previous[1]])[0]
+
+
+def area_group(doc: Doc, sent: tuple[int, int], head: str) -> str:
+    """Return the group of the sentence before when ``head`` breaks it down by region, or ``""``.
+
+    ``Tổng số hộ nghèo là 3.400 hộ, chiếm 0,9%. Trong đó, khu vực thành thị là 700 hộ, chiếm 0,6%``: the
+    region's count and rate are of the poor (:func:`study.extract.classify.sub_area` makes them the region's).
+    """
+    if not AREAS.search(head) or GROUP_NOUN.search(head):
+        return ""
+    previous = doc.sentence_before(sent)
+    return subject_before(doc.numbers_text[previous[0] : previous[1]])[0] if previous else ""
+
+
 def _rate(group: str) -> tuple[str, str, str]:
     if group in ("poor", "near_poor", "poor_near_poor"):
         return f"{group}_rate_pct", "pct", ""
@@ -146,6 +167,8 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
             r"(?:^|[(,;])\s*$|\w+\s+$", segment
         ):
             return "other", "pct", "plan_achievement_pct"
+    if re.search(r"(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)\s+giảm\s+nghèo\s*(?:là\s+|đạt\s+)?" + _HEDGE + "$", near_q, _I):
+        return _fall("poor", per_year)  # "vượt chỉ tiêu giảm nghèo 4 - 4,5%": the planned fall, not the excess
     if PLAN_EXCEEDED.search(near_q):
         return "other", "pct", "plan_exceeded_pct"  # "vượt chỉ tiêu 0,2%", "vượt kế hoạch tỉnh giao 15%"
     if (
@@ -186,11 +209,15 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
             return _fall(group, per_year)
     # 1. a rate right after a count: "N hộ (cận nghèo), chiếm (tỷ lệ) X%", "N hộ (X%)"
     cm = re.search(
-        r"(?P<n>\d[\d.,]*)\s+hộ(?P<g>\s+(?:nghèo|cận\s+nghèo)[^\d,;()]{0,40})?\s*(?:,|\(|;)\s*"
+        r"(?P<n>\d[\d.,]*)(?:\s+hộ(?P<g>\s+(?:nghèo|cận\s+nghèo)[^\d,;()]{0,40})?|(?P<bare>))\s*(?:,|\(|;)\s*"
         r"(?:(?:chiếm|bằng|tương\s+đương|tương\s+ứng|tỷ\s+lệ|với\s+tỷ\s+lệ)\s+)*(?:tỷ\s+lệ\s+)?" + _HEDGE + "$",
         clause_before[-120:],
         _I,
     )
+    if cm and cm.group("bare") is not None:
+        # "Số hộ cận nghèo … là 24.839, chiếm tỷ lệ 15,7%": a count whose noun was said before it
+        bare = BARE_COUNT.search(clause_before[: len(clause_before) - len(cm.group(0)) + cm.start("n") - cm.start()])
+        cm = cm if bare else None
     if cm and not re.search(r"giảm\s*" + _HEDGE + "$", near, _I):
         if cm.group("g") and SUBGROUP_AFTER.match(cm.group("g").split("nghèo", 1)[-1]):
             return "other", "pct", "share_pct"
@@ -200,7 +227,7 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
             group, found = subject_before(head)
             if found is not None and SUBGROUP_BEFORE.search(head[found.start() : found.end() + 60]):
                 return "other", "pct", "share_pct"
-            group = group or referred_group(doc, sent, head)
+            group = group or referred_group(doc, sent, head) or area_group(doc, sent, head)
         if (
             group
             and re.search(
@@ -248,6 +275,8 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
     )
     if fm and not re.match(r"\s*(?:tổng\s+)?(?:số\s+)?hộ|\s*tỷ\s+lệ|\s*(?:\([^)]*\)\s*)?,?\s*(?:xuống|lên)", after, _I):
         group, found = subject_before(clause_before)
+        if found is None and "%" not in clause_before and (group := group_before(doc, sent)) == "poor":
+            return _fall(group, per_year)  # "Tỉnh phấn đấu đến cuối năm 2024 giảm từ 2% trở lên": the rate of before
         if found is not None:
             between = clause_before[found.end() :]
             if re.search(r"số\s+$", clause_before[max(0, found.start() - 6) : found.start()], _I) and not re.search(
@@ -263,9 +292,20 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
         group = referred_group(doc, sent, clause_before)
         if group:
             return _rate(group)
-    # 3. carry-over: "tỷ lệ hộ nghèo 1,77%, cận nghèo 2,14%", "…, hộ cận nghèo 2%"
-    if prev_end > sent[0]:
+    # 3. carry-over: "tỷ lệ hộ nghèo 1,77%, cận nghèo 2,14%", "…, hộ cận nghèo 2%"; and the group right
+    # before the first figure with only a level verb between ("Hộ nghèo còn 1,6%")
+    if True:
         group, found = subject_before(segment)
+        if prev_end <= sent[0] and found is not None:
+            # the first figure: a household group written bare ("Hộ nghèo còn 1,6%"), or any group brought
+            # down to a level ("giảm hộ nghèo xuống 4,6%", "giảm tỷ lệ hộ nghèo còn 0,9%"); a group
+            # governed by a verb without "còn"/"xuống" is read by the rules below
+            if re.fullmatch(r"\s*(?:(?:giảm\s+)?(?:xuống|còn)|xuống\s+còn)\s*(?:mức\s+)?", segment[found.end() :], _I):
+                return _rate(group)
+            if re.match(r"tỷ\s+lệ", found.group(0), _I) or re.search(
+                r"(?<!\w)giảm\s*$", segment[max(0, found.start() - 12) : found.start()], _I
+            ):
+                found = None
         if found is not None and re.fullmatch(
             r"\s*(?:là|còn|chiếm|ở\s+mức|đạt|giảm\s+còn|còn\s+dưới|dưới|khoảng|trên|hơn|chỉ\s+còn|\s)*",
             segment[found.end() :],
@@ -307,6 +347,14 @@ def _households(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> 
     )
     direct = re.match(r"\s*(?:cận\s+nghèo|nghèo)", after, _I)
     reduction = re.search(r"(?<!\w)giảm(?:\s+(?:được|thêm|khoảng|từ))*\s*" + _HEDGE_ONLY + "$", near, _I)
+    if re.search(r"(?<!\w)từ\s*" + _HEDGE_ONLY + "$", t[max(sent[0], q.start - 30) : q.start], _I) and re.match(
+        r"[^.;]{0,40}?(?<!\w)xuống\s+(?:còn\s+)?" + _HEDGE_ONLY + r"\d", after, _I
+    ):
+        # "số hộ nghèo giảm từ 3.586 hộ, chiếm 10,7% xuống còn 2.900 hộ": the start of a fall, a level
+        group, _found = subject_before(clause_before)
+        if group in ("poor", "near_poor"):
+            return f"{group}_households", "households", ""
+        reduction = None
     if am:
         group = group_of(am.group("g"))
         if direct and SUBGROUP_AFTER.match(am.group("rest")):
@@ -323,6 +371,21 @@ def _households(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> 
         if not direct and group in ("poor", "near_poor"):
             return f"{group}_households", "households", ""
         return None
+    # 1. the count after a rate: "tỷ lệ hộ nghèo 5,0% với 12.855 hộ" → the count of the rate's group
+    wm = re.search(r"\d\s*%\s*\)?\s*,?\s*với\s*" + _HEDGE_ONLY + "$", near, _I)
+    if wm and not re.match(r"\s*(?:cận\s+)?nghèo", after, _I):
+        head = clause_before[: len(clause_before) - (len(near) - wm.start())]
+        head = head[head.rfind(";") + 1 :]
+        since = re.split(r"\d", head)[-1]  # the words since the number before the rate, else the clause
+        group, found = subject_before(since)
+        if found is None:
+            group, found = subject_before(head)
+            since = head
+        if found is not None and not re.search(r"(?<!\w)(?:giảm|tăng|thoát)(?!\w)", since[found.start() :], _I):
+            if group in ("poor", "near_poor"):
+                return f"{group}_households", "households", ""
+            if group == "poor_near_poor":
+                return "other", "households", "poor_near_poor_households"
     # 2. the noun before the number
     nm = re.search(
         r"(?:số\s+)?hộ\s+(?P<g>cận\s+nghèo|nghèo)(?P<mid>[^\d;:]{0,60}?)\s*(?:là|có|còn|:)?\s*" + _HEDGE + "$",
@@ -355,6 +418,8 @@ def _households(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> 
     # "giảm 13.276 hộ" after the subject: a fall of the subject's households
     if reduction and re.match(r"\s*(?:[,;.)]|$)", after):
         group, found = subject_before(clause_before)
+        if found is None and re.search(r"(?<!\w)số\s+hộ\s+giảm", near, _I):
+            group = group_before(doc, sent)  # "…, tương ứng với số hộ giảm 3.415 hộ": the group named before
         if group == "poor":
             return "poor_households_reduction", "households", ""
         if group in ("near_poor", "poor_near_poor"):

@@ -46,6 +46,7 @@ def last_match(pattern: re.Pattern, text: str) -> re.Match | None:
 def household_group(group: str | None) -> str:
     """Return ``poor``, ``near_poor``, ``poor_near_poor`` or ``""`` for the words naming a household group."""
     g = " ".join((group or "").lower().split())
+    g = {"hn": "nghèo", "hcn": "cận nghèo"}.get(g, g)  # the abbreviations of hộ nghèo, hộ cận nghèo
     if "cận" in g and "nghèo" in g.replace("cận nghèo", ""):
         return "poor_near_poor"
     if "đa chiều" in g:
@@ -130,6 +131,11 @@ def sub_area(t: str, q: Quantity, sent: tuple[int, int], found: tuple[str, str, 
         return found
     before = t[clause_start(t, sent[0], q.qual_start) : q.qual_start]
     area = last_match(AREAS, before)
+    if area is None:
+        # the region that opens the sentence governs its breakdown ("Khu vực thành thị chiếm 3%, trong đó
+        # tỷ lệ hộ nghèo 1,4%; tỷ lệ hộ cận nghèo 1,6%"), unless the province comes back
+        before = t[sent[0] : q.qual_start]
+        area = last_match(AREAS, before)
     if area is None or PROVINCE_WORD.search(before, area.end()):
         return found  # "…, toàn tỉnh còn 2,1%": the province again
     return "other", found[1], f"area_{found[0]}"
@@ -233,9 +239,10 @@ def _classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None
                 if not group:
                     return None
         window = base[max(0, rate.start() - 20) :]
-        verbs = list(re.finditer(r"(?<!\w)(giảm|còn|xuống|ở\s+mức|tăng|lên)(?!\w)", window, re.IGNORECASE))
+        verbs = list(re.finditer(r"(?<!\w)(giảm|còn|xuống|ở\s+mức|tăng|(?<!trở\s)lên)(?!\w)", window, re.IGNORECASE))
         reduction = bool(verbs) and verbs[-1].group(1).lower() == "giảm"
-        increase = bool(verbs) and verbs[-1].group(1).lower() in ("tăng", "lên")
+        # "tăng 2%" is a change of the rate (no row); "tăng lên 6,06%", "lên 28%" give the level it reached
+        increase = bool(verbs) and verbs[-1].group(1).lower() == "tăng"
         per_year = q.per_year or bool(re.search(r"mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân", window, re.IGNORECASE))
         if increase:
             return None

@@ -83,9 +83,17 @@ _START = re.compile(
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "2": 2, "3": 3, "4": 4, "5": 5, "10": 10}
 
 
+#: the year compared, which dates no figure: "compared to 2020", "than in 2020", "compared with the end of 2020"
+_COMPARED = re.compile(r"(?:compared\s+(?:to|with)|than)\s+(?:in\s+|that\s+of\s+)?(?:the\s+end\s+of\s+)?$", _I)
+
+
 def _year_in(text: str, last: bool = True) -> tuple[int | None, int | None]:
     """The year (and end year of a period) named in ``text``, the last one if ``last``."""
-    found = list(re.finditer(rf"(?<!\d)(?P<y1>{_YEAR})(?:\s*[-–]\s*(?P<y2>{_YEAR}))?(?!\d)", text))
+    found = [  # not the year compared ("increase more than 2 times compared to 2020")
+        m
+        for m in re.finditer(rf"(?<!\d)(?P<y1>{_YEAR})(?:\s*[-–]\s*(?P<y2>{_YEAR}))?(?!\d)", text)
+        if not _COMPARED.search(text[: m.start()][-40:])
+    ]
     if not found:
         return None, None
     m = found[-1] if last else found[0]
@@ -104,6 +112,29 @@ def _kind(before: str, default: str = "actual", later: bool = False) -> str:
         # expectation is an estimate, unless it is for a later period than the text's ("would … in 2021-2025")
         return "target" if later else "estimate"
     return "estimate" if cue.group("est") else "target" if cue.group("tgt") else "actual"
+
+
+def _carried_kind(text: str, doc: Doc, para: int, s0: int, sentence: str) -> str:
+    """Return the kind a sentence with no cue of its own takes from before it, or ``""``.
+
+    A sentence that opens with ``Of which``, ``In particular`` (or a paragraph after a colon) goes on with
+    the last cue before it (in its paragraph, else the paragraph before); the sentences after one that opens
+    with a goal (``The province aims …``, ``… sets a goal of striving …``) are goals too, while no result
+    cue comes between (the same conventions as the Vietnamese ``Trong đó`` and ``Mục tiêu …``).
+    """
+    if _GOES_ON.match(sentence) or (s0 == para and text[:para].rstrip().endswith(":")):
+        lo = para if s0 > para else doc.line_start(max(0, len(text[:para].rstrip()) - 1))
+        cues = list(ENGLISH["kind"].finditer(re.sub(r"\([^()]*\)", " ", text[lo:s0])))
+        return _kind(text[lo:s0], "") if cues else ""
+    for a, b in reversed([x for x in doc.sentences if para <= x[0] and x[1] <= s0]):
+        cues = list(ENGLISH["kind"].finditer(text[a:b]))
+        if all(c.group(0).lower() in ("has", "have") for c in cues):
+            continue  # "100% of communes have asphalt roads": a state in a list of goals, no result
+        opening = ENGLISH["kind"].search(text[a : min(b, a + 60)])
+        if opening and opening.group("tgt") and not any(c.group("act") for c in cues):
+            return "target"
+        return ""
+    return ""
 
 
 def _indicator(sentence: str, rel: int, m: re.Match, after: str) -> tuple[str, str, str] | None:
@@ -253,8 +284,8 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
                 factor = 1e-9
             before = sentence[: m.start()]
             # year: in the clause after the number ("in 2019", "by the end of 2025"), else before it
-            ym = re.match(
-                rf"(?:[^.;]|\.(?=\d)){{0,120}}?(?:in|(?:by|at)\s+the\s+end(?:\s+of)?|by|of)\s+({_YEAR}|this\s+year)(?!\d)",
+            ym = re.match(  # not past a comma: "it had fallen to 21.29 per cent, and is projected to … by 2025"
+                rf"(?:[^.;,]|[.,](?=\d)){{0,120}}?(?:in|(?:by|at)\s+the\s+end(?:\s+of)?|by|of)\s+({_YEAR}|this\s+year)(?!\d)",
                 after,
                 _I,
             )
@@ -264,6 +295,9 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
                 year, year_end = now_year, None
             else:
                 year, year_end = _year_in(before)
+            fm = re.match(rf"[^.;]{{0,120}}?for\s+the\s+(?:period\s+)?({_YEAR})\s*[-–]\s*({_YEAR})", after, _I)
+            if year is None and fm:  # "proposes 02 options … for the 2022-2025 period": the period as written
+                year, year_end = int(fm.group(1)), int(fm.group(2))
             if year is None and re.search(r"this\s+year|the\s+upcoming", sentence, _I) and now_year:
                 year = now_year
             if year is None and re.search(r"last\s+year", sentence, _I) and now_year:
@@ -296,11 +330,17 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
                 if over:
                     year, year_end = over
             default = "target" if meta["kind"] in ("plan", "directive", "resolution") else "actual"
+            # no cue before the figure: what the sentence goes on with (``Of which, …`` after an expectation),
+            # else a goal that opens an earlier sentence of its paragraph (``… sets a goal of striving …``)
+            default = _carried_kind(text, doc, para, s0, sentence) or default
             kind = _kind(before, default, later=bool(year and now_year and year > now_year))
             if year is None and review and level and kind in ("actual", "estimate"):
                 year = review  # an undated text's levels with no year: the review it reports
             if year is None and kind == "target" and lead_end:  # an undated plan: its targets, of its period
-                year, year_end = lead_year, lead_end
+                # a share or rate is due at the end of the period (as in Vietnamese texts)
+                year, year_end = (lead_end, None) if unit == "pct" else (lead_year, lead_end)
+            elif year is None and kind == "target" and lead_year and unit == "pct":
+                year = lead_year  # "… aims to achieve the targets for 2025": a share or rate due then
             qualifier = ""
             qm = re.search(
                 r"(?:more\s+than|over|nearly|about|under|almost|around|at\s+least)\s*(?:VND)?\s*$", before, _I
@@ -334,6 +374,8 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
                 )
             )
         y, y2 = _year_in(sentence)
+        if not y and now_year and re.search(r"last\s+year", sentence, _I):
+            y = now_year - 1  # "… earmarked over 732 billion VND last year. … came down to 1.69 percent": that year
         if y:
             last_year = (y, y2)
         if y2:

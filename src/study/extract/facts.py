@@ -222,7 +222,7 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
             continue  # an image caption ("… còn 1,28%- Ảnh 1."): page furniture
         last_end = prev_end[2] if prev_end[:2] == sent else sent[0]
         prev_end = (sent[0], sent[1], q.end)
-        classified = classify(doc, q, sent, last_end)
+        classified = classify(doc, q, sent, last_end) or coordinated(t, q, sent, previous)
         if classified is None:
             continue
         indicator, unit, label = classified
@@ -343,6 +343,24 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
     for i, row in enumerate(facts, 1):
         row["fact_id"] = f"{meta['doc_id']}-f{i:02d}"
     return facts
+
+
+#: The words that join a second figure to the first in one statement ("từ 3% trở lên và 5% trở lên đối với …")
+_JOINED = re.compile(r"\s*(?:trở\s+lên|/\s*năm)?\s*(?:,|và|hoặc)\s*(?:riêng\s+)?", re.IGNORECASE)
+
+
+def coordinated(t: str, q: Quantity, sent: tuple[int, int], previous: dict | None) -> tuple[str, str, str] | None:
+    """Return the indicator of the figure before ``q`` when ``q`` is joined to it with no words of its own.
+
+    ``giảm tỷ lệ hộ nghèo từ 3% trở lên và 5% trở lên đối với đồng bào dân tộc thiểu số``: the second
+    percentage is the same fall (its scope is read from its own words).
+    """
+    if previous is None or q.unit != "pct" or previous["unit"] not in ("pct", "pp", "pp_per_year"):
+        return None
+    if not sent[0] <= previous["_end"] <= q.qual_start or not _JOINED.fullmatch(t, previous["_end"], q.qual_start):
+        return None
+    label = previous["note"].split(";")[0][len("label=") :] if previous["note"].startswith("label=") else ""
+    return previous["indicator"], previous["unit"], label
 
 
 def date_headline(doc: Doc, facts: list[dict]) -> None:

@@ -48,6 +48,7 @@ def relevant(t: str, q: Quantity, indicator: str, unit: str, sent: tuple[int, in
         indicator.endswith("_rate_pct")
         or indicator.endswith("_reduction_pp")
         or indicator in ("poor_households", "near_poor_households", "poor_households_reduction")
+        or label.startswith("area_")  # a region's rate, count or fall of a household group (classify.sub_area)
     ):
         return True
     c0, c1 = clause_start(t, sent[0], q.qual_start), clause_end(t, q.end, sent[1])

@@ -24,9 +24,11 @@ __all__ = ["list_item"]
 
 _I = re.IGNORECASE
 #: A list item: a named unit right before its figure, with at most a colon or a link word between
-_ITEM = re.compile(rf"(?:^|[,;:(]|\s(?:và|và\s+ở))\s*(?:{SUBUNIT.pattern})\s*(?::|là|có)?\s*$")
+_ITEM = re.compile(rf"(?:^|[,;:(]|\s(?:và|và\s+ở|là))\s*(?:{SUBUNIT.pattern})\s*(?::|là|có)?\s*$")
 #: The words that close the clause opening a list ("…, trong đó:", "… như sau:", "Cụ thể:")
 _OPENER = re.compile(r"(?:trong\s+đó|bao\s+gồm|gồm|cụ\s+thể(?:\s+là)?|như\s+sau)\s*:?|:", _I)
+#: A ";" and a few words (no figure, no group) that lead into a breakdown ("; nhiều nhất là")
+_LEAD = re.compile(r";\s*(?:[^\W\d]+\s+){0,3}?(?:là|có|gồm|ở|tại)\s+", _I)
 #: Only items between the opener and the figure: units, figures, commas and link words
 _ITEMS_ONLY = re.compile(rf"(?:\s|[,;:()%.]|\d|(?:{SUBUNIT.pattern})|(?i:hộ|và|là|có)(?!\w))*")
 _FALL = re.compile(r"(?<!\w)(?:giảm(?!\s+(?:xuống\s+)?còn)(?![^\d,;]*\s+để\s)|thoát\s+nghèo)(?!\w)", _I)
@@ -46,6 +48,12 @@ def _opening(doc: Doc, sent: tuple[int, int], pos: int) -> str:
             break  # "Cụ thể: huyện A 420 hộ, …": the sentence before opens the list
     else:
         if not _ITEMS_ONLY.fullmatch(t, sent[0], pos):
+            # "giảm 418 hộ nghèo; nhiều nhất là xã A 96 hộ, xã B 90 hộ": a total, then after ";" a few
+            # words that introduce its breakdown by named units
+            for m in reversed(list(_LEAD.finditer(t, sent[0], pos))):
+                if _ITEMS_ONLY.fullmatch(t, m.end(), pos) and _ITEM.search(t, m.start(), pos):
+                    head = t[sent[0] : m.start()]
+                    return head if re.search(r"\d", head) else ""
             return ""
     before = doc.sentence_before(sent)
     return t[before[0] : before[1]] if before else ""

@@ -28,17 +28,21 @@ _ISSUE_DATE = re.compile(
     r"(?:ban\s+hành|đã\s+ban\s+hành|ký|đưa\s+ra|tổ\s+chức|thông\s+qua)",
 )
 _LINE_DATE = re.compile(
-    r"^\s*(?:(?:Thứ\s+\w+|Chủ\s+nhật)\s*,\s*)?"  # "Thứ Ba, 26/11/2024 - 10:15"
+    # a time first: "17:4, Thứ Tư, 28-12-2022", "03:40 PM 21/11/2022"
+    r"^\s*(?:\d{1,2}:\d{1,2}(?::\d{2})?\s*(?:[AP]M)?\s*,?\s*(?=Thứ|Chủ|\d))?"
+    r"(?:(?:Thứ\s+\w+|Chủ\s+nhật)\s*,\s*)?"  # "Thứ Ba, 26/11/2024 - 10:15"
     r"(?:[^\W\d][^\d\n]{1,40}?\s[-–]\s*)?"  # a byline before it: "Hoàng Minh - 14:43, 12/07/2022"
     r"(?:\d{1,2}:\d{2}\s*,?\s*)?"  # "07:49, 23/12/2022"
-    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s+\d{1,2}:\d{2})?"
+    # the day, month and year with one separator throughout: "23/12/2022", "28-12-2022"
+    r"(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?:\s+\d{1,2}:\d{2})?"
 )
 #: a date line written by the collector above the text: "date 2025-09-23", or "date 2021-11" (a month only)
 _STAMP_DATE = re.compile(r"^\s*date\s+(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?!\d)", re.IGNORECASE)
 _UPDATE_DATE = re.compile(
-    r"(?:ngày\s+cập\s+nhật|cập\s+nhật\s+lúc|ngày\s+đăng|đăng\s+lúc)\s*:?\s*"
-    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})",
-    re.IGNORECASE,
+    # English too: "Update: 15-07-2020 | 15:38:31"
+    r"(?:ngày\s+cập\s+nhật|cập\s+nhật\s+lúc|ngày\s+đăng|đăng\s+lúc|^\s*update[d]?)\s*:?\s*"
+    r"(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})",
+    re.IGNORECASE | re.MULTILINE,
 )
 _KIND_PATTERNS = (
     ("conclusion", r"(ban\s+hành|ra)\s+(văn\s+bản\s+|thông\s+báo\s+)?kết\s+luận|^\W*(thông\s+báo\s+)?kết\s+luận"),

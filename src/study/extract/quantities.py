@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 from study.extract.numbers import NUMBER_PATTERN as _NUM
 from study.extract.numbers import YEAR_PATTERN as _YR
 from study.extract.numbers import parse_number
-from study.extract.vocabulary import PER_HEAD, QUALIFIER, QUALIFIER_MAP, UNIT_NAME, UNIT_NOUN, unit_noun_label
+from study.extract.vocabulary import (
+    BARE_COUNT,
+    PER_HEAD,
+    QUALIFIER,
+    QUALIFIER_MAP,
+    UNIT_NAME,
+    UNIT_NOUN,
+    unit_noun_label,
+)
 
 if TYPE_CHECKING:
     from study.extract.document import Doc
@@ -43,6 +51,8 @@ COUNT_UNIT = re.compile(
     r"mô\s+hình|tiểu\s+dự\s+án|dự\s+án|công\s+trình|suất\s+quà|phần\s+quà|suất|đối\s+tượng|lần(?!\s+thứ))(?!\w)",
     re.IGNORECASE,
 )
+#: The whole of a fraction written after the part's group (``793 hộ nghèo/53.904 hộ``).
+_WHOLE_AFTER = re.compile(rf"\s+(?:cận\s+)?nghèo\s*/\s*(?P<of>{_NUM})\s+hộ(?!\w)", re.IGNORECASE)
 MULTIPLIER = re.compile(
     r"\s+(?P<m>nghìn\s+tỷ|ngàn\s+tỷ|nghìn\s+tỉ|ngàn\s+tỉ|tỷ|tỉ|triệu|nghìn|ngàn)(?!\s*lệ)(?!\w)", re.IGNORECASE
 )
@@ -186,6 +196,9 @@ def read_quantity(doc: Doc, m: re.Match) -> Quantity | None:
             if nm and not UNIT_NAME.match(rest, nm.end()):  # "67 tấn xi măng": a noun of [cues.units]
                 unit, factor, end = "noun", COUNT_FACTOR.get(multiplier, 1.0), end + nm.end()
                 noun_unit, noun_label = unit_noun_label(" ".join(nm.group("u").split()))
+    if not unit and b is None and BARE_COUNT.search(t, max(0, m.start() - 80), m.start()):
+        if re.match(r"\s*(?:[,;.)]|$)", rest) and not (1900 <= a <= 2100 and float(a).is_integer()):
+            unit = "households"  # "Số hộ cận nghèo đồng bào DTTS là 24.839, chiếm …": the noun said before
     if not unit:
         return None
     values = [a] if b is None else [a, b]
@@ -196,7 +209,8 @@ def read_quantity(doc: Doc, m: re.Match) -> Quantity | None:
     before = t[max(0, start - 25) : start]
     qualifier, qual_start = "", start
     fm = re.search(r"(?<!\w)từ\s*$", before, re.IGNORECASE)
-    if fm and b is None and unit != "pct":
+    to = re.match(rf"[^.;]{{0,40}}?(?<!\w)(?:xuống|lên)\s+(?:còn\s+|mức\s+)?(?:\w+\s+)?{_NUM}", t[end : end + 70])
+    if fm and b is None and unit != "pct" and not to:  # not the start of "từ X hộ, … xuống còn Y hộ"
         qualifier, qual_start = "ít nhất", start - (len(before) - fm.start())
     elif fm:
         qual_start = start - (len(before) - fm.start())
@@ -208,6 +222,10 @@ def read_quantity(doc: Doc, m: re.Match) -> Quantity | None:
     if re.match(r"\s*trở\s+lên", t[end : end + 12], re.IGNORECASE):
         qualifier = "ít nhất"
     after = t[end : end + 60].split("\n")[0]  # the words after the unit, on the same line
+    of = parse_number(m.group("of")) if m.group("of") else None
+    wm = _WHOLE_AFTER.match(t, end) if unit == "households" and of is None and b is None else None
+    if wm:  # "793 hộ nghèo/53.904 hộ": the part, its group, and the whole it is a part of
+        of = parse_number(wm.group("of"))
     quantity = Quantity(
         start=qual_start if fm and b is not None else start,
         end=end,
@@ -220,7 +238,7 @@ def read_quantity(doc: Doc, m: re.Match) -> Quantity | None:
         qualifier=qualifier,
         after=after,
         is_range=b is not None,
-        of=round(parse_number(m.group("of")) * factor, 6) if m.group("of") else None,
+        of=round(of * factor, 6) if of is not None else None,
         label=noun_label,
         noun_unit=noun_unit,
     )

@@ -24,17 +24,19 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from study.extract.reviews import review_at, review_year, reviews
+from study.extract.reviews import lead_review, review_at, review_year, reviews
 from study.extract.scope import scope_at
 from study.extract.sentences import clause_end, clause_start
 from study.extract.vocabulary import CONTINUATION, PLAN_AFTER, PLAN_WORD, decision_key
 from study.extract.years import (
+    PAST_YEAR,
     FromToPairs,
     YearIndex,
     document_period,
     first_period,
     kind_from_cues,
     lead_end,
+    lead_year,
     period_of,
     year_exprs,
     year_fallback,
@@ -126,11 +128,15 @@ def carried_kind(ctx: Context, sent: tuple[int, int]) -> tuple[str, str]:
     doc = ctx.doc
     t, y = doc.numbers_text, doc.years_text  # cues are read where years are not masked
     pattern = doc.terms.kind_cue
-    if any(
-        e.year for e in ctx.exprs.starting_in(sent[0], sent[1]) if e.kind not in ("compare", "term", "period", "name")
-    ):
-        return "", ""
     lo = doc.line_start(sent[0])
+    own = {
+        e.year for e in ctx.exprs.starting_in(sent[0], sent[1]) if e.kind not in ("compare", "term", "period", "name")
+    } - {None}
+    # a sentence that names a year of its own opens a new statement, unless it goes on (``Trong đó``) with
+    # the year just named: "phấn đấu đến cuối năm 2024 giảm … Trong đó, … cuối năm 2024 còn 5.423 hộ"
+    said = {e.year for e in ctx.exprs.starting_in(lo, sent[0]) if e.kind not in ("compare", "term", "name")}
+    if own and not (CONTINUATION.match(t, sent[0]) and own <= said):
+        return "", ""
     head = t[:lo].rstrip()
     if CONTINUATION.match(t, sent[0]) or (lo == sent[0] and head.endswith(":")):
         for _ in range(3 if lo == sent[0] else 0):  # back to the paragraph before, over a short line
@@ -151,6 +157,10 @@ def carried_kind(ctx: Context, sent: tuple[int, int]) -> tuple[str, str]:
         opening, _cue = kind_from_cues(y[a : min(b, a + 40)], ctx.dated_year, "", pattern)
         if kind in ("target", "estimate") and opening == kind:
             return kind, f"{cue}, opening an earlier sentence"
+        if kind == "actual" and ctx.default_kind == "target":
+            # a plan that states the situation first ("Theo kết quả rà soát …, tỉnh còn 45.688 hộ nghèo. Số hộ
+            # nghèo DTTS 40.475 hộ …"): the sentences after a result go on with it, not with the plan's goals
+            return kind, f"{cue}, in an earlier sentence"
         return "", ""
     return "", ""
 
@@ -163,17 +173,26 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
         kind, cue = "actual", ""
     else:
         # cues are read where years are not masked: "đến cuối năm 2025 … còn 2,5%" is a target
-        kind, cue = kind_from_cues(doc.years_text[sent[0] : q.qual_start], ctx.dated_year, "", doc.terms.kind_cue)
+        before = _earlier_items_heads(doc.years_text[sent[0] : q.qual_start])
+        kind, cue = kind_from_cues(before, ctx.dated_year, "", doc.terms.kind_cue)
         if not kind:
             kind, cue = carried_kind(ctx, sent)
+        if not kind and _FUTURE_AFTER.match(t, q.end, sent[1]):
+            kind, cue = "target", "sẽ, after the figure"  # "100% hộ nghèo … sẽ được hỗ trợ": what is to be done
         kind = kind or ctx.default_kind
+    if kind == "actual" and _GOAL_VALUE.search(doc.years_text, max(sent[0], q.qual_start - 80), q.qual_start):
+        kind, cue = "target", "the value of the 'chỉ tiêu' named before it"  # "đạt và vượt chỉ tiêu giảm nghèo từ 4%"
     if label.startswith("plan_") and kind == "target" and PLAN_WORD.match(cue):
         kind, cue = "actual", ""  # "Các địa phương đạt kế hoạch giao như: huyện A đạt 103%": a result against a plan
     if PLAN_AFTER.match(t, q.end) and re.search(
         r"so\s+với\s*(?:mức\s+)?$", t[max(sent[0], q.qual_start - 20) : q.qual_start]
     ):
         kind, cue = "target", "so với … kế hoạch"  # "giảm 3% so với 1,8% kế hoạch giao": the planned value
-    if kind == "estimate" and cue.lower().startswith("dự kiến") and (unit == "billion_vnd" or unit.startswith("pp")):
+    if (
+        kind == "estimate"
+        and cue.lower().startswith("dự kiến")
+        and (unit == "billion_vnd" or unit.startswith("pp") or indicator == "poor_households_reduction")
+    ):
         # "dự kiến chi 13.100 tỷ đồng", "dự kiến mức giảm … 1,5 - 2%/năm": what a plan intends to spend or
         # to cut is a target; an expected level ("dự kiến … còn 1,2%") stays an estimate
         kind = "target"
@@ -225,7 +244,7 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
     if level and kind in ("actual", "estimate") and scope != "national" and (year is None or _NOW_HOW in (how or "")):
         # "phê duyệt kết quả rà soát hộ nghèo năm 2021 … Theo đó, toàn tỉnh hiện có …": the review's year,
         # dated text or not (guide 2.9.1)
-        reviewed = review_at(doc, ctx.reviews, q.qual_start)
+        reviewed = review_at(doc, ctx.reviews, q.qual_start) or lead_review(doc, ctx.reviews)
         if reviewed:
             year, year_end, how = reviewed, None, "year of the review its sentence or paragraph reports (guide 2.9.1)"
     notes = []
@@ -268,9 +287,18 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
     undated = year is None and ctx.text_year and indicator != "other" and scope != "national"
     if undated and kind in ("actual", "estimate"):
         year, how = ctx.text_year, "year inferred: the latest year the undated text names"
+    if year is None and not ctx.dated_year and kind != "target" and PAST_YEAR.search(t, doc.line_start(sent[0]), q.end):
+        # an undated text: "trong năm vừa qua" in the figure's paragraph is the year its lead reports on
+        year, how = lead_year(doc, ctx.exprs), "year inferred: 'năm vừa qua' = the year the undated text's lead reports"
     if year is None and ctx.review and kind in ("actual", "estimate") and level and scope != "national":
         # an undated text that reports a review: its levels with no year of their own are the review's
         year, how = ctx.review, "year inferred: the review the undated text reports (guide 2.9.1)"
+    outcome = level or indicator.startswith(("poor_rate_reduction", "poor_households_reduction"))
+    if kind == "target" and cue.lower() == "sẽ" and outcome and year and year == ctx.dated_year and not year_end:
+        # "Đến hết năm 2021, tỷ lệ hộ nghèo sẽ còn khoảng 2,74%" in a text of 2021: the poverty the year is
+        # expected to end with is an estimate of the current year (coding guide 2.4); what the province will
+        # do that year ("Trong năm 2021 sẽ hỗ trợ 2.000 người") stays a target
+        kind = "estimate"
     if not cue and not how and kind == "target" and year and ctx.text_year and (year_end or year) < ctx.text_year:
         kind = "actual"  # no cue in a plan, but its sentence dates it in a year gone by: the situation, not a goal
     if how:
@@ -278,6 +306,27 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
     if cue:
         notes.append(f"kind from '{cue}'")
     return Resolution(year, year_end, kind, scope, notes)
+
+
+def _earlier_items_heads(context: str) -> str:
+    """Return ``context`` (the sentence before a figure) with the words after the first figure of each earlier
+    ``;``-item blanked: a cue after another item's figure is that item's (``hơn 11.000 căn nhà được xây dựng
+    … bảo đảm nơi ở kiên cố; hơn 518.000 thẻ BHYT …`` is no target), while a cue heading the list before any
+    figure (``Phấn đấu: giảm 2%; …``) still reaches every item."""
+    cut = context.rfind(";")
+    if cut < 0:
+        return context
+    out, start = [], 0
+    for m in re.finditer(";", context[: cut + 1]):
+        item = context[start : m.end()]
+        fig = _FIGURE.search(item)
+        out.append(item[: fig.start()] + " " * (len(item) - fig.start()) if fig else item)
+        start = m.end()
+    return "".join(out) + context[start:]
+
+
+#: a figure that is not a year: "11.000", "2%", "05"
+_FIGURE = re.compile(r"(?<![\d/.,:-])(?!(?:19|20)\d\d(?![\d.,]\d))\d")
 
 
 def is_level(indicator: str, unit: str, label: str) -> bool:
@@ -288,6 +337,13 @@ def is_level(indicator: str, unit: str, label: str) -> bool:
     )
 
 
+#: the figure is the value of the goal a result is measured against: "(đạt và) vượt chỉ tiêu giảm nghèo từ 4 – 4,5%"
+_GOAL_VALUE = re.compile(
+    r"(?:vượt|đạt)\s+(?:mức\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)\s+(?:giảm|tăng)(?:\s+[^\s,;:.\d]+){0,4}\s+(?:từ\s+)?$",
+    re.IGNORECASE,
+)
+#: "sẽ" in the figure's own clause after it, before its verb: "100% hộ nghèo … sẽ được hỗ trợ" (the future)
+_FUTURE_AFTER = re.compile(r"[^\d;:()]{0,100}?(?<!\w)sẽ\s+(?:được\s+|tiếp\s+tục\s+)?\w", re.IGNORECASE)
 #: "mỗi năm", "hằng năm", "hàng năm" right before a figure: the figure holds for every year
 _EACH_YEAR = re.compile(r"(?:mỗi|hằng|hàng)\s+năm(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 #: ... or opening its sentence, up to the first semicolon ("Bình quân mỗi năm, toàn tỉnh triển khai …")

@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING
 
 from study.extract.numbers import YEAR_PATTERN as _YR
 from study.extract.vocabulary import REVIEW_RESULT
-from study.extract.years import continued_paragraph
+from study.extract.years import continued_paragraph, lead_end
 
 if TYPE_CHECKING:
     from study.extract.document import Doc
 
-__all__ = ["REVIEW", "review_at", "review_year", "reviews"]
+__all__ = ["REVIEW", "lead_review", "review_at", "review_year", "reviews"]
 
 #: The household review a text names, with its year: ``kết quả rà soát hộ nghèo năm 2021``, ``theo
 #: kết quả rà soát cuối năm 2023``, ``qua rà soát hộ nghèo, cận nghèo cuối 2023``, ``điều tra, rà soát …
@@ -101,3 +101,15 @@ def review_at(doc: Doc, found: list[tuple[int, int]], pos: int) -> int | None:
             return named[-1]
         lo = before[0]
     return None
+
+
+def lead_review(doc: Doc, found: list[tuple[int, int]]) -> int | None:
+    """Return the year of the review whose results the headline or lead reports, or None.
+
+    A text that opens by reporting a review (``UBND tỉnh phê duyệt kết quả rà soát hộ nghèo năm 2021``)
+    reports its results throughout: the ``hiện có`` of each district listed further down, after a
+    caption or a heading, is that review's too (coding guide 2.9.1), when nothing nearer dates it.
+    """
+    end = lead_end(doc)
+    named = [y for s, y in found if s < end]
+    return named[0] if named else None

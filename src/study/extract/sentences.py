@@ -12,7 +12,25 @@ from study.extract.normalise import Span, line_spans
 
 __all__ = ["clause_end", "clause_start", "sentence_spans"]
 
-_ABBREVIATIONS = ("TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "Th.S", "St", "Mr", "Ms", "No", "v.v", "Q", "P")
+_ABBREVIATIONS = (
+    "TP",
+    "Tp",
+    "TX",
+    "TS",
+    "ThS",
+    "PGS",
+    "GS",
+    "BS",
+    "KS",
+    "Th.S",
+    "St",
+    "Mr",
+    "Ms",
+    "No",
+    "v.v",
+    "Q",
+    "P",
+)
 _END_PUNCT = re.compile(r"[.!?…]+[\"”’)]*\s+")
 _OPENING_QUOTES = '"“‘(«'
 

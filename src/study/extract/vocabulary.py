@@ -177,10 +177,12 @@ PER_YEAR = re.compile(
 #: A rate (``tỷ lệ hộ nghèo``) or a link word (``chiếm``, ``bằng``) before a percentage.
 RATE = re.compile(
     r"(?<!\w)(?:tỷ|tỉ)\s+lệ(?P<rest>(?:\s+hộ)?(?:\s+(?P<grp>nghèo\s+và\s+(?:hộ\s+)?cận\s+nghèo|"
-    r"nghèo,\s+(?:hộ\s+)?cận\s+nghèo|nghèo\s+đa\s+chiều|cận\s+nghèo|nghèo))?)"
+    r"nghèo,\s+(?:hộ\s+)?cận\s+nghèo|nghèo\s+đa\s+chiều|cận\s+nghèo|nghèo|HN(?!\w)|HCN(?!\w)))?)"
     r"|(?<!\w)(?P<link>chiếm|bằng)(?!\w)",
     re.IGNORECASE,
 )
+#: A count of a household group whose noun comes before it and is not repeated (``Số hộ nghèo … là 24.839,``).
+BARE_COUNT = re.compile(r"(?<!\w)số\s+hộ\s+(?:cận\s+)?nghèo[^\d;.:]{0,40}\s(?:là|còn)\s*$", re.IGNORECASE)
 HOUSEHOLD_MENTION = re.compile(
     r"hộ\s+(?P<grp>nghèo\s+và\s+(?:hộ\s+)?cận\s+nghèo|nghèo,\s+(?:hộ\s+)?cận\s+nghèo|cận\s+nghèo|nghèo)",
     re.IGNORECASE,
@@ -205,10 +207,11 @@ SUBGROUP_BEFORE = re.compile(
 HOUSING = re.compile(
     r"nhà\s+ở|nhà\s+tạm|dột\s+nát|xây\s+(dựng\s+|mới\s+)?nhà|sửa\s+chữa\s+nhà|làm\s+nhà", re.IGNORECASE
 )
-#: Words after a percentage that do not start the name of a share (``80% hộ nghèo`` does).
+#: Words after a percentage that do not start the name of a share (``80% hộ nghèo`` does; ``11% tính theo
+#: chuẩn …`` does not).
 SHARE_STOP = set(
     "so trở và trên dưới đến tới vào năm tương theo là của khi thì trong sau với mỗi hằng hàng bình ở còn"
-    " giảm tăng nhưng đạt hoặc hay xuống lên đề cả kế nhằm để do vượt cao thấp".split()
+    " giảm tăng nhưng đạt hoặc hay xuống lên đề cả kế nhằm để do vượt cao thấp tính".split()
 ) - {"kế"}
 OTHER_PCT_LABELS = (
     (r"học\s+phí", "tuition_exemption_poor_pupils_pct"),
@@ -307,13 +310,14 @@ UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀ�
 NAME = rf"[{UPPER}][\w']*(?:\s+[{UPPER}][\w']*){{0,3}}"
 #: A named district-level unit (``huyện``, ``thị xã``, ``quận``, a city of a province ``thành phố`` /
 #: ``TP``) or commune-level unit (``xã``, ``phường``, ``thị trấn``), any case: ``Huyện Cai Lậy``,
-#: ``TP. Phan Rang-Tháp Chàm``. Whether a ``thành phố`` is a province is decided from the gazetteer.
+#: ``TP. Phan Rang-Tháp Chàm``, ``TX. Gò Công`` (thị xã). Whether a ``thành phố`` is a province is decided
+#: from the gazetteer.
 SUBUNIT = re.compile(
-    rf"(?<!\w)(?P<level>(?i:huyện|thị\s+xã|quận|thành\s+phố|thị\s+trấn|phường|xã)|TP\.?)\s*"
+    rf"(?<!\w)(?P<level>(?i:huyện|thị\s+xã|quận|thành\s+phố|thị\s+trấn|phường|xã)|TP\.?|TX\.?)\s*"
     rf"(?P<name>(?!(?:Ủy|Uỷ|Đảng|Hội|Đoàn)(?!\w))[{UPPER}][\w'-]*(?:\s+[{UPPER}][\w'-]*){{0,3}})"
 )
 #: The levels of :data:`SUBUNIT` that are districts (the others are communes).
-DISTRICT_LEVELS = ("huyện", "thị xã", "quận", "thành phố", "tp", "tp.")
+DISTRICT_LEVELS = ("huyện", "thị xã", "quận", "thành phố", "tp", "tp.", "tx", "tx.")
 
 # ---------------------------------------------------------------------------------------------
 # cue words: scope (coding guide 2.5; the phrase lists are [cues.scope] of measure_terms.toml)

@@ -208,6 +208,20 @@ def document_period(doc: Doc, exprs: YearIndex) -> tuple[int, int] | None:
     return None
 
 
+#: "trong năm vừa qua", "năm qua": the year just past (not "5 năm qua", "những năm qua", spans of years)
+PAST_YEAR = re.compile(
+    r"(?<!\d\s)(?<!những\s)(?<!nhiều\s)(?<!các\s)(?<!mấy\s)(?<!hai\s)(?<!ba\s)(?<!\w)năm\s+(?:vừa\s+)?qua(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def lead_year(doc: Doc, exprs: YearIndex) -> int | None:
+    """Return the last single year named in the lead (``Đến cuối năm 2022, tỷ lệ hộ nghèo còn …``), or None:
+    the year an undated text reports on, which its ``năm vừa qua`` means further down."""
+    named = [e.year for e in exprs.starting_in(0, lead_end(doc)) if e.year and not e.year_end and e.kind != "compare"]
+    return named[-1] if named else None
+
+
 def lead_end(doc: Doc) -> int:
     """Return the end of the lead: the first two sentences of six words or more, at most 800 characters."""
     if not doc.sentences:
@@ -276,6 +290,8 @@ def kind_from_cues(
     for m in (pattern or KIND_CUE).finditer(context):
         if m.group("tgtyear") and not (doc_year and int(m.group("ty")) > doc_year):
             continue  # "đến cuối năm 2022 là 15.943 hộ": the date of a result, not a goal
+        if m.group("act") and re.search(r"(?<!\w)sẽ\s+$", context[max(0, m.start() - 8) : m.start()], re.IGNORECASE):
+            continue  # "sẽ tăng lên": the future, read from "sẽ"
         if best is None or m.end() >= best.end():
             best = m
     if best is None:
@@ -412,6 +428,9 @@ def year_fallback(
         return year, None, "; ".join(x for x in ("year inferred from an earlier sentence of the paragraph", how) if x)
     if best is not None and best.kind == "now":
         return best.year, None, "year inferred from 'đến nay'/'hiện nay' in an earlier sentence and the document date"
+    if best is not None and level and best.year_end and best.year and best.year_end > best.year:
+        # "Giai đoạn 2021 - 2023, huyện đã đạt … Cụ thể, … còn 2.900 hộ": a stock at the end of the period
+        return best.year_end, None, "a level at the end of the period named in an earlier sentence (guide 2.9.1)"
     if best is not None:
         return best.year, best.year_end, "year inferred from an earlier sentence of the paragraph"
     return None
