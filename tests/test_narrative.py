@@ -576,3 +576,11 @@ def test_a_document_repeating_a_preliminary_review_figure_keeps_the_review_label
     assert any(s.doc_id for s in near[2024].sources)  # the article is still cited
     text = to_markdown(narrative.profile_sentences(f, "en"), "en")
     assert "8.77% in 2024 (preliminary" in text
+
+
+def test_a_repost_that_dates_an_earlier_stock_to_2022_is_not_a_2022_figure(tables):
+    # Quảng Ninh: vietnam.vn's "Năm 2022 … 5.553 hộ cận nghèo, chiếm tỷ lệ 1,48%" is the stock Thời báo
+    # Tài chính dates to the start of 2021 (flagged inconsistent in the facts)
+    f = province_findings("Quảng Ninh", tables)
+    assert not [r for r in f.near_poor if r.year == 2022 and r.value == pytest.approx(1.48)]
+    assert not [r for r in f.rates if r.year == 2022 and r.value == pytest.approx(0.41)]
