@@ -463,6 +463,8 @@ SETS = (
     "unseen3",
     "blind6",
     "unseen4",
+    "blind7",
+    "unseen5",
 )
 
 
