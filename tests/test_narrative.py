@@ -584,3 +584,15 @@ def test_a_repost_that_dates_an_earlier_stock_to_2022_is_not_a_2022_figure(table
     f = province_findings("Quảng Ninh", tables)
     assert not [r for r in f.near_poor if r.year == 2022 and r.value == pytest.approx(1.48)]
     assert not [r for r in f.rates if r.year == 2022 and r.value == pytest.approx(0.41)]
+
+
+def test_figures_under_a_citys_own_poverty_line_are_not_compared_with_decree_07_figures(tables):
+    # Hồ Chí Minh w9b07: "1.45 percent" at the end of 2021 is under the city's own line (coder's note
+    # "city poverty line"); set beside the national-standard zeros it read as a 1.45-point fall
+    f = province_findings("Hồ Chí Minh", tables)
+    assert not [r for r in f.rates if r.value == pytest.approx(1.45)]
+    assert not [r for r in f.near_poor if r.value == pytest.approx(0.77)]
+    tracked = targets.tracked().set_index("target_id")
+    # "reduce the rate of poor households by 0.21 percent" under the city's own multidimensional standard
+    assert tracked.loc["w9b06-f03", "status"] == "unknown"
+    assert tracked.loc["w9b06-f03", "reason_code"] == "other_standard"

@@ -26,12 +26,20 @@ import pandas as pd
 RATE_INDICATORS = ("poor_rate_pct", "near_poor_rate_pct", "poor_near_poor_rate_pct")
 COUNT_INDICATORS = ("poor_households", "near_poor_households", "poor_near_poor_households", "total_households")
 #: a note that a document's figure is not an end-of-year result of the unit (never an observed value)
+#: a coder's note that a figure is under another poverty line than Decree 07/2021's: a city's or
+#: province's own standard or line ("city poverty line", "the city's own multidimensional standard"),
+#: or the 2016-2020 standard
+OTHER_STANDARD = re.compile(
+    r"\b(?:city|city's|provincial|province's|own)(?:\s+(?:multidimensional|poverty|near-poor))*"
+    r"\s+(?:standard|poverty line|near-poor line|line)\b"
+    r"|2016-2020 standard|old standard|59/2015",
+    re.I,
+)
 NOT_YEAR_END = re.compile(
     r"interim|preliminar|mid-year|in progress|stock to|đến ngày|sơ bộ|đầu năm"
     # "start of 2022", "start of the year" are stocks; "start of the 'từ … xuống' pair" is a past level
     r"|start of (?!the (?:[\"'“]?từ|from|pair|comparison|20\d\d (?:fall|target)))"
-    r"|current|reference date|merged|former |\b(?:city|provincial|own) standard"
-    r"|2016-2020 standard|old standard|59/2015",
+    r"|current|reference date|merged|former |" + OTHER_STANDARD.pattern,
     re.I,
 )
 #: the first review under the Decree 07/2021 standard was the one at the end of 2021 (the list for 2022)

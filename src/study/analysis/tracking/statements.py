@@ -11,7 +11,13 @@ import re
 
 import pandas as pd
 
-from study.analysis.indicators import LAST_STANDARD_YEAR, best_by_year, observable_facts, repeat_links
+from study.analysis.indicators import (
+    LAST_STANDARD_YEAR,
+    OTHER_STANDARD,
+    best_by_year,
+    observable_facts,
+    repeat_links,
+)
 from study.analysis.tracking.judge import (
     LEVEL_INDICATORS,
     REDUCTION_OF,
@@ -28,7 +34,6 @@ MERGED_SCOPE = "province34:"
 #: a coder's note that a province-scope statement is about part of the province only
 SUB_AREA = re.compile(r"\b(mountainous|lowland|rural|poor communes|wards and towns|labour capacity)\b", re.I)
 #: a note that the figure or target is under another poverty line than Decree 07/2021
-OTHER_STANDARD = re.compile(r"\b(city|provincial|own) standard|2016-2020 standard|old standard|59/2015", re.I)
 _AT_MOST = re.compile(r"không quá|tối đa", re.I)
 _WRITTEN_BELOW = re.compile(r"['\"]dưới", re.I)
 _BASELINE = re.compile(r"(?:against|compared with|so với)\s+(?:the\s+)?end[- ](?:of\s+)?(20\d\d)", re.I)
