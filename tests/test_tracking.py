@@ -457,3 +457,29 @@ def test_a_level_due_after_2025_is_not_judged_on_the_2022_2025_standard():
     assert judged.status == "unknown" and judged.reason_code == "next_standard"
     row["year"] = 2025
     assert tracking.judge_fact(row, obs, "Bến Tre").status == "met_early"
+
+
+def test_a_target_whose_years_review_is_out_is_never_on_track_on_earlier_years():
+    # Yên Bái, Cao Bằng, Bắc Kạn: targets due in 2024 were called "on track" on 2021-2023 figures,
+    # although the 2024 review is in the series for other provinces
+    from study import load
+    from study.analysis import indicators, targets
+
+    reviewed = indicators.last_reviewed_year(load.poverty_review())
+    assert reviewed is not None and reviewed >= 2024
+    table = targets.tracked()
+    paced = table[table["status"].isin(["on_track", "off_track"]) & (table["origin"] == "document")]
+    assert len(paced) and (paced["target_year"] > reviewed).all()
+    passed = table[(table["origin"] == "document") & (table["target_year"] <= reviewed)]
+    assert set(passed["status"]) <= {"achieved", "not_achieved", "met_early", "unknown"}
+
+
+def test_last_reviewed_year_needs_several_provinces():
+    from study.analysis.indicators import last_reviewed_year
+
+    rows = [("01", 2023), ("02", 2023), ("03", 2023), ("04", 2023), ("05", 2023), ("01", 2024), ("02", 2024)]
+    review = pd.DataFrame(rows, columns=["province_code", "year"]).assign(
+        indicator="poor_rate_pct", standard="nd07_2021", reference_point="end_of_year"
+    )
+    assert last_reviewed_year(review) == 2023
+    assert last_reviewed_year(review[review["year"] == 2024]) is None

@@ -220,6 +220,38 @@ def repeat_links(facts: pd.DataFrame) -> list[tuple[str, str]]:
     return out
 
 
+#: a year counts as reviewed once the series holds end-of-year results of this many provinces for it
+REVIEWED_YEAR_MIN_PROVINCES = 5
+
+
+def last_reviewed_year(review: pd.DataFrame) -> int | None:
+    """The latest year whose end-of-year review results the series holds for several provinces.
+
+    A target due in or before that year is judged on the figure of its year only: its review has
+    been published, so a pace measured on earlier years is no longer a verdict.
+
+    Parameters
+    ----------
+    review : pandas.DataFrame
+        The ``poverty_review`` table (``province_code``, ``year``, ``indicator``, ``standard``,
+        ``reference_point``).
+
+    Returns
+    -------
+    int or None
+        The latest year with end-of-year Decree 07/2021 poor-household rates of at least
+        :data:`REVIEWED_YEAR_MIN_PROVINCES` provinces; ``None`` if no year has that many.
+    """
+    rows = review[
+        (review["indicator"] == "poor_rate_pct")
+        & (review["standard"] == "nd07_2021")
+        & (review["reference_point"] == "end_of_year")
+    ]
+    counts = rows.groupby("year")["province_code"].nunique()
+    years = [int(y) for y, n in counts.items() if n >= REVIEWED_YEAR_MIN_PROVINCES]
+    return max(years) if years else None
+
+
 def observable_facts(facts: pd.DataFrame) -> pd.DataFrame:
     """Facts that may stand for an observed end-of-year value of their province.
 

@@ -41,7 +41,8 @@ def tracked() -> pd.DataFrame:
     names = {u.code: u.name_vi for u in provinces.units("63")}
     docs = load.documents()
     districts = {d: x for d, x in zip(docs["doc_id"], docs["district"], strict=True) if isinstance(x, str) and x}
-    document = tracking.tracking_frame(tracking.province_targets(facts, obs, names, districts))
+    reviewed = indicators.last_reviewed_year(review)
+    document = tracking.tracking_frame(tracking.province_targets(facts, obs, names, districts, reviewed))
     document.insert(0, "origin", "document")
     _add_documents(document, facts, docs)
     programme = load.table("programme_targets").set_index("target_id")

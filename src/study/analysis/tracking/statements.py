@@ -222,8 +222,22 @@ def judge_fact(row: dict, obs: pd.DataFrame, area: str, scope: str | None = None
     return t
 
 
+def _deadline_passed(t: Tracking, reviewed_year: int | None) -> bool:
+    """A pace verdict on a target whose year's review is out: the figure of that year is missing."""
+    return (
+        t.status in ("on_track", "off_track")
+        and reviewed_year is not None
+        and t.target_year is not None
+        and int(t.target_year) <= reviewed_year
+    )
+
+
 def province_targets(
-    facts: pd.DataFrame, obs: pd.DataFrame, names: dict[str, str], districts: dict[str, str] | None = None
+    facts: pd.DataFrame,
+    obs: pd.DataFrame,
+    names: dict[str, str],
+    districts: dict[str, str] | None = None,
+    reviewed_year: int | None = None,
 ) -> list[Tracking]:
     """Track every target the documents state, once per distinct target (see :func:`statements`).
 
@@ -239,6 +253,9 @@ def province_targets(
         Province code -> name, for the ``area`` column.
     districts : dict, optional
         Document id -> district name, to name the district of district-level targets.
+    reviewed_year : int, optional
+        :func:`study.analysis.indicators.last_reviewed_year`: a target due in or before it is never
+        "on track" or "off track" on earlier years; without the figure of its year it is ``unknown``.
 
     Returns
     -------
@@ -256,6 +273,8 @@ def province_targets(
             scope = f"district:{districts[row['doc_id']]}"
         code = str(row["province_code"])
         t = judge_fact(row, obs, names.get(code, code), scope)
+        if _deadline_passed(t, reviewed_year):
+            t.status, t.reason_code = "unknown", "no_figure_for_target_year"
         t.fact_ids = tuple(r["fact_id"] for r in group)
         t.sources = tuple(dict.fromkeys(_text(r["source"]) for r in group if _text(r["source"])))
         t.flag = "; ".join(sorted({_text(r["flag"]) for r in group} - {""}))
