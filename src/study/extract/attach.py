@@ -15,7 +15,9 @@ introduced it:
    nghèo``), and counts of a reduction of near-poor households.
 
 Every function returns ``(indicator, unit, label)`` or ``None`` when it has nothing to say, so
-that the next rule can try. The words come from :mod:`study.extract.vocabulary`.
+that the next rule can try. The words come from :mod:`study.extract.vocabulary`. This module reads
+percentages; counts of households are read by :mod:`study.extract.counts`, and the group of a sentence
+(its subject, the sentence before) by :mod:`study.extract.groups`.
 """
 
 from __future__ import annotations
@@ -23,13 +25,25 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from study.extract.counts import households
+from study.extract.groups import (
+    HEDGE,
+    HEDGE_ONLY,
+    area_group,
+    fall,
+    group_before,
+    household_group,
+    last_exit,
+    rate,
+    referred_group,
+    subject_before,
+)
 from study.extract.vocabulary import (
     AREAS,
     BARE_COUNT,
     CREDIT_LOANS,
     CREDIT_OVERDUE,
     GROUP_NOUN,
-    HOUSING,
     PER_YEAR,
     PLAN_AFTER,
     PLAN_EXCEEDED,
@@ -42,94 +56,9 @@ if TYPE_CHECKING:
     from study.extract.document import Doc
     from study.extract.quantities import Quantity
 
-__all__ = ["attach", "group_of", "referred_group", "subject_before"]
+__all__ = ["attach", "household_group", "referred_group", "subject_before"]
 
 _I = re.IGNORECASE
-_HEDGE = r"(?:khoảng|hơn|gần|trên|dưới|chỉ|còn|ở\s+mức|mức)?\s*"
-_HEDGE_ONLY = r"(?:khoảng|hơn|gần|trên|dưới)?\s*"
-
-
-def group_of(words: str) -> str:
-    """Return ``poor``, ``near_poor``, ``poor_near_poor`` or ``""`` for the words of a group noun."""
-    g = " ".join(words.lower().split())
-    if g in ("hn",):
-        return "poor"
-    if g in ("hcn",):
-        return "near_poor"
-    if "cận" in g and "nghèo" in g.replace("cận nghèo", ""):
-        return "poor_near_poor"
-    if g == "nghèo đa chiều":
-        return "poor_near_poor"
-    if "cận" in g:
-        return "near_poor"
-    if "nghèo" in g:
-        return "poor"
-    return ""
-
-
-def subject_before(text: str) -> tuple[str, re.Match | None]:
-    """Return the group of the last group noun in ``text`` (the subject that carries over) and its match."""
-    last = None
-    for last in GROUP_NOUN.finditer(text):  # noqa: B007 - the last match is wanted
-        pass
-    if last is None:
-        return "", None
-    return group_of(last.group("g")), last
-
-
-def last_exit(text: str) -> str:
-    """Return the group the last households leaving a group leave (``thoát (cận) nghèo``), or ``""``."""
-    found = re.findall(r"thoát\s+(cận\s+nghèo|nghèo)(?!\w)", text, _I)
-    return found[-1] if found else ""
-
-
-#: a subject that points back to the previous sentence: "con số này", "tỷ lệ này", "số hộ này"
-_ANAPHOR = re.compile(r"(?<!\w)(?:con\s+số|tỷ\s+lệ|số\s+hộ|số\s+lượng)\s+(?:nói\s+trên\s+|trên\s+)?này(?!\w)", _I)
-
-
-def referred_group(doc: Doc, sent: tuple[int, int], before: str) -> str:
-    """Return the group a subject such as ``con số này`` (this figure) in ``before`` refers to, or ``""``.
-
-    ``Năm 2021 còn 1.526 hộ nghèo. Đến năm 2022, con số này giảm xuống còn 258 hộ``: the group named
-    last in the sentence before (in the same or the previous paragraph).
-    """
-    if not _ANAPHOR.search(before) or GROUP_NOUN.search(before[_ANAPHOR.search(before).end() :]):
-        return ""
-    previous = doc.sentence_before(sent)
-    return subject_before(doc.numbers_text[previous[0] : previous[1]])[0] if previous else ""
-
-
-def group_before(doc: Doc, sent: tuple[int, int]) -> str:
-    """Return the group named last in the sentence before ``sent`` (in its paragraph or the one before), or ``""``."""
-    previous = doc.sentence_before(sent)
-    if previous is None or doc.numbers_text[previous[1] : sent[0]].count("\n") > 2:
-        return ""
-    return subject_before(doc.numbers_text[previous[0] : previous[1]])[0]
-
-
-def area_group(doc: Doc, sent: tuple[int, int], head: str) -> str:
-    """Return the group of the sentence before when ``head`` breaks it down by region, or ``""``.
-
-    ``Tổng số hộ nghèo là 3.400 hộ, chiếm 0,9%. Trong đó, khu vực thành thị là 700 hộ, chiếm 0,6%``: the
-    region's count and rate are of the poor (:func:`study.extract.classify.sub_area` makes them the region's).
-    """
-    if not AREAS.search(head) or GROUP_NOUN.search(head):
-        return ""
-    previous = doc.sentence_before(sent)
-    return subject_before(doc.numbers_text[previous[0] : previous[1]])[0] if previous else ""
-
-
-def _rate(group: str) -> tuple[str, str, str]:
-    if group in ("poor", "near_poor", "poor_near_poor"):
-        return f"{group}_rate_pct", "pct", ""
-    return "other", "pct", "share_pct"
-
-
-def _fall(group: str, per_year: bool) -> tuple[str, str, str]:
-    unit = "pp_per_year" if per_year else "pp"
-    if group == "poor":
-        return "poor_rate_reduction_pp", unit, ""
-    return "other", unit, f"{group or 'rate'}_rate_reduction_pp"
 
 
 def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[str, str, str] | None:
@@ -140,6 +69,12 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
     segment = t[max(sent[0], prev_end) : q.qual_start]  # words since the previous number
     if re.search(r"(?:xã|huyện|đơn\s+vị|địa\s+phương)[^,;]{0,25}có\s+tỷ\s+lệ[^,;\d]{0,25}$", near, _I):
         return "skip", "", ""  # a threshold ("xã có tỷ lệ hộ nghèo dưới 5%"), not a rate
+    if re.search(
+        r"\d\s+(?:xã|huyện|thôn|bản|ấp|làng|đơn\s+vị|địa\s+phương)[^,;\d]{0,25}tỷ\s+lệ[^,;\d]{0,25}(?:trên|dưới)\s*$",
+        near_q,
+        _I,
+    ):
+        return "skip", "", ""  # units counted by a threshold ("có 11 xã tỷ lệ hộ nghèo trên 25%"), not a rate
     clause_before = t[sent[0] : q.qual_start]
     # "giảm bình quân 9,7%": an average, per year of the period it runs over (coding guide 2.9.4)
     per_year = (
@@ -148,9 +83,9 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
         or bool(re.search(r"giảm\s+bình\s+quân\s*$", near_q, _I))
     )
     # credit programmes: "nợ quá hạn chiếm 0,12% tổng dư nợ", "tổng dư nợ … tăng 8,2% so với năm 2027"
-    if re.search(r"(?:chiếm|là|còn)\s*(?:tỷ\s+lệ\s+)?" + _HEDGE + "$", near, _I) and CREDIT_OVERDUE.search(segment):
+    if re.search(r"(?:chiếm|là|còn)\s*(?:tỷ\s+lệ\s+)?" + HEDGE + "$", near, _I) and CREDIT_OVERDUE.search(segment):
         return "other", "pct", "overdue_loans_share_pct"
-    if re.search(r"(?<!\w)tăng\s*" + _HEDGE + "$", near, _I) and CREDIT_LOANS.search(clause_before):
+    if re.search(r"(?<!\w)tăng\s*" + HEDGE + "$", near, _I) and CREDIT_LOANS.search(clause_before):
         if not GROUP_NOUN.search(clause_before, CREDIT_LOANS.search(clause_before).end()):
             return "other", "pct", "loans_growth_pct"
     # 4. shares of a plan or of the previous year's result: not a rate of the province
@@ -159,20 +94,20 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
             # "giảm 3% so với 1,8% kế hoạch giao": the planned value of the figure compared (a target)
             group = subject_before(clause_before)[0] or ("poor" if "nghèo" in clause_before.lower() else "")
             if re.search(r"(?<!\w)giảm(?!\s+(?:xuống\s+)?còn)[^;]*so\s+với\s*$", near_q, _I) and group:
-                return _fall(group, per_year)
-            return _rate(group) if group else ("other", "pct", "planned_value_pct")
-        if re.search(r"(?<!\w)vượt\s*" + _HEDGE_ONLY + "$", near, _I):
+                return fall(group, per_year)
+            return rate(group) if group else ("other", "pct", "planned_value_pct")
+        if re.search(r"(?<!\w)vượt\s*" + HEDGE_ONLY + "$", near, _I):
             return "other", "pct", "plan_exceeded_pct"  # "vượt 0,5% so với Nghị quyết": above the plan
         if re.search(r"(?:đạt|bằng|vượt|đạt\s+tỷ\s+lệ)\s*(?:khoảng|hơn|gần|trên)?\s*$", near, _I) or re.search(
             r"(?:^|[(,;])\s*$|\w+\s+$", segment
         ):
             return "other", "pct", "plan_achievement_pct"
-    if re.search(r"(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)\s+giảm\s+nghèo\s*(?:là\s+|đạt\s+)?" + _HEDGE + "$", near_q, _I):
-        return _fall("poor", per_year)  # "vượt chỉ tiêu giảm nghèo 4 - 4,5%": the planned fall, not the excess
+    if re.search(r"(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)\s+giảm\s+nghèo\s*(?:là\s+|đạt\s+)?" + HEDGE + "$", near_q, _I):
+        return fall("poor", per_year)  # "vượt chỉ tiêu giảm nghèo 4 - 4,5%": the planned fall, not the excess
     if PLAN_EXCEEDED.search(near_q):
         return "other", "pct", "plan_exceeded_pct"  # "vượt chỉ tiêu 0,2%", "vượt kế hoạch tỉnh giao 15%"
     if (
-        re.search(r"(?<!\w)đạt\s*" + _HEDGE_ONLY + "$", near, _I)
+        re.search(r"(?<!\w)đạt\s*" + HEDGE_ONLY + "$", near, _I)
         and re.match(r"\s*(?:[(,;.]|$)", after)
         and PLAN_WORD.search(clause_before[clause_before.rfind(";") + 1 :])
     ):
@@ -180,37 +115,45 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
     if re.match(r"\s*\)?\s*so\s+với\s+cùng\s+kỳ", after, _I) and re.search(r"(?:đạt|bằng|tăng)\s*$", near, _I):
         return "other", "pct", "change_on_previous_year_pct"
     # a part of the province ("khu vực thành thị chiếm 22% với 41.000 hộ"): its share, not a rate (guide 2.5)
-    if re.search(r"chiếm\s*(?:tỷ\s+lệ\s+)?" + _HEDGE + "$", near, _I) and (area := list(AREAS.finditer(segment))):
+    if re.search(r"chiếm\s*(?:tỷ\s+lệ\s+)?" + HEDGE + "$", near, _I) and (area := list(AREAS.finditer(segment))):
         if not GROUP_NOUN.search(segment, area[-1].end()):
             return "other", "pct", "area_households_share_pct"
     # 4. shares of a sub-population ("chiếm 47% so với tổng số hộ nghèo")
     sm = re.match(
         r"\s*\)?\s*(?:so\s+với|trên|của|trong)\s+(?:tổng\s+)?(?:số\s+)?hộ\s+(?P<g>cận\s+nghèo|nghèo)", after, _I
     )
-    if not sm and re.search(r"chiếm\s*(?:tỷ\s+lệ\s+)?" + _HEDGE + "$", near, _I):
+    if not sm and re.search(r"chiếm\s*(?:tỷ\s+lệ\s+)?" + HEDGE + "$", near, _I):
         # "chiếm 74,2% (tổng) số hộ nghèo", "chiếm 60% hộ nghèo của tỉnh": a share of all the poor
         sm = re.match(
             r"\s*(?:trong\s+)?(?:tổng\s+)?(?:số\s+)?hộ\s+(?P<g>cận\s+nghèo|nghèo)(?!\s+(?:là|đạt|giảm|còn))", after, _I
         )
     if sm:
-        return "other", "pct", f"share_of_{group_of(sm.group('g'))}_households_pct"
+        return "other", "pct", f"share_of_{household_group(sm.group('g'))}_households_pct"
     # 5. "tỷ lệ giảm hộ nghèo là 4,46%", "tương ứng giảm 3,87%", "thấp hơn 1,89% so với năm …"
-    rm = re.search(r"tỷ\s+lệ\s+giảm\s+(?:hộ\s+)?(?P<g>cận\s+nghèo|nghèo)\s*(?:là|đạt)?\s*" + _HEDGE + "$", near, _I)
+    # (also "kết quả / mức giảm hộ nghèo năm 2030 của tỉnh là 2,04%": the fall named as a noun, with its year and owner)
+    rm = re.search(
+        r"(?:tỷ\s+lệ|kết\s+quả|mức)\s+giảm\s+(?:tỷ\s+lệ\s+)?(?:hộ\s+)?(?P<g>cận\s+nghèo|nghèo)"
+        r"(?:\s+(?:năm\s+\d{4}|của\s+(?:toàn\s+)?(?:tỉnh|huyện|thành\s+phố)|toàn\s+tỉnh|chung))*\s*(?:là|đạt)?\s*"
+        + HEDGE
+        + "$",
+        t[max(sent[0], q.qual_start - 80) : q.qual_start],
+        _I,
+    )
     if rm:
-        return _fall(group_of(rm.group("g")), per_year)
+        return fall(household_group(rm.group("g")), per_year)
     if re.search(
-        r"(?:tương\s+ứng|tương\s+đương|tức(?:\s+là)?)\s+(?:với\s+)?giảm\s*" + _HEDGE + "$", near_q, _I
-    ) or re.search(r"thấp\s+hơn\s*" + _HEDGE + "$", near_q, _I):
+        r"(?:tương\s+ứng|tương\s+đương|tức(?:\s+là)?)\s+(?:với\s+)?giảm\s*" + HEDGE + "$", near_q, _I
+    ) or re.search(r"thấp\s+hơn\s*" + HEDGE + "$", near_q, _I):
         group, _m = subject_before(clause_before)
         if not group:  # "2.030 hộ thoát nghèo, tức giảm 0,62%": households leaving a group lower its rate
             exits = last_exit(clause_before)
-            group = group_of(exits) if exits else ""
+            group = household_group(exits) if exits else ""
         if group:
-            return _fall(group, per_year)
+            return fall(group, per_year)
     # 1. a rate right after a count: "N hộ (cận nghèo), chiếm (tỷ lệ) X%", "N hộ (X%)"
     cm = re.search(
         r"(?P<n>\d[\d.,]*)(?:\s+hộ(?P<g>\s+(?:nghèo|cận\s+nghèo)[^\d,;()]{0,40})?|(?P<bare>))\s*(?:,|\(|;)\s*"
-        r"(?:(?:chiếm|bằng|tương\s+đương|tương\s+ứng|tỷ\s+lệ|với\s+tỷ\s+lệ)\s+)*(?:tỷ\s+lệ\s+)?" + _HEDGE + "$",
+        r"(?:(?:chiếm|bằng|tương\s+đương|tương\s+ứng|tỷ\s+lệ|với\s+tỷ\s+lệ)\s+)*(?:tỷ\s+lệ\s+)?" + HEDGE + "$",
         clause_before[-120:],
         _I,
     )
@@ -218,10 +161,10 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
         # "Số hộ cận nghèo … là 24.839, chiếm tỷ lệ 15,7%": a count whose noun was said before it
         bare = BARE_COUNT.search(clause_before[: len(clause_before) - len(cm.group(0)) + cm.start("n") - cm.start()])
         cm = cm if bare else None
-    if cm and not re.search(r"giảm\s*" + _HEDGE + "$", near, _I):
+    if cm and not re.search(r"giảm\s*" + HEDGE + "$", near, _I):
         if cm.group("g") and SUBGROUP_AFTER.match(cm.group("g").split("nghèo", 1)[-1]):
             return "other", "pct", "share_pct"
-        group = group_of(cm.group("g") or "")
+        group = household_group(cm.group("g") or "")
         if not group:
             head = clause_before[: len(clause_before) - len(cm.group(0))]
             group, found = subject_before(head)
@@ -239,34 +182,34 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
             )
             and re.search(r"tương\s+(?:đương|ứng)", cm.group(0), _I)
         ):
-            return _fall(group, per_year)  # "giảm 2.800 hộ nghèo, tương đương 2%"
+            return fall(group, per_year)  # "giảm 2.800 hộ nghèo, tương đương 2%"
         if group:
-            return _rate(group)
+            return rate(group)
     # 5. "giảm X% hộ nghèo" (points), "còn X% hộ nghèo" (a level)
     hm = re.match(r"\s*(?:hộ\s+)?(?P<g>cận\s+nghèo|nghèo)(?!\s+(?:đa\s+chiều\s+)?trên)", after, _I)
     if hm and not re.match(r"\s*(?:tổng\s+)?số", after, _I):
-        group = group_of(hm.group("g"))
-        vm = re.search(r"(?<!\w)(giảm|còn|xuống)\s*(?:mức\s+)?" + _HEDGE + "$", near, _I)
+        group = household_group(hm.group("g"))
+        vm = re.search(r"(?<!\w)(giảm|còn|xuống)\s*(?:mức\s+)?" + HEDGE + "$", near, _I)
         verb = vm.group(1).lower() if vm else ""
         if verb == "giảm" or (
             re.search(r"trong\s+đó\s+(?:có\s+)?$", near, _I)
-            and re.search(r"(?<!\w)giảm\s*" + _HEDGE + r"[\d,.]+\s*%\s*(?:hộ\s+)?(?:cận\s+)?nghèo", clause_before, _I)
+            and re.search(r"(?<!\w)giảm\s*" + HEDGE + r"[\d,.]+\s*%\s*(?:hộ\s+)?(?:cận\s+)?nghèo", clause_before, _I)
         ):
-            return _fall(group, per_year)
+            return fall(group, per_year)
         if verb in ("còn", "xuống"):
-            return _rate(group)
+            return rate(group)
         # coordinated: "còn 1,6% hộ nghèo, 3,2% hộ cận nghèo" – the verb of the first figure carries over
         cv = re.search(
             r"(?<!\w)(giảm|còn|xuống)\s*"
-            + _HEDGE
+            + HEDGE
             + r"[\d.,]+\s*%\s*(?:hộ\s+)?(?:cận\s+)?nghèo\s*(?:,|và)\s*"
-            + _HEDGE
+            + HEDGE
             + "$",
             near_q,
             _I,
         )
         if cv:
-            return _fall(group, per_year) if cv.group(1).lower() == "giảm" else _rate(group)
+            return fall(group, per_year) if cv.group(1).lower() == "giảm" else rate(group)
     # 5. "giảm (bình quân, ít nhất, từ) X%" with the subject named earlier in the sentence
     fm = re.search(
         r"(?<!\w)giảm(?:\s+(?:bình\s+quân|ít\s+nhất|từ|trên|khoảng|hơn|được|thêm|mỗi\s+năm|hằng\s+năm))*\s*$",
@@ -276,7 +219,7 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
     if fm and not re.match(r"\s*(?:tổng\s+)?(?:số\s+)?hộ|\s*tỷ\s+lệ|\s*(?:\([^)]*\)\s*)?,?\s*(?:xuống|lên)", after, _I):
         group, found = subject_before(clause_before)
         if found is None and "%" not in clause_before and (group := group_before(doc, sent)) == "poor":
-            return _fall(group, per_year)  # "Tỉnh phấn đấu đến cuối năm 2024 giảm từ 2% trở lên": the rate of before
+            return fall(group, per_year)  # "Tỉnh phấn đấu đến cuối năm 2024 giảm từ 2% trở lên": the rate of before
         if found is not None:
             between = clause_before[found.end() :]
             if re.search(r"số\s+$", clause_before[max(0, found.start() - 6) : found.start()], _I) and not re.search(
@@ -286,12 +229,12 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
                 if group == "poor":
                     return "poor_households_reduction", unit, ""
                 return "other", unit, f"{group}_households_reduction_pct"
-            return _fall(group, per_year)
+            return fall(group, per_year)
     # "Dự kiến, con số này sẽ giảm xuống 0,56%": the level of the group of the sentence before
-    if re.search(r"(?<!\w)(?:xuống|còn)\s*" + _HEDGE + "$", near, _I) and not subject_before(clause_before)[0]:
+    if re.search(r"(?<!\w)(?:xuống|còn)\s*" + HEDGE + "$", near, _I) and not subject_before(clause_before)[0]:
         group = referred_group(doc, sent, clause_before)
         if group:
-            return _rate(group)
+            return rate(group)
     # 3. carry-over: "tỷ lệ hộ nghèo 1,77%, cận nghèo 2,14%", "…, hộ cận nghèo 2%"; and the group right
     # before the first figure with only a level verb between ("Hộ nghèo còn 1,6%")
     if True:
@@ -301,7 +244,7 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
             # down to a level ("giảm hộ nghèo xuống 4,6%", "giảm tỷ lệ hộ nghèo còn 0,9%"); a group
             # governed by a verb without "còn"/"xuống" is read by the rules below
             if re.fullmatch(r"\s*(?:(?:giảm\s+)?(?:xuống|còn)|xuống\s+còn)\s*(?:mức\s+)?", segment[found.end() :], _I):
-                return _rate(group)
+                return rate(group)
             if re.match(r"tỷ\s+lệ", found.group(0), _I) or re.search(
                 r"(?<!\w)giảm\s*$", segment[max(0, found.start() - 12) : found.start()], _I
             ):
@@ -314,140 +257,8 @@ def _pct(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[s
             if re.search(r"(?<!\w)giảm(?!\s+còn)(?!\s+xuống)", segment[found.end() :], _I) or re.search(
                 r"(?<!\w)(?:mức\s+)?giảm\s+$", segment[max(0, found.start() - 12) : found.start()], _I
             ):
-                return _fall(group, per_year)
-            return _rate(group)
-    return None
-
-
-def _households(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple[str, str, str] | None:
-    t = doc.numbers_text
-    after = t[q.end : min(sent[1], q.end + 90)]
-    near = t[max(sent[0], q.qual_start - 60) : q.qual_start]
-    clause_before = t[sent[0] : q.qual_start]
-    if re.search(r"lượt", t[q.start : q.end], _I) or re.match(r"\s*lượt", after, _I):
-        # "23.400 lượt hộ nghèo được vay vốn": household-times served, never the stock of a group
-        credit = re.search(r"vay|tín\s+dụng|dư\s+nợ", clause_before + after, _I)
-        return "other", "households", "credit_borrower_household_turns" if credit else "household_turns"
-    if HOUSING.search(t[max(sent[0], q.qual_start - 80) : q.qual_start]) or re.match(
-        r"\s*(?:nghèo|cận\s+nghèo|,|\s)*[^.;]{0,20}được\s+hỗ\s+trợ\s+(?:xây\s+(?:dựng|mới)\s+|sửa\s+chữa\s+)?nhà",
-        after,
-        _I,
-    ):
-        return "houses_supported", "households", ""
-    if re.search(r"tổng\s+số\s*$", near, _I) and not re.match(r"\s*(?:hộ\s+)?(?:cận\s+)?nghèo", after, _I):
-        return "other", "households", "households_total"  # "… trong tổng số 506.184 hộ": all households
-    if re.search(r"(?<!\w)(?:cho|với)\s*" + _HEDGE + "$", near, _I) and re.match(r"\s*(?:cận\s+)?nghèo", after, _I):
-        return "other", "households", "supported_households"  # beneficiaries: "hỗ trợ cho 3.000 hộ nghèo"
-    # the group right after "hộ", skipping a bracket ("5.944 hộ (khoảng 13.700 người) cận nghèo")
-    am = re.match(
-        r"\s*(?:\([^()]{0,60}\)\s*)?(?:thuộc\s+(?:diện\s+)?)?(?:hộ\s+)?(?P<g>nghèo\s+và\s+(?:hộ\s+)?cận\s+nghèo|"
-        r"cận\s+nghèo|nghèo)(?P<rest>[^;]{0,60})",
-        after,
-        _I,
-    )
-    direct = re.match(r"\s*(?:cận\s+nghèo|nghèo)", after, _I)
-    reduction = re.search(r"(?<!\w)giảm(?:\s+(?:được|thêm|khoảng|từ))*\s*" + _HEDGE_ONLY + "$", near, _I)
-    if re.search(r"(?<!\w)từ\s*" + _HEDGE_ONLY + "$", t[max(sent[0], q.start - 30) : q.start], _I) and re.match(
-        r"[^.;]{0,40}?(?<!\w)xuống\s+(?:còn\s+)?" + _HEDGE_ONLY + r"\d", after, _I
-    ):
-        # "số hộ nghèo giảm từ 3.586 hộ, chiếm 10,7% xuống còn 2.900 hộ": the start of a fall, a level
-        group, _found = subject_before(clause_before)
-        if group in ("poor", "near_poor"):
-            return f"{group}_households", "households", ""
-        reduction = None
-    if am:
-        group = group_of(am.group("g"))
-        if direct and SUBGROUP_AFTER.match(am.group("rest")):
-            return "other", "households", f"{group}_subgroup_households"
-        if group == "near_poor" and reduction:
-            return "other", "households", "near_poor_households_reduction"
-        if (
-            direct
-            and group == "poor"
-            and re.search(r"trong\s+đó\s+(?:có\s+)?$", near, _I)
-            and re.search(r"(?<!\w)giảm\s*" + _HEDGE + r"[\d.,]+\s+hộ", clause_before, _I)
-        ):
-            return "poor_households_reduction", "households", ""  # "giảm 2.800 hộ nghèo, trong đó có 1.000 hộ nghèo …"
-        if not direct and group in ("poor", "near_poor"):
-            return f"{group}_households", "households", ""
-        return None
-    # 1. the count after a rate: "tỷ lệ hộ nghèo 5,0% với 12.855 hộ" → the count of the rate's group
-    wm = re.search(r"\d\s*%\s*\)?\s*,?\s*với\s*" + _HEDGE_ONLY + "$", near, _I)
-    if wm and not re.match(r"\s*(?:cận\s+)?nghèo", after, _I):
-        head = clause_before[: len(clause_before) - (len(near) - wm.start())]
-        head = head[head.rfind(";") + 1 :]
-        since = re.split(r"\d", head)[-1]  # the words since the number before the rate, else the clause
-        group, found = subject_before(since)
-        if found is None:
-            group, found = subject_before(head)
-            since = head
-        if found is not None and not re.search(r"(?<!\w)(?:giảm|tăng|thoát)(?!\w)", since[found.start() :], _I):
-            if group in ("poor", "near_poor"):
-                return f"{group}_households", "households", ""
-            if group == "poor_near_poor":
-                return "other", "households", "poor_near_poor_households"
-    # 2. the noun before the number
-    nm = re.search(
-        r"(?:số\s+)?hộ\s+(?P<g>cận\s+nghèo|nghèo)(?P<mid>[^\d;:]{0,60}?)\s*(?:là|có|còn|:)?\s*" + _HEDGE + "$",
-        near,
-        _I,
-    )
-    if nm:
-        if SUBGROUP_BEFORE.search(nm.group("mid")):
-            return "other", "households", f"{group_of(nm.group('g'))}_subgroup_households"
-        mid = nm.group("mid")
-        before_group = near[max(0, nm.start() - 15) : nm.start()]
-        for pattern, label in (
-            (r"thoát", "households_exited_poverty"),
-            (r"phát\s+sinh", "new_poor_households"),
-            (r"tái", "returned_to_poverty_households"),
-            (r"chuyển", "households_moved_between_groups"),
-        ):
-            if re.search(pattern, mid + " " + before_group, _I):
-                return "other", "households", label
-        if re.search(r"(?<!\w)giảm(?!\s+(?:xuống\s+)?còn)", near[nm.start("mid") :], _I):
-            if group_of(nm.group("g")) == "poor":
-                return "poor_households_reduction", "households", ""
-            return "other", "households", "near_poor_households_reduction"
-        if re.search(r"(?<!\w)(?:cho|với)\s*" + _HEDGE + "$", near, _I):
-            return None
-        group = group_of(nm.group("g"))
-        if reduction:
-            return None
-        return f"{group}_households", "households", ""
-    # "giảm 13.276 hộ" after the subject: a fall of the subject's households
-    if reduction and re.match(r"\s*(?:[,;.)]|$)", after):
-        group, found = subject_before(clause_before)
-        if found is None and re.search(r"(?<!\w)số\s+hộ\s+giảm", near, _I):
-            group = group_before(doc, sent)  # "…, tương ứng với số hộ giảm 3.415 hộ": the group named before
-        if group == "poor":
-            return "poor_households_reduction", "households", ""
-        if group in ("near_poor", "poor_near_poor"):
-            return "other", "households", f"{group}_households_reduction"
-    # "… còn N hộ", "giảm xuống còn N hộ", "tương đương (khoảng) N hộ" after a level
-    lm = re.search(
-        r"(?:(?<!\w)còn|chỉ\s+có|có\s+tới|(?<!\w)là|tương\s+đương|tương\s+ứng)\s*(?:với\s+)?" + _HEDGE + "$", near, _I
-    )
-    if lm:
-        head = clause_before[: len(clause_before) - (len(near) - lm.start())]
-        if re.search(r"(?:tương\s+đương|tương\s+ứng)", lm.group(0), _I):
-            verbs = list(re.finditer(r"(?<!\w)(giảm|còn|xuống)(?!\w)", head[-80:], _I))
-            if (
-                not verbs
-                or verbs[-1].group(1).lower() == "giảm"
-                and not re.search(r"giảm\s+(?:xuống\s+)?còn", head[-80:], _I)
-            ):
-                return None  # "giảm 3,3%, tương ứng 640 hộ": a reduction (older rules)
-        # the subject is looked for in the number's clause: after ";" a new subject starts
-        head = head[max(head.rfind(";"), head.rfind(":")) + 1 :]
-        group, found = subject_before(head)
-        if found is not None and re.search(
-            r"thoát|phát\s+sinh|tái|được|cho|chuyển", head[max(0, found.start() - 12) : found.end() + 25], _I
-        ):
-            return None
-        group = group or referred_group(doc, sent, head)
-        if group in ("poor", "near_poor"):
-            return f"{group}_households", "households", ""
+                return fall(group, per_year)
+            return rate(group)
     return None
 
 
@@ -469,5 +280,5 @@ def attach(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int) -> tuple
     if q.unit == "pct":
         return _pct(doc, q, sent, prev_end)
     if q.unit == "households":
-        return _households(doc, q, sent, prev_end)
+        return households(doc, q, sent, prev_end)
     return None

@@ -10,9 +10,12 @@ import re
 from typing import TYPE_CHECKING
 
 from study.extract.attach import attach
+from study.extract.groups import household_group
 from study.extract.lists import list_item
 from study.extract.sentences import clause_end, clause_start
 from study.extract.vocabulary import (
+    ACCESS_SERVICES,
+    ACCESS_WHO,
     AREAS,
     CREDIT_LOANS,
     HOUSEHOLD_MENTION,
@@ -41,21 +44,6 @@ def last_match(pattern: re.Pattern, text: str) -> re.Match | None:
     for found in pattern.finditer(text):  # noqa: B007 - the last match is wanted
         pass
     return found
-
-
-def household_group(group: str | None) -> str:
-    """Return ``poor``, ``near_poor``, ``poor_near_poor`` or ``""`` for the words naming a household group."""
-    g = " ".join((group or "").lower().split())
-    g = {"hn": "nghèo", "hcn": "cận nghèo"}.get(g, g)  # the abbreviations of hộ nghèo, hộ cận nghèo
-    if "cận" in g and "nghèo" in g.replace("cận nghèo", ""):
-        return "poor_near_poor"
-    if "đa chiều" in g:
-        return "poor_near_poor"
-    if "cận" in g:
-        return "near_poor"
-    if "nghèo" in g:
-        return "poor"
-    return ""
 
 
 def _share_label(span: str) -> str:
@@ -141,11 +129,37 @@ def sub_area(t: str, q: Quantity, sent: tuple[int, int], found: tuple[str, str, 
     return "other", found[1], f"area_{found[0]}"
 
 
+def access_share(t: str, q: Quantity, sent: tuple[int, int]) -> tuple[str, str, str] | None:
+    """A share of households or people with a basic service (``99% hộ dân có điện lưới``, ``tỷ lệ trẻ em đến
+    trường đạt 98%``): ``other``, ``label=access_<service>_pct`` (``[cues.access]``); None otherwise."""
+    if q.unit != "pct" or q.per_year:
+        return None
+    c0, c1 = clause_start(t, sent[0], q.qual_start), clause_end(t, q.end, sent[1])
+    after, before = t[q.end : c1], t[c0 : q.qual_start]
+    if (who := ACCESS_WHO.match(after.lstrip(" ")[:30].removeprefix("số ").lstrip())) is not None:
+        span = after
+    elif (rate := last_match(re.compile(r"(?<!\w)(?:tỷ|tỉ)\s+lệ(?!\w)", re.IGNORECASE), before)) and re.search(
+        r"(?:đạt|là|ở\s+mức)?\s*(?:khoảng|hơn|gần|trên|dưới)?\s*$", before
+    ):
+        span = before[rate.end() :]
+        who = ACCESS_WHO.search(span[:40])
+        if who is None or re.search(r"\d|nghèo", span):
+            return None
+    else:
+        return None
+    for pattern, label in ACCESS_SERVICES:
+        if pattern.search(span[:90]):
+            return "other", "pct", label
+    return None
+
+
 def _classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None = None) -> tuple[str, str, str] | None:
     listed = list_item(doc, q, sent, sent[0] if prev_end is None else prev_end)
     if listed is not None:  # "giảm 1.500 hộ nghèo, trong đó: xã A 120 hộ, …": the indicator of the list
         return listed
     attached = attach(doc, q, sent, sent[0] if prev_end is None else prev_end)
+    if attached is None:
+        attached = access_share(doc.numbers_text, q, sent)
     if attached is not None:
         return None if attached[0] == "skip" else attached
     t = doc.numbers_text
@@ -320,6 +334,9 @@ def _classify(doc: Doc, q: Quantity, sent: tuple[int, int], prev_end: int | None
         )
         return "other", "households", label
     if q.unit == "houses":
+        # "còn 1.300 nhà tạm cần được hỗ trợ": houses not yet supported
+        if re.match(r"[^.;,\d]{0,25}(?:cần\s+(?:được\s+)?|chưa\s+được\s+|có\s+nhu\s+cầu\s+)hỗ\s+trợ", after, re.I):
+            return "other", "houses", "houses_needing_support"
         return "houses_supported", "houses", ""
     if q.unit == "workers":
         return "workers_supported", "workers", ""

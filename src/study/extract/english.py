@@ -43,10 +43,25 @@ MENTION = re.compile(
 _COUNT = re.compile(
     r"\s+(?:(?P<adj>poor|near-poor|new|more|other|deprived|ethnic|Khmer|needy|disadvantaged)\s+){0,2}"
     r"(?P<u>households?|houses|homes|workers|labourers|people|persons|projects|models|communes|districts|"
-    r"solutions|tasks|sessions|facilities|options|others|ones|works)(?!\w)",
+    r"solutions|tasks|sessions|facilities|options|others|ones|works|trainees|jobs)(?!\w)",
     _I,
 )
+#: the nouns of things a programme provides or sets, counted with a few words between the number and the noun
+#: ("85 essential infrastructure facilities", "320 poverty reduction and production support projects", "6 main
+#: tasks", "12,000 H'Mông chickens"); never households, houses or people, whose group must be read exactly
+_COUNT_WIDE = re.compile(
+    r"\s+(?:[^\W\d][\w’'-]*,?\s+){1,5}?(?P<u>projects|models|facilities|works|tasks|solutions|trainees|jobs|"
+    r"chickens|cows|cattle|buffaloes|pigs|goats)(?!\w)",
+    _I,
+)
+#: animals given to households (other rows counted in animals, as the Vietnamese [cues.units.animals])
+_ANIMALS = ("chickens", "cows", "cattle", "buffaloes", "pigs", "goats")
 _YEAR = r"(?:19|20)\d{2}"
+#: the names of rates that are not of poverty: the economy's and the coverage of services
+_NOT_POVERTY_RATE = (
+    r"growth|GRDP|GDP|inflation|unemployment|urbani[sz]ation|clean\s+water|electricity|health\s+insurance|"
+    r"insurance\s+coverage"
+)
 
 
 def is_english(text: str) -> bool:
@@ -159,11 +174,12 @@ def _indicator(sentence: str, rel: int, m: re.Match, after: str) -> tuple[str, s
                 _I,
             )
             or re.search(
-                r"reduction\s+rate\s+of\s+(?:nearly|about|over)?\s*$|target\s*\(?$|target\s+of\s*$|average\s+decrease\s+of\s*$",
+                r"reduction\s+rate\s+of\s+(?:nearly|about|over)?\s*$|target\s*\(?$|target\s+of\s*$|average\s+decrease\s+of\s*$|"
+                r"(?:reduction|decrease|cut)\s+(?:of|in)\s+the\s+[\w\s-]{0,50}?rate\s+(?:of|by)\s+(?:nearly|about|over)?\s*$",
                 near,
                 _I,
             )
-            or re.match(r"\s*(?:reduction|decrease)", after, _I)
+            or re.match(r"\s*(?:reduction|decrease|(?:percentage\s+points?\s+)?(?:lower|less)\s+than)", after, _I)
             or (re.search(r"(?:by|of|be)\s*(?:over|about|nearly|more\s+than|around)?\s*$", near, _I) and per_year)
             or (
                 re.search(r"(?<!\w)by\s*(?:over|about|nearly|more\s+than|around)?\s*$", near, _I)
@@ -176,6 +192,17 @@ def _indicator(sentence: str, rel: int, m: re.Match, after: str) -> tuple[str, s
             if near_poor:
                 return "other", unit, "near_poor_rate_reduction_pp"
             return "poor_rate_reduction_pp", unit, ""
+        # a rate of the economy or of a service, with no poverty word after its name ("GRDP growth rate of 10.5%",
+        # "the rate of households with access to clean water of 99 percent"): no poverty rate
+        named = list(re.finditer(r"(?<!\w)(?:rate|ratio|coverage)(?!\w)", before[-140:], _I))
+        if named:
+            phrase = before[-140:][max(0, named[-1].start() - 50) :]
+            if re.search(_NOT_POVERTY_RATE, phrase, _I) and not re.search(r"poor|poverty", phrase, _I):
+                return None
+        # the rate of the count before it: "1,904 poor households (0.52%)", "7,591 near-poor households (2.06%)"
+        gm = re.search(r"(?P<g>near[- ]poor|poor)\s+(?:households|families)\s*\(\s*(?:accounting\s+for\s+)?$", near, _I)
+        if gm:
+            return ("near_poor_rate_pct" if "near" in gm.group("g").lower() else "poor_rate_pct"), "pct", ""
         if (
             re.search(
                 r"(?:rate|ratio)\b[^;]{0,100}(?:was|is|at|of|to|reach|be)\s*(?:only|about|nearly|under)?\s*$",
@@ -203,11 +230,13 @@ def _indicator(sentence: str, rel: int, m: re.Match, after: str) -> tuple[str, s
         return "other", "count", "multiple"
     if m.group("mult") or re.search(r"VND\s*$", sentence[max(0, rel - 4) : rel], _I) or re.match(r"\s*VND", after):
         return "budget_billion_vnd", "billion_vnd", ""
-    cm = _COUNT.match(after)
+    cm = _COUNT.match(after) or _COUNT_WIDE.match(after)
     if not cm:
         return None
+    if cm.re is _COUNT_WIDE and re.search(r"(?<!\w)(?:of|in|to|from|for|with|by)\s", after[: cm.start("u")], _I):
+        return None  # "5 of the projects", "2 years to … projects": the noun is not what the number counts
     unit_word = cm.group("u").lower()
-    adj = (cm.group("adj") or "").lower()
+    adj = (cm.groupdict().get("adj") or "").lower()
     rest = after[cm.end() : cm.end() + 60]
     if unit_word in ("household", "households", "ones"):
         if re.search(r"escap|lifted|out\s+of\s+poverty", sentence[rel:].split(";")[0] + near[-25:], _I) or re.search(
@@ -225,11 +254,19 @@ def _indicator(sentence: str, rel: int, m: re.Match, after: str) -> tuple[str, s
         return "near_poor_households", "households", ""
     if unit_word in ("houses", "homes"):
         return "houses_supported", "houses", ""
+    if unit_word in ("trainees", "jobs"):  # "vocational training to 8,500 trainees", "creating 35,000 jobs"
+        return "workers_supported", "workers", ""
+    if unit_word in _ANIMALS:
+        return "other", "count", "animals_count"
     if unit_word in ("workers", "labourers") or (
         unit_word in ("people", "persons") and re.search(r"train|job|employ|vocation", near, _I)
     ):
         return "workers_supported", "workers" if unit_word != "people" else "people", ""
     if unit_word in ("people", "persons"):
+        # the members of a group counted just before: "1,904 poor households (0.52%) with 6,456 people"
+        gm = re.search(r"(?P<g>near[- ]poor|poor)\s+(?:households|families)\s*(?:\(.{0,30}\))?,?\s*with\s*$", near, _I)
+        if gm:
+            return "other", "people", ("near_poor" if "near" in gm.group("g").lower() else "poor") + "_people"
         return None
     return "other", "count", f"{unit_word}_count"
 
@@ -270,6 +307,9 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
                 continue
             indicator, unit, label = found
             paragraph = text[para : text.find("\n", s1) if "\n" in text[s1:] else len(text)]
+            if _GOES_ON.match(paragraph) or re.match(r"\s*[-+•*]", paragraph) or text[:para].rstrip().endswith(":"):
+                # "Of which, …", a list item or what follows a colon goes on with the paragraph before it
+                paragraph = text[text[:para].rstrip().rfind("\n") + 1 : para] + paragraph
             if (
                 not indicator.endswith(("_rate_pct", "_reduction_pp"))
                 and unit != "billion_vnd"
@@ -334,6 +374,8 @@ def extract_english_facts(doc: Doc, meta: dict) -> list[dict]:
             # else a goal that opens an earlier sentence of its paragraph (``… sets a goal of striving …``)
             default = _carried_kind(text, doc, para, s0, sentence) or default
             kind = _kind(before, default, later=bool(year and now_year and year > now_year))
+            if label in ("tasks_count", "solutions_count"):
+                kind = "actual"  # "7 solutions and 6 main tasks": counts describing the document itself (guide 2.4)
             if year is None and review and level and kind in ("actual", "estimate"):
                 year = review  # an undated text's levels with no year: the review it reports
             if year is None and kind == "target" and lead_end:  # an undated plan: its targets, of its period

@@ -37,7 +37,7 @@ from study.extract.numbers import parse_number
 from study.extract.quantities import COUNT_UNIT, FROM_TO, QUANTITY, UNIT_KIND, Quantity, read_quantity
 from study.extract.resolve import context, mark_baselines, resolve, scope_of
 from study.extract.sentences import clause_end, clause_start
-from study.extract.vocabulary import HOUSEHOLD_MENTION, RATE, RESTATES, decision_key
+from study.extract.vocabulary import HOUSEHOLD_MENTION, RATE, RESTATES, SUBGROUP_AFTER, decision_key
 from study.extract.years import kind_from_cues, year_fallback, year_for
 
 if TYPE_CHECKING:
@@ -271,7 +271,13 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
             facts.append(whole)
 
     # 3. zero stated in words: "không còn hộ nghèo"
-    for m in re.finditer(r"(?<!\w)không\s+còn\s+hộ\s+(?P<near>cận\s+)?nghèo(?!\w)", t, re.IGNORECASE):
+    zero_words = r"(?<!\w)không\s+còn\s+(?:hộ\s+(?P<near>cận\s+)?nghèo(?!\w)|(?P<families>gia\s+đình\s+chính\s+sách))"
+    for m in re.finditer(zero_words, t, re.IGNORECASE):
+        # a sub-population of the poor ("… hộ nghèo có thành viên là người có công", "… gia đình chính sách
+        # thuộc hộ nghèo") is coded `other` (guide 2.2), as its counts are
+        subgroup = bool(m.group("families")) or bool(SUBGROUP_AFTER.match(t, m.end()))
+        if m.group("families") and not re.match(r"[^.;]{0,40}thuộc\s+(?:diện\s+)?hộ\s+nghèo", t[m.end() :], re.I):
+            continue
         if re.match(r"\s*\(?\s*(?:bằng\s+)?0\s*%", t[m.end() : m.end() + 15]):
             continue  # the numeral that follows is coded instead
         if re.search(
@@ -295,14 +301,16 @@ def extract_facts(doc: Doc, meta: dict) -> list[dict]:
             fact_row(
                 doc,
                 meta,
-                indicator="near_poor_households" if m.group("near") else "poor_households",
+                indicator="other" if subgroup else "near_poor_households" if m.group("near") else "poor_households",
                 value=0.0,
                 unit="households",
                 year=year,
                 year_end=year_end,
                 kind=kind,
                 scope=scope_of(doc, meta, m.start(), sent),
-                note="; ".join(x for x in ("zero stated in words", how) if x),
+                note="; ".join(
+                    x for x in ("label=poor_subgroup_households" if subgroup else "", "zero stated in words", how) if x
+                ),
                 _ev=ev,
             )
         )
@@ -374,9 +382,30 @@ def date_headline(doc: Doc, facts: list[dict]) -> None:
     if not lead:
         return
     head_end = lead[-1][1]
+    text = doc.content
     for i, row in enumerate(facts):
+        # a subheading: a short line of its own with no full stop ("Đến cuối năm 2030, giảm hộ nghèo xuống 4,2%")
+        a = text.rfind("\n", 0, row["_pos"]) + 1
+        b = text.find("\n", row["_pos"])
+        line = text[a : b if b >= 0 else len(text)].strip()
+        heading = bool(line) and not line.endswith((".", ":", ";", "…")) and len(line.split()) <= 20
+        if "kind from" not in row["note"] and (row["_pos"] < head_end or heading):
+            # no cue of its own: the kind the body gives the same dated figure
+            body = next(
+                (
+                    f
+                    for f in facts[i + 1 :]
+                    if f["_pos"] >= head_end
+                    and f["kind"] != "baseline"
+                    and (f["indicator"], f["value"], f["value_min"], f["value_max"], f["year"])
+                    == (row["indicator"], row["value"], row["value_min"], row["value_max"], row["year"])
+                ),
+                None,
+            )
+            if body is not None and row["year"] is not None:
+                row["kind"] = body["kind"]
         if row["_pos"] >= head_end:
-            break
+            continue
         if row["year"] is not None and "from the date of the article" not in row["note"]:
             continue  # a year of its own (a year inferred from the date alone gives way to the body's)
         same = next(

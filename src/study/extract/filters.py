@@ -49,6 +49,7 @@ def relevant(t: str, q: Quantity, indicator: str, unit: str, sent: tuple[int, in
         or indicator.endswith("_reduction_pp")
         or indicator in ("poor_households", "near_poor_households", "poor_households_reduction")
         or label.startswith("area_")  # a region's rate, count or fall of a household group (classify.sub_area)
+        or label.startswith("access_")  # a share with a basic service of the poverty standard (classify.access_share)
     ):
         return True
     c0, c1 = clause_start(t, sent[0], q.qual_start), clause_end(t, q.end, sent[1])

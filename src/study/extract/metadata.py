@@ -33,14 +33,15 @@ _LINE_DATE = re.compile(
     r"(?:(?:Thứ\s+\w+|Chủ\s+nhật)\s*,\s*)?"  # "Thứ Ba, 26/11/2024 - 10:15"
     r"(?:[^\W\d][^\d\n]{1,40}?\s[-–]\s*)?"  # a byline before it: "Hoàng Minh - 14:43, 12/07/2022"
     r"(?:\d{1,2}:\d{2}\s*,?\s*)?"  # "07:49, 23/12/2022"
-    # the day, month and year with one separator throughout: "23/12/2022", "28-12-2022"
-    r"(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?:\s+\d{1,2}:\d{2})?"
+    # the day, month and year with one separator throughout: "23/12/2022", "28-12-2022", "(03/01/2024)"
+    r"\(?(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?:\s+\d{1,2}:\d{2})?"
 )
 #: a date line written by the collector above the text: "date 2025-09-23", or "date 2021-11" (a month only)
 _STAMP_DATE = re.compile(r"^\s*date\s+(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?!\d)", re.IGNORECASE)
 _UPDATE_DATE = re.compile(
     # English too: "Update: 15-07-2020 | 15:38:31"
-    r"(?:ngày\s+cập\s+nhật|cập\s+nhật\s+lúc|ngày\s+đăng|đăng\s+lúc|^\s*update[d]?)\s*:?\s*"
+    # a line opening with "Cập nhật" too: "Cập nhật 27/11/2023, 16:11:04"
+    r"(?:ngày\s+cập\s+nhật|cập\s+nhật\s+lúc|ngày\s+đăng|đăng\s+lúc|^\s*update[d]?|^\s*cập\s+nhật)\s*:?\s*"
     r"(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -63,6 +64,11 @@ _ISSUER = re.compile(
     rf"(?P<level>\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|TP\.?))?(?P<name>\s+{NAME})?"
     r"\s+(?:đã\s+)?(?:chính\s+thức\s+)?(?:ban\s+hành|đề\s+ra|đưa\s+ra|phê\s+duyệt|ký|xây\s+dựng\s+kế\s+hoạch)",
 )
+#: the words after the year that starts a pair: "từ 58% năm 2016 xuống còn 27%": a comparison's year, not the
+#: year the text is about
+_PAIR_START = re.compile(r"\s*\)?\s*(?:xuống|lên|đến|tới)(?!\w)", re.IGNORECASE)
+#: ... and the words before the year that ends one: "… xuống còn 27,9% năm 2021" (a result, not the text's year)
+_PAIR_END = re.compile(r"(?<!\w)(?:xuống|lên)\s+(?:còn\s+|mức\s+)?[\d.,]+\s*%?[^\d,.;]{0,12}$", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^\s*(?:source|nguồn)\s*:\s*(?P<who>.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -235,6 +241,8 @@ def document_metadata(doc: Doc, doc_id: str, source: str) -> dict:
             r"(?:(?:đến|tới|so\s+với|từ)\s+(?:hết\s+|cuối\s+)?|tháng\s+\d{1,2},?\s+)$",
             doc.years_text[: ym.start()],
             re.IGNORECASE,
+        ) and not (
+            _PAIR_START.match(doc.years_text, ym.end()) or _PAIR_END.search(doc.years_text, ym.start() - 40, ym.start())
         ):
             programme_year = int(ym.group(1))
             break

@@ -29,6 +29,7 @@ from study.extract.scope import scope_at
 from study.extract.sentences import clause_end, clause_start
 from study.extract.vocabulary import CONTINUATION, PLAN_AFTER, PLAN_WORD, decision_key
 from study.extract.years import (
+    NOW_UNDATED,
     PAST_YEAR,
     FromToPairs,
     YearIndex,
@@ -162,13 +163,42 @@ def carried_kind(ctx: Context, sent: tuple[int, int]) -> tuple[str, str]:
             # nghèo DTTS 40.475 hộ …"): the sentences after a result go on with it, not with the plan's goals
             return kind, f"{cue}, in an earlier sentence"
         return "", ""
+    if goal_paragraph(ctx, sent):
+        return "target", _GOAL_CUE
     return "", ""
+
+
+def goal_paragraph(ctx: Context, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """Return the span of the goal paragraph that the paragraph of ``sent`` lists the targets of, or None.
+
+    A paragraph that opens with a goal (``Mục tiêu …``, ``Tỉnh phấn đấu …``), names its due year and ends
+    with no result cue after it frames the paragraph after it when that one names no cue and no year before the figure's
+    sentence, nor in it: ``Mục tiêu đến năm 2030 … \n Hỗ trợ nhà ở cho 500 hộ; đào tạo nghề cho 300 người.``
+    """
+    doc, y = ctx.doc, ctx.doc.years_text
+    pattern = doc.terms.kind_cue
+    lo = doc.line_start(sent[0])
+    if kind_from_cues(y[lo : sent[0]], ctx.dated_year, "", pattern)[0]:
+        return None
+    if any(e.year for e in ctx.exprs.starting_in(lo, sent[1]) if e.kind not in ("compare", "name")):
+        return None
+    head = y[:lo].rstrip()
+    if not head:
+        return None
+    plo = doc.line_start(len(head) - 1)
+    # the goal heads the paragraph ("Mục tiêu …", "Tỉnh A phấn đấu …", not "Hai là, tuyên truyền mục tiêu …")
+    # and says when it is due ("đến năm 2030")
+    opening, _ = kind_from_cues(y[plo : min(len(head), plo + 25)], ctx.dated_year, "", pattern)
+    whole, _ = kind_from_cues(y[plo : len(head)], ctx.dated_year, "", pattern)
+    due = _DUE.search(y, plo, len(head))
+    return (plo, len(head)) if opening == "target" and whole == "target" and due else None
 
 
 def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, unit: str, label: str) -> Resolution:
     """Return the year, kind and scope of quantity ``q`` in sentence ``sent``, given its indicator and unit."""
     doc, meta = ctx.doc, ctx.meta
     t = doc.numbers_text
+    year_due = None
     if label == "tasks_count":
         kind, cue = "actual", ""
     else:
@@ -182,6 +212,10 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
         kind = kind or ctx.default_kind
     if kind == "actual" and _GOAL_VALUE.search(doc.years_text, max(sent[0], q.qual_start - 80), q.qual_start):
         kind, cue = "target", "the value of the 'chỉ tiêu' named before it"  # "đạt và vượt chỉ tiêu giảm nghèo từ 4%"
+    if cue == _GOAL_CUE and (goal := goal_paragraph(ctx, sent)):
+        due = _DUE.search(doc.years_text, *goal)  # the due year of the goal: "Mục tiêu … đến năm 2030"
+        if due:
+            year_due = int(due.group(1))
     if label.startswith("plan_") and kind == "target" and PLAN_WORD.match(cue):
         kind, cue = "actual", ""  # "Các địa phương đạt kế hoạch giao như: huyện A đạt 103%": a result against a plan
     if PLAN_AFTER.match(t, q.end) and re.search(
@@ -206,7 +240,14 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
     )
     if each_year and not q.per_year:
         q = replace(q, per_year=True)
-    if q.per_year or year is None:
+    bare = _BARE_START.search(t, clause_start(t, sent[0], q.qual_start), q.qual_start) if level else None
+    if bare and year is None and not q.per_year:
+        # "Tỷ lệ hộ nghèo đầu kỳ là 30,5%": the start of the period named in its paragraph is the review of the
+        # year before it; with no period named the year stays empty, not that of an earlier sentence (2.9.1)
+        over = period_of(doc, ctx.exprs, q.qual_start, None, names=True)
+        if over:
+            year, how = over[0] - 1, f"start of the period {over[0]}-{over[1]} = review of {over[0] - 1}"
+    if (q.per_year or year is None) and not (bare and year is None and not q.per_year) and how != NOW_UNDATED:
         fb = year_fallback(doc, meta, ctx.exprs, q, sent, kind, ctx.pairs, level)
         if fb and (year is None or fb[2].startswith("period")):
             year, year_end, how = fb
@@ -259,6 +300,18 @@ def resolve(ctx: Context, q: Quantity, sent: tuple[int, int], indicator: str, un
             if known and known[-1][1].get("period"):
                 year, year_end = known[-1][1]["period"]
                 how = "period of the national programme"
+    if (
+        kind == "actual"
+        and year
+        and ctx.dated_year
+        and year > ctx.dated_year
+        and ("inferred" in (how or "") or "end of the period" in (how or ""))
+    ):
+        # a result dated only from its context is not later than the text: "giai đoạn 2022-2025, tỷ lệ … sẽ tăng
+        # lên 6%. Tuy nhiên, kết quả thống kê sơ bộ … cận nghèo hơn 5%" in a text of 2021 is of 2021
+        year, year_end, how = ctx.dated_year, None, "year inferred: a result is not dated after the text"
+    if year is None and year_due and not q.per_year:
+        year, how = year_due, "due year of the goal paragraph before it"
     if label == "tasks_count":
         year, year_end, how = None, None, ""  # a count describing the document itself
     # the period of the headline or lead: of the plan, for its targets; of the programme a review looks back
@@ -325,6 +378,10 @@ def _earlier_items_heads(context: str) -> str:
     return "".join(out) + context[start:]
 
 
+#: the cue noted for a target listed in the paragraph after a goal paragraph
+_GOAL_CUE = "a goal paragraph before it"
+#: the due year of a goal: "đến năm 2030", "đến hết năm 2030", "vào cuối năm 2030"
+_DUE = re.compile(r"(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|vào\s+cuối\s+)(?:năm\s+)?((?:19|20)\d{2})(?![\d/-])", re.I)
 #: a figure that is not a year: "11.000", "2%", "05"
 _FIGURE = re.compile(r"(?<![\d/.,:-])(?!(?:19|20)\d\d(?![\d.,]\d))\d")
 
@@ -365,8 +422,28 @@ _START = re.compile(
     r"|(?<!\w)at\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+)?(?:year|term|period|(?:19|20)\d{2})(?!\w)",  # English
     re.IGNORECASE,
 )
+
+
+def _opened_by_start(t: str, lo: int, pos: int) -> bool:
+    """Return whether the figure at ``pos`` is dated by a start (``đầu năm``, ``đầu kỳ``) in ``t[lo:pos]`` with no
+    later date in between: in ``đầu kỳ … là 27,3%, đến cuối năm 2023 là 21,9%`` only the first figure is."""
+    starts = list(_START.finditer(t, lo, pos))
+    return bool(starts) and not _LATER_DATE.search(t, starts[-1].end(), pos)
+
+
+#: a later date between a start and a figure: "đến cuối năm 2023", "hết năm 2024", "năm 2023"
+_LATER_DATE = re.compile(r"(?<!\w)(?:đến|tới|hết|cuối|năm)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:19|20)\d{2}", re.I)
+#: the start of a period with no year of its own: "đầu kỳ", "đầu giai đoạn" (not "đầu giai đoạn 2021-2025")
+_BARE_START = re.compile(
+    r"(?<!\w)đầu\s+(?:kỳ|giai\s+đoạn|nhiệm\s+kỳ)(?!\w)(?!\s+(?:19|20)\d{2})(?![^,;]{0,30}?(?:19|20)\d{2})",
+    re.IGNORECASE,
+)
 #: a sentence that moves the account on to a later date: "Đến (hết, cuối) năm 2024, …"
-_LATER = re.compile(r"\W*(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:19|20)\d{2}", re.IGNORECASE)
+_LATER = re.compile(
+    r"\W*(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:19|20)\d{2}"
+    r"|\W*(?:However,?\s+)?by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{2}",  # English: "By 2024, it had fallen to …"
+    re.IGNORECASE,
+)
 
 
 def mark_baselines(doc: Doc, facts: list[dict]) -> None:
@@ -381,14 +458,16 @@ def mark_baselines(doc: Doc, facts: list[dict]) -> None:
     t = doc.years_text
     rows = sorted((f for f in facts if f["indicator"] in _LEVELS), key=lambda f: f["_pos"])
     for i, row in enumerate(rows):
-        if row["kind"] != "actual" or row["year"] is None:
+        if row["kind"] != "actual":
             continue
         pos = row["_pos"]
         sent = doc.sentence_of(pos)
-        if re.search(r"so\s+với\s*(?:mức\s+)?$", t[max(sent[0], pos - 20) : pos], re.IGNORECASE):
+        if row["year"] is not None and re.search(r"so\s+với\s*(?:mức\s+)?$", t[max(sent[0], pos - 20) : pos], re.I):
             row["kind"] = "baseline"
             continue
-        opened = _START.search(t[clause_start(t, sent[0], pos) : pos])
+        opened = _opened_by_start(t, clause_start(t, sent[0], pos), pos)
+        if row["year"] is None and not opened:  # an undated start ("đầu kỳ", no period named) may still open one
+            continue
         line_end = t.find("\n", sent[1])
         if not opened and not _LATER.match(t, sent[1], line_end if line_end >= 0 else len(t)):
             continue
@@ -399,7 +478,7 @@ def mark_baselines(doc: Doc, facts: list[dict]) -> None:
         if any(
             later["indicator"] == row["indicator"]
             and later["year"]
-            and (later["year"] > row["year"] or (opened and later["year"] == row["year"]))
+            and (row["year"] is None or later["year"] > row["year"] or (opened and later["year"] == row["year"]))
             for later in rows[i + 1 :]
             if later["_pos"] < para_end
         ):

@@ -287,6 +287,15 @@ def unit_noun_label(noun: str) -> tuple[str, str]:
     return "count", "count"
 
 
+_ACCESS = _CUES.get("access", {})
+#: The people a share of access to a basic service counts (``[cues.access] who``: ``hộ dân``, ``trẻ em``).
+ACCESS_WHO = re.compile(rf"(?<!\w)(?:{_alternatives(_ACCESS.get('who', ['hộ dân']))})(?!\w)", re.IGNORECASE)
+#: The services of the multidimensional poverty standard (``[cues.access.services]``), as (pattern, label).
+ACCESS_SERVICES = [
+    (re.compile(rf"(?<!\w)(?:{_alternatives(terms)})(?!\w)", re.IGNORECASE), f"access_{name}_pct")
+    for name, terms in _ACCESS.get("services", {}).items()
+]
+
 _INCOME = _CUES.get("income", {})
 #: Words that make an amount per head and time an income (``[cues.income] words``), the groups it must
 #: be of (``groups``), and the sentences where it is not a poverty figure (``not_in``: GRDP, a standard).

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from study.extract.quantities import Quantity
 
 __all__ = [
+    "NOW_UNDATED",
     "FromToPairs",
     "YearExpr",
     "YearIndex",
@@ -43,6 +44,8 @@ _YEAR_EXPR = re.compile(
     rf"(?P<since>(?:tính\s+)?từ\s+(?:năm\s+)?(?P<s1>{_YR})\s+(?:đến|tới)\s+nay)"
     rf"|(?P<fromto>từ\s+(?:năm\s+)?(?P<f1>{_YR})\s+(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?"
     rf"(?:(?:tháng\s+\d{{1,2}}\s+)?(?:năm\s+)?(?P<f2>{_YR})|tháng\s+\d{{1,2}}/(?P<f3>(?:19|20)\d{{2}})(?!\d)))"
+    # two years in a row joined by "và": "Trong năm 2021 và 2022, …" is the period 2021-2022 (guide 2.9.2)
+    rf"|(?P<both>năm\s+(?P<a1>{_YR})\s+và\s+(?:năm\s+)?(?P<a2>{_YR})(?!\s*[-–—/]))"
     rf"|(?P<term>nhiệm\s+kỳ\s+(?P<t1>{_YR})\s*[-–—]\s*(?P<t2>{_YR}))"
     rf"|(?P<period>(?:giai\s+đoạn\s+|thời\s+kỳ\s+|năm\s+)?(?P<p1>{_YR})\s*[-–—]\s*(?P<p2>{_YR}))"
     rf"|(?P<compare>so\s+với\s+(?:cùng\s+kỳ\s+)?(?:(?P<cs>đầu\s+)|cuối\s+)?(?:năm\s+|giai\s+đoạn\s+|kỳ\s+)?(?P<c1>{_YR})"
@@ -245,7 +248,20 @@ def year_exprs(text: str, doc_year: int | None) -> YearIndex:
     out = []
     for m in _YEAR_EXPR.finditer(text):
         kind = None
-        for name in ("since", "fromto", "term", "period", "compare", "start", "paren", "now", "season", "date", "year"):
+        for name in (
+            "since",
+            "fromto",
+            "both",
+            "term",
+            "period",
+            "compare",
+            "start",
+            "paren",
+            "now",
+            "season",
+            "date",
+            "year",
+        ):
             if m.group(name) is not None:
                 kind = name
                 break
@@ -253,6 +269,9 @@ def year_exprs(text: str, doc_year: int | None) -> YearIndex:
             out.append(YearExpr(*m.span(), kind, int(m.group("s1")), doc_year))
         elif kind == "fromto":
             out.append(YearExpr(*m.span(), kind, int(m.group("f1")), int(m.group("f2") or m.group("f3"))))
+        elif kind == "both":  # consecutive years only; others are two separate dates
+            a1, a2 = int(m.group("a1")), int(m.group("a2"))
+            out.append(YearExpr(*m.span(), "period", a1, a2) if a2 == a1 + 1 else YearExpr(*m.span(), "year", a2))
         elif kind == "term":
             out.append(YearExpr(*m.span(), kind, int(m.group("t1")), int(m.group("t2"))))
         elif kind == "period":  # the period of a programme's name or of the standard dates no figure
@@ -353,14 +372,18 @@ def year_for(doc: Doc, exprs: YearIndex, q: Quantity, sent: tuple[int, int], lev
             return year - 1, None, f"start of the year ({how}) = review of {year - 1}"
         return year, None, f"year of 'đầu/cuối năm' from the {how}"
     if best.kind == "now":
-        if best.year is None:
-            return None, None, ""
+        if best.year is None:  # "đến nay" in an undated text: no year, not that of an earlier sentence (2.9.1)
+            return None, None, NOW_UNDATED
         return best.year, None, "year inferred from 'đến nay'/'hiện nay' and the document date"
     if best.kind == "since":
         if best.year_end is None:
             return best.year, None, ""
         return best.year, best.year_end, "year_end inferred from 'đến nay' and the document date"
     return best.year, best.year_end, ""
+
+
+#: how :func:`year_for` says that ``đến nay`` / ``hiện nay`` dates a figure of an undated text (no year)
+NOW_UNDATED = "'đến nay'/'hiện nay' in an undated text"
 
 
 def continued_paragraph(doc: Doc, para: int) -> tuple[int, int] | None:
