@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 
 import pandas as pd
 import pytest
@@ -483,3 +484,19 @@ def test_last_reviewed_year_needs_several_provinces():
     )
     assert last_reviewed_year(review) == 2023
     assert last_reviewed_year(review[review["year"] == 2024]) is None
+
+
+def test_the_pages_behind_a_verdict_are_named_not_bare_links():
+    # the targets page had 56 source notes that were bare links (the pages of the figures that decided
+    # the verdicts): each now carries its title, and its phrase where the phrase shows the value
+    from study.analysis import targets
+    from study.present.narrative.targets import target_sentence
+    from study.present.sentences import to_markdown
+
+    table = targets.tracked()
+    decided = table[table["actual_source"].fillna("").astype(str) != ""]
+    assert len(decided) and (decided["actual_source_title"] != "").all()
+    assert (decided["actual_source_evidence"] != "").mean() > 0.8
+    text = to_markdown([target_sentence(r, "vi") for r in decided.to_dict("records")], "vi")
+    notes = [line for line in text.splitlines() if re.match(r"\d+\. ", line)]
+    assert notes and not [n for n in notes if re.match(r"\d+\. \[", n)], "a note that is only a link"

@@ -33,7 +33,9 @@ def tracked() -> pd.DataFrame:
         ``doc_id`` (the document of the first statement; ``doc_ids`` all of them), ``title``,
         ``issuer`` and ``doc_date`` of that document (for a national goal: the source's title and
         date, and the legal basis as issuer), ``evidence`` (the phrase of the first statement), and
-        ``source`` (the URL of that document).
+        ``source`` (the URL of that document); ``actual_source_title``, ``_date``, ``_publisher`` and
+        ``_evidence`` (and the same for ``previous_source``) name the pages of the figures that
+        decided the verdict.
     """
     facts = load.facts()
     review = load.poverty_review()
@@ -57,8 +59,59 @@ def tracked() -> pd.DataFrame:
     national["doc_date"] = info["source_date"].fillna("").astype(str).to_numpy()
     national["evidence"] = ""
     frame = pd.concat([document, national], ignore_index=True)
+    _add_pages(frame, [review, load.table("aggregate_series")], facts, docs)
     columns = ["origin"] + [c for c in frame.columns if c not in DOCUMENT_COLUMNS] + DOCUMENT_COLUMNS[1:]
     return frame[columns]
+
+
+#: what is said of the page behind the figure that decided a verdict (``actual_source``) and of its
+#: comparison figure (``previous_source``): title, date, publisher and the phrase that shows the value
+PAGE_FIELDS = ("title", "date", "publisher", "evidence")
+
+
+def _add_pages(frame: pd.DataFrame, series: list[pd.DataFrame], facts: pd.DataFrame, docs: pd.DataFrame) -> None:
+    """Name the pages of ``actual_source`` and ``previous_source``, so that no source note is a bare link.
+
+    A review or aggregate row gives its title, date and source type, and its phrase where it shows the
+    value (:func:`~study.analysis.findings.sources.evidence_for`); a coded document gives its title, date
+    and issuer, and the phrase of its fact of that year and value.
+    """
+    from study.analysis.findings.sources import evidence_for, publisher, text
+
+    rows = pd.concat(
+        [s[["source_url", "source_title", "source_date", "source_type", "year", "value", "evidence"]] for s in series],
+        ignore_index=True,
+    )
+    pages = {}
+    for r in rows.to_dict("records"):
+        pages.setdefault(
+            text(r["source_url"]), (text(r["source_title"]), text(r["source_date"]), text(r["source_type"]))
+        )
+    for d in docs.to_dict("records"):
+        for key in ("source", "source_url"):
+            if text(d.get(key)):
+                pages.setdefault(text(d[key]), (text(d.get("title")), text(d.get("doc_date")), publisher(d)))
+    stated = pd.concat(
+        [
+            rows.rename(columns={"source_url": "url"})[["url", "year", "value", "evidence"]],
+            facts.rename(columns={"source": "url"})[["url", "year", "value", "evidence"]],
+        ],
+        ignore_index=True,
+    )
+    for which in ("actual", "previous"):
+        found = {field: [] for field in PAGE_FIELDS}
+        for url, year, value in zip(
+            frame[f"{which}_source"], frame[f"{which}_year"], frame[f"{which}_value"], strict=True
+        ):
+            title, date, publisher = pages.get(text(url), ("", "", ""))
+            phrase = ""
+            if text(url) and pd.notna(year) and pd.notna(value):
+                same = stated[(stated["url"] == url) & (stated["year"] == year)]
+                phrase = next((e for e in (evidence_for(value, text(x)) for x in same["evidence"]) if e), "")
+            for field, item in zip(PAGE_FIELDS, (title, date, publisher, phrase), strict=True):
+                found[field].append(item)
+        for field in PAGE_FIELDS:
+            frame[f"{which}_source_{field}"] = found[field]
 
 
 def _add_documents(frame: pd.DataFrame, facts: pd.DataFrame, docs: pd.DataFrame) -> None:

@@ -172,7 +172,15 @@ def target_sentence(row: dict, lang: str) -> Sentence:
     ]
     for key in ("actual_source", "previous_source"):
         if row.get(key) and row[key] not in {s.url for s in sources}:
-            sources.append(Source(url=row[key]))
+            sources.append(
+                Source(
+                    url=row[key],
+                    title=row.get(f"{key}_title") or "",
+                    date=row.get(f"{key}_date") or "",
+                    publisher=row.get(f"{key}_publisher") or "",
+                    evidence=row.get(f"{key}_evidence") or "",
+                )
+            )
     text = text[:1].upper() + text[1:]
     flags = str(row.get("flag") or "")
     if "ambiguous" in flags:
