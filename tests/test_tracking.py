@@ -500,3 +500,14 @@ def test_the_pages_behind_a_verdict_are_named_not_bare_links():
     text = to_markdown([target_sentence(r, "vi") for r in decided.to_dict("records")], "vi")
     notes = [line for line in text.splitlines() if re.match(r"\d+\. ", line)]
     assert notes and not [n for n in notes if re.match(r"\d+\. \[", n)], "a note that is only a link"
+
+
+def test_the_targets_summary_separates_provincial_and_national_targets():
+    from study.analysis import targets
+    from study.present.narrative.targets import summary_sentences
+
+    table = targets.tracked()
+    own, national = int((table["origin"] == "document").sum()), int((table["origin"] == "national").sum())
+    text = summary_sentences(table, "en")[0].text
+    assert f"{len(table)} targets are tracked, {own} of them set by" in text and f"{national} national goals" in text
+    assert f"gồm {own} mục tiêu của" in summary_sentences(table, "vi")[0].text

@@ -199,5 +199,18 @@ def summary_sentences(frame: pd.DataFrame, lang: str) -> list[Sentence]:
         for s in STATUS_ORDER
         if s in counts
     ]
-    provinces = frame.loc[frame["origin"] == "document", "province_code"].nunique()
-    return [Sentence(t(lang, "target.summary", n=len(frame), provinces=provinces, counts="; ".join(parts)))]
+    own = frame["origin"] == "document"
+    provinces = frame.loc[own, "province_code"].nunique()
+    return [
+        Sentence(
+            t(
+                lang,
+                "target.summary",
+                n=len(frame),
+                own=int(own.sum()),
+                provinces=provinces,
+                national=int((~own).sum()),
+                counts="; ".join(parts),
+            )
+        )
+    ]
