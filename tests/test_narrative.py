@@ -596,3 +596,14 @@ def test_figures_under_a_citys_own_poverty_line_are_not_compared_with_decree_07_
     # "reduce the rate of poor households by 0.21 percent" under the city's own multidimensional standard
     assert tracked.loc["w9b06-f03", "status"] == "unknown"
     assert tracked.loc["w9b06-f03", "reason_code"] == "other_standard"
+
+
+def test_an_interim_count_is_not_said_to_be_counted_by_the_review(tables):
+    # Hòa Bình: 34,029 poor households "currently" in a 2022 article (interim) read "the 2022 review
+    # counted 34,029 poor households"
+    f = province_findings("Hòa Bình", tables)
+    interim = [c for c in f.counts if not c.final]
+    assert interim
+    text = to_markdown(narrative.profile_sentences(f, "vi"), "vi")
+    for count in interim:
+        assert f"Kết quả rà soát năm {count.year} ghi nhận" not in text

@@ -168,7 +168,10 @@ def _rates(f: ProvinceFindings, lang: str) -> list[Sentence]:
                 Sentence(
                     t(
                         lang,
-                        "profile.count_only_document" if count.series == "document" else "profile.count_only",
+                        # only an end-of-year review "counted"; an interim stock is a figure of the year
+                        "profile.count_only"
+                        if count.series == "review" and count.final
+                        else "profile.count_only_document",
                         year=count.year,
                         value=qualified(count, lang) + fmt_count(count.value, lang),
                         label=_label(count, lang),
