@@ -35,8 +35,8 @@ CODERS_ENGLISH = re.compile(r"URL slug|headline not in|stored (?:text|copy|excer
         ),
         (
             "(no headline in the stored excerpt; URL slug lang-son-phan-dau)",
-            "Văn bản không có tiêu đề (xem đường dẫn)",
-            "Untitled text (see its web address)",
+            "Văn bản không có tiêu đề (đường dẫn: lang-son-phan-dau)",
+            "Untitled text (web address: lang-son-phan-dau)",
         ),
         ("Kinh tế - xã hội tỉnh Nam Định (page 82)", "Kinh tế - xã hội tỉnh Nam Định (trang 82)", None),
         (
@@ -126,3 +126,15 @@ def test_a_resolution_read_in_a_newspaper_is_an_article_on_it():
     kinds = list(table.iloc[:, -1])
     assert kinds == ["bài viết về nghị quyết", "nghị quyết"]
     assert list(tables.documents_table([reported], "en").iloc[:, -1]) == ["article on a resolution"]
+
+
+def test_an_untitled_page_shows_the_slug_its_coder_copied():
+    # Gia Lai w3b02: "(no headline in the stored excerpt; URL slug gia-lai-phan-dau-…)" read "Untitled
+    # text (see its web address)" in a table with no link
+    title = "(no headline in the stored excerpt; URL slug gia-lai-phan-dau-giam-ty-le-ho-ngheo-trong-dong-bao)"
+    assert (
+        display_title(title, "vi")
+        == "Văn bản không có tiêu đề (đường dẫn: gia-lai-phan-dau-giam-ty-le-ho-ngheo-trong-dong-bao)"
+    )
+    assert display_title(title, "en").startswith("Untitled text (web address: gia-lai-phan-dau")
+    assert display_title("(headline not in the stored text)", "en") == "Untitled text (see its web address)"

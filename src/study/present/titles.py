@@ -50,6 +50,8 @@ _DESCRIBED = re.compile(
     r"^(?P<outlet>[^(),]+?)(?:\s*\([^)]*\))?,?\s+(?:an?\s+)?(?:English\s+)?(?:news\s+)?(?:article|item|report)\b", re.I
 )
 """A title the coder wrote as a description: "<outlet> article of <date> on …", "<outlet> (<site>), item on …"."""
+_SLUG = re.compile(r"URL slug:?\s+[\'\"]?([a-z0-9][a-z0-9-]{8,})", re.I)
+"""The slug a coder copied from the URL of a page whose stored copy has no headline."""
 _QUOTED = re.compile(r"['‘“\"](?P<quoted>[^'’”\"]{8,})['’”\"]")
 
 
@@ -136,7 +138,8 @@ def display_title(title: str, lang: str) -> str:
     elif "from_url" in kinds:
         notes = [n for n in notes if n[0] != "no_headline"]  # read from the URL says there was no headline
     if not head:  # nothing but notes: say there is no headline, and where to look
-        head = t(lang, "title_note.untitled")
+        slug = next((m.group(1) for p in parts if (m := _SLUG.search(p))), "")
+        head = t(lang, "title_note.untitled_slug", slug=slug) if slug else t(lang, "title_note.untitled")
         notes = [n for n in notes if n[0] not in ("from_url", "no_headline")]
     said = [_say(kind, language, lang, part) for kind, language, part in notes]
     tail = "; ".join([*kept, *said])
