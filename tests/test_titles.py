@@ -138,3 +138,20 @@ def test_an_untitled_page_shows_the_slug_its_coder_copied():
     )
     assert display_title(title, "en").startswith("Untitled text (web address: gia-lai-phan-dau")
     assert display_title("(headline not in the stored text)", "en") == "Untitled text (see its web address)"
+
+
+@pytest.mark.parametrize(
+    ("value", "evidence", "shown"),
+    [
+        (0, "Mặc dù vẫn còn 925 hộ cận nghèo (chiếm 0,24%)", False),  # 0 is not read inside 0,24
+        (0, "không còn hộ nghèo", True),  # a zero stated in words
+        (0, "tỷ lệ hộ nghèo 0%", True),
+        (1.93, "tỷ lệ 11.93%", False),
+        (1.93, "cả nước là 1,93%.", True),
+        (23511, "còn 23.511 hộ nghèo", True),
+    ],
+)
+def test_a_phrase_is_quoted_only_where_it_shows_the_value(value, evidence, shown):
+    from study.analysis.findings.sources import evidence_for
+
+    assert (evidence_for(value, evidence) == evidence) is shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
@@ -39,11 +40,22 @@ def spellings(value: float) -> set[str]:
     return out
 
 
+#: a number as printed, whole: "0,24", "23.511", "1.93" (so that 0 is not read inside 0,24)
+_PRINTED_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
+
+
 def evidence_for(value, evidence: str) -> str:
-    """The evidence phrase if it shows ``value``; else ``""`` (a row's phrase may quote another of its figures)."""
+    """The evidence phrase if it shows ``value``; else ``""`` (a row's phrase may quote another of its figures).
+
+    The phrase's numbers are compared whole (``0`` is not shown by ``0,24%``); a zero stated in words
+    (``không còn hộ nghèo``, a phrase with no number) is shown by its phrase.
+    """
     if not evidence or value is None:
         return ""
-    return evidence if any(s in evidence for s in spellings(value)) else ""
+    printed = {n.rstrip(".,") for n in _PRINTED_NUMBER.findall(evidence)}
+    if float(value) == 0 and not printed:
+        return evidence
+    return evidence if printed & spellings(value) else ""
 
 
 def review_source(row: dict) -> Source:
