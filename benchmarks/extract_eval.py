@@ -371,10 +371,12 @@ def evaluate(
     return score(items, load_terms(terms_path))
 
 
-def evaluate_split(
-    split: Path, which: str, texts: Path, gold_dir: Path, terms_path: Path | None = None, named_only: bool = False
-) -> dict:
-    """Score the documents of set ``which`` of ``split``: texts ``texts/<doc_id>.txt``, gold by ``doc_id``."""
+def split_documents(split: Path, which: str, texts: Path, gold_dir: Path) -> list[dict]:
+    """The documents of set(s) ``which`` of ``split`` with their text path and gold rows.
+
+    Each item: ``row`` (the split's row), ``path`` (``texts/<doc_id>.txt``), ``facts`` (its gold facts)
+    and ``measures`` (its gold measure codes). A reserved page in any set, or a missing text, stops.
+    """
     reserved = reserved_sources()
     wanted = set(which.split(","))
     chosen = [r for r in _read(split) if r["set"] in wanted]
@@ -391,16 +393,26 @@ def evaluate_split(
         if not path.is_file():
             raise SystemExit(f"extract_eval: no text {path} for {doc_id}")
         items.append(
-            (
-                doc_id,
-                path,
-                doc_id,
-                [r for r in facts if r["doc_id"] == doc_id],
-                {r["measure_code"] for r in measures if r["doc_id"] == doc_id},
-            )
+            {
+                "row": row,
+                "path": path,
+                "facts": [r for r in facts if r["doc_id"] == doc_id],
+                "measures": {r["measure_code"] for r in measures if r["doc_id"] == doc_id},
+            }
         )
     if not items:
         raise SystemExit(f"extract_eval: no documents in set {which!r} of {split}")
+    return items
+
+
+def evaluate_split(
+    split: Path, which: str, texts: Path, gold_dir: Path, terms_path: Path | None = None, named_only: bool = False
+) -> dict:
+    """Score the documents of set ``which`` of ``split``: texts ``texts/<doc_id>.txt``, gold by ``doc_id``."""
+    items = [
+        (d["row"]["doc_id"], d["path"], d["row"]["doc_id"], d["facts"], d["measures"])
+        for d in split_documents(split, which, texts, gold_dir)
+    ]
     return score(items, load_terms(terms_path), named_only=named_only)
 
 

@@ -45,7 +45,6 @@ Deterministic: same figures on every run. Without the text folder (as in CI) it 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import math
 import re
@@ -57,7 +56,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from extract_eval import _gold_rows, _norm_fact, match_facts, pair_errors, prf, reserved_sources  # noqa: E402
+from extract_eval import _norm_fact, match_facts, pair_errors, prf, split_documents  # noqa: E402
 
 from study.extract.document import Doc  # noqa: E402
 from study.extract.english import extract_english_facts, is_english  # noqa: E402
@@ -529,35 +528,21 @@ def score_docs(docs: list[tuple[str, list[dict], list[dict]]]) -> dict:
 # ----------------------------------------------------------------------------------------------------
 
 
-def development_documents(split: Path = SPLIT) -> list[dict]:
-    """The rows of the split in the development sets (and only those)."""
-    with split.open(encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle) if r["set"] in DEV_SETS]
-    assert all(r["set"] in DEV_SETS for r in rows)
-    return rows
-
-
 def load(texts: Path, gold_dir: Path = GOLD) -> list[dict]:
-    """Candidates and labels of every development document."""
-    chosen = development_documents()
-    ids = {r["doc_id"] for r in chosen}
-    reserved = reserved_sources()
-    documents = {r["doc_id"]: r for r in _gold_rows(gold_dir, "documents") if r["doc_id"] in ids}
-    facts = [r for r in _gold_rows(gold_dir, "facts") if r["doc_id"] in ids]
+    """Candidates and labels of every development document (and of no other set)."""
     terms = load_terms()
     out = []
-    for row in chosen:
-        doc_id = row["doc_id"]
-        meta = documents.get(doc_id, {})
-        if meta.get("source") in reserved or meta.get("source_url") in reserved:
-            raise SystemExit(f"learned_cv: {doc_id} is a reserved page")
-        text, _fmt = read_text(texts / f"{doc_id}.txt")
+    for item in split_documents(SPLIT, ",".join(DEV_SETS), texts, gold_dir):
+        row, gold = item["row"], item["facts"]
+        assert row["set"] in DEV_SETS
+        text, _fmt = read_text(item["path"])
         cands, _info = candidates(text, terms)
-        gold = [r for r in facts if r["doc_id"] == doc_id]
         label(cands, gold)
         for i, c in enumerate(cands):
             c["i"] = i
-        out.append({"doc_id": doc_id, "province": row["province"], "set": row["set"], "cands": cands, "gold": gold})
+        out.append(
+            {"doc_id": row["doc_id"], "province": row["province"], "set": row["set"], "cands": cands, "gold": gold}
+        )
     return out
 
 
