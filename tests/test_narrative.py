@@ -607,3 +607,26 @@ def test_an_interim_count_is_not_said_to_be_counted_by_the_review(tables):
     text = to_markdown(narrative.profile_sentences(f, "vi"), "vi")
     for count in interim:
         assert f"Kết quả rà soát năm {count.year} ghi nhận" not in text
+
+
+def test_stocks_dated_by_an_article_or_under_the_old_standard_stay_out_of_the_series(tables):
+    # Bạc Liêu w10a08: "hiện" 3,886 poor households (1.71%) in a May 2025 article repeat the end-2023
+    # stock; the coder notes "not an end-of-year figure" on f01 and dates f02-f04 "as for" f01
+    bac_lieu = province_findings("Bạc Liêu", tables)
+    assert not [r for r in bac_lieu.rates if r.year == 2025 and r.value == pytest.approx(1.71)]
+    assert not [r for r in bac_lieu.near_poor if r.year == 2025 and r.value == pytest.approx(3.04)]
+    # Đồng Tháp: 1.86% / 4.98% of 2021 are under the 2016-2020 standard (dbscl07) and stated again in
+    # w7b04 "before the new multidimensional standard"
+    dong_thap = province_findings("Đồng Tháp", tables)
+    assert not [r for r in dong_thap.rates if r.value == pytest.approx(1.86)]
+    assert not [r for r in dong_thap.near_poor if r.value == pytest.approx(4.98)]
+
+
+def test_a_note_that_a_figure_predates_a_provincial_standard_is_not_another_standard():
+    from study.analysis.indicators import OTHER_STANDARD
+
+    assert not OTHER_STANDARD.search(
+        "stock before the provincial standard took effect, i.e. under the Government standard"
+    )
+    assert OTHER_STANDARD.search("end of 2021; city poverty line")
+    assert OTHER_STANDARD.search("poor rate in 2021 (before the new multidimensional standard)")

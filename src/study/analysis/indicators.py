@@ -30,16 +30,16 @@ COUNT_INDICATORS = ("poor_households", "near_poor_households", "poor_near_poor_h
 #: province's own standard or line ("city poverty line", "the city's own multidimensional standard"),
 #: or the 2016-2020 standard
 OTHER_STANDARD = re.compile(
-    r"\b(?:city|city's|provincial|province's|own)(?:\s+(?:multidimensional|poverty|near-poor))*"
+    r"(?<!before the )\b(?:city|city's|provincial|province's|own)(?:\s+(?:multidimensional|poverty|near-poor))*"
     r"\s+(?:standard|poverty line|near-poor line|line)\b"
-    r"|2016-2020 standard|old standard|59/2015",
+    r"|2016-2020 standard|old standard|59/2015|before the new (?:multidimensional )?standard",
     re.I,
 )
 NOT_YEAR_END = re.compile(
     r"interim|preliminar|mid-year|in progress|stock to|đến ngày|sơ bộ|đầu năm"
     # "start of 2022", "start of the year" are stocks; "start of the 'từ … xuống' pair" is a past level
     r"|start of (?!the (?:[\"'“]?từ|from|pair|comparison|20\d\d (?:fall|target)))"
-    r"|current|reference date|merged|former |" + OTHER_STANDARD.pattern,
+    r"|current|reference date|merged|former |not an end-of-year|" + OTHER_STANDARD.pattern,
     re.I,
 )
 #: the first review under the Decree 07/2021 standard was the one at the end of 2021 (the list for 2022)
@@ -52,7 +52,9 @@ LAST_STANDARD_YEAR = 2025
 _YEAR_CONVENTION = re.compile(r"year (?:inferred|recoded)\s*\(guide 2\.9[^;]*", re.I)
 _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November)\b|tháng")
 _REPEATS = re.compile(r"\brepeat(?:s|ed)?\b(.*)", re.I)
-_FACT_REF = re.compile(r"\b((?:[a-z]+\d+-)?f\d+)\b")
+_FACT_REF = re.compile(r"\b((?:[a-z][a-z0-9]*-)?f\d+)\b")  # "f04", "seed004-f01", "w10a08-f01"
+#: "year inferred as for w10a08-f01": the figure's year rests on another statement's
+_YEAR_AS_FOR = re.compile(r"year inferred as for\s+((?:[a-z][a-z0-9]*-)?f\d+)", re.I)
 SERIES_COLUMNS = [
     "province_code",
     "year",
@@ -258,15 +260,29 @@ def observable_facts(facts: pd.DataFrame) -> pd.DataFrame:
     Actual and baseline figures of the province's own scope, of a year the Decree 07/2021 standard
     measured (:data:`FIRST_REVIEW_YEAR` on: an earlier figure is under an earlier standard, and a
     change across standards is not a change), not flagged by the coder, whose note
-    (or the note of a statement it repeats) does not say they are interim, mid-year, start-of-year,
-    preliminary, of a merged or former territory, or under another poverty line. Estimates and
-    targets are never observed values.
+    (or the note of a statement it repeats, or whose year it shares: "year inferred as for …") does not
+    say they are interim, mid-year, start-of-year, preliminary, not end-of-year, of a merged or former
+    territory, or under another poverty line; the same figure stated in another text under another
+    poverty line counts as under it too. Estimates and targets are never observed values.
     """
     notes = facts["note"].fillna("").astype(str).str.replace(_YEAR_CONVENTION, "", regex=True)
     bad = set(facts.loc[notes.str.contains(NOT_YEAR_END) | notes.str.contains(_MONTH), "fact_id"])
     links = repeat_links(facts)
     for _ in range(2):  # a repeat of a rejected statement is rejected, and the other way round
         bad |= {x for a, b in links if a in bad or b in bad for x in (a, b)}
+    # a figure dated "as for" a rejected statement shares its date, so it is not a year-end figure either
+    for fid, doc, note in zip(facts["fact_id"], facts["doc_id"], notes, strict=True):
+        ref = _YEAR_AS_FOR.search(note)
+        if ref and (ref.group(1) if "-" in ref.group(1) else f"{doc}-{ref.group(1)}") in bad:
+            bad.add(fid)
+    # the same figure (province, indicator, year, value) stated in another text shares the standard
+    # a coder found for it: a twin of a figure under another poverty line is not a Decree 07 figure
+    other = facts[notes.str.contains(OTHER_STANDARD)]
+    if len(other) and "province_code" in facts:
+        twins = set(zip(other["province_code"], other["indicator"], other["year"], other["value"], strict=True))
+        keys = zip(facts["province_code"], facts["indicator"], facts["year"], facts["value"], strict=True)
+        same = [key in twins for key in keys]
+        bad |= set(facts.loc[same, "fact_id"])
     keep = (
         facts["kind"].isin(["actual", "baseline"])
         & (pd.to_numeric(facts["year"], errors="coerce") >= FIRST_REVIEW_YEAR)
