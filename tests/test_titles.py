@@ -155,3 +155,16 @@ def test_a_phrase_is_quoted_only_where_it_shows_the_value(value, evidence, shown
     from study.analysis.findings.sources import evidence_for
 
     assert (evidence_for(value, evidence) == evidence) is shown
+
+
+def test_the_gso_table_note_is_said_in_the_pages_language():
+    # VI profiles printed "(GSO Statistical Yearbook 2023 table, …)" in English and dropped where the
+    # file is held, so "GSO" read as the publisher of a GitHub file
+    title = (
+        "Tỷ lệ hộ nghèo theo Chuẩn nghèo đa chiều(*) (GSO Statistical Yearbook 2023 table, PX-Web V14.49; "
+        "xlsx export held in GitHub repo phnam05/vietnam-english-score-analysis)"
+    )
+    vi = display_title(title, "vi")
+    assert "Yearbook" not in vi and "Niên giám Thống kê" in vi
+    assert "kho GitHub phnam05/vietnam-english-score-analysis" in vi
+    assert "GitHub repository phnam05/vietnam-english-score-analysis" in display_title(title, "en")

@@ -36,6 +36,9 @@ NOTES = (
     ("translation", re.compile(r"\btranslation\b", re.I)),
     ("edition", re.compile(rf"\b{_NAMES}(?: edition)?$|VNA {_NAMES}", re.I)),
     ("page", re.compile(r"^(?:print )?page \d+$", re.I)),
+    ("yearbook", re.compile(r"Statistical Yearbook", re.I)),
+    ("held", re.compile(r"held in GitHub repo\s+\S+", re.I)),
+    ("tag", re.compile(r"\btag page\b", re.I)),
     ("repost", re.compile(r"\brepost\b|\baggregator\b", re.I)),
     ("citing", re.compile(r"\bciting\b", re.I)),
 )
@@ -126,7 +129,7 @@ def display_title(title: str, lang: str) -> str:
             if lang == "en" or not _ENGLISH.search(part):
                 kept.append(part)
             continue
-        outlet = _outlet(part)
+        outlet = "" if kind in ("yearbook", "held") else _outlet(part)  # the note names the table, not an outlet
         if outlet and outlet not in kept:
             kept.append(outlet)
         note = (kind, _language_of(part) if kind in ("translation", "edition") else "", part)
@@ -149,6 +152,8 @@ def display_title(title: str, lang: str) -> str:
 def _say(kind: str, language: str, lang: str, part: str) -> str:
     if kind == "page":
         return t(lang, "title_note.page", page=part.split()[-1])
+    if kind == "held":
+        return t(lang, "title_note.held", repo=re.search(r"GitHub repo\s+(\S+)", part).group(1))
     if kind in ("translation", "edition") and language:
         return t(lang, f"title_note.{kind}_in", language=t(lang, f"title_note.language_{language}"))
     return t(lang, f"title_note.{kind}")
