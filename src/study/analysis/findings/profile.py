@@ -81,14 +81,15 @@ def _pick(review: pd.DataFrame, indicator: str, year: int, area: str) -> Finding
 
 
 def _document_actual(
-    facts: pd.DataFrame, documents: pd.DataFrame, indicator: str, year: int, area: str
+    observable: pd.DataFrame, documents: pd.DataFrame, indicator: str, year: int, area: str
 ) -> Finding | None:
     """A document's figure for the year, only when it may stand for the year's result of this province.
 
-    :func:`study.analysis.indicators.observable_facts` leaves out figures the coder noted as interim,
-    start-of-year, of a merged or former territory, or under another poverty standard, and flagged ones.
+    ``observable`` is :func:`study.analysis.indicators.observable_facts` of the province's facts: it
+    leaves out figures the coder noted as interim, start-of-year, of a merged or former territory, or
+    under another poverty standard, and flagged ones.
     """
-    facts = observable_facts(facts)
+    facts = observable
     f = facts[
         (facts["indicator"] == indicator)
         & (facts["year"] == year)
@@ -116,6 +117,7 @@ def _series(
         | set(facts.loc[(facts["indicator"] == indicator) & facts["year"].notna(), "year"].astype(int))
         | (set(review.loc[review["indicator"] == count, "year"].astype(int)) if count else set())
     )
+    observable = observable_facts(facts)  # once per series, not once per year
     out = []
     for year in years:
         found = _pick(review, indicator, year, area)
@@ -125,7 +127,7 @@ def _series(
         if found is None and count:
             found = _zero_count(review, year, area, indicator)
         if found is None or not found.final:
-            stated = _document_actual(facts, documents, indicator, year, area)
+            stated = _document_actual(observable, documents, indicator, year, area)
             if stated is not None and found is not None and stated.value == found.value:
                 # the same value as the interim or preliminary review figure: that label is the more exact
                 found = replace(found, sources=found.sources + stated.sources)
