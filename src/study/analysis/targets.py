@@ -98,6 +98,10 @@ def _add_pages(frame: pd.DataFrame, series: list[pd.DataFrame], facts: pd.DataFr
         ],
         ignore_index=True,
     )
+    phrases: dict[tuple, list[str]] = {}  # (url, year) -> the phrases stated there, in order
+    for url, year, evidence in zip(stated["url"], stated["year"], stated["evidence"], strict=True):
+        if pd.notna(year):
+            phrases.setdefault((text(url), int(year)), []).append(text(evidence))
     for which in ("actual", "previous"):
         found = {field: [] for field in PAGE_FIELDS}
         for url, year, value in zip(
@@ -106,8 +110,8 @@ def _add_pages(frame: pd.DataFrame, series: list[pd.DataFrame], facts: pd.DataFr
             title, date, publisher = pages.get(text(url), ("", "", ""))
             phrase = ""
             if text(url) and pd.notna(year) and pd.notna(value):
-                same = stated[(stated["url"] == url) & (stated["year"] == year)]
-                phrase = next((e for e in (evidence_for(value, text(x)) for x in same["evidence"]) if e), "")
+                same = phrases.get((text(url), int(year)), [])
+                phrase = next((e for e in (evidence_for(value, x) for x in same) if e), "")
             for field, item in zip(PAGE_FIELDS, (title, date, publisher, phrase), strict=True):
                 found[field].append(item)
         for field in PAGE_FIELDS:
